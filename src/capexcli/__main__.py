@@ -1,0 +1,3 @@
+from capexcli.cli import main
+
+main()

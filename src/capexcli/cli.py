@@ -1,0 +1,315 @@
+"""The ``capex`` command line: parse options, call the core, hand the result to output.
+
+Exit status: 0 success; 2 anything the user can fix (bad data, bad option, unknown
+company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from . import __version__
+from .alignment import ALIGNS, Align
+from .errors import EXIT_INTERNAL_ERROR, CapexError, OptionError
+from .loader import load, resolve_data_path
+from .metrics import company_report, find_company, parse_years
+from .metrics import compare as compare_groups
+from .output import emit, emit_error
+from .records import FIGURE_FIELDS
+from .results import CompaniesResult, CompanySummary, ValidateResult
+
+DEBUG_VAR = "CAPEX_DEBUG"
+
+
+class CapexGroup(TyperGroup):
+    """Maps every failure to a message and an exit status, in text or JSON."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        as_json = "--json" in argv[: argv.index("--")] if "--" in argv else "--json" in argv
+        try:
+            status = super().main(
+                argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
+            )
+            code = status if isinstance(status, int) else 0
+        except CapexError as error:
+            emit_error(error, as_json)
+            code = error.exit_code
+        except typer.TyperException as error:  # bad option, unknown command (click's UsageError)
+            if as_json:
+                emit_error(OptionError(error.format_message()), True)
+            elif hasattr(error, "show"):
+                error.show()
+            else:
+                sys.stderr.write(f"Error: {error.format_message()}\n")
+            code = error.exit_code
+        except typer.Exit as stop:
+            code = stop.exit_code
+        except typer.Abort:
+            sys.stderr.write("Aborted.\n")
+            code = EXIT_INTERNAL_ERROR
+        except BrokenPipeError:
+            # `capex compare | head`: the reader left; say nothing more to it.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            code = EXIT_INTERNAL_ERROR
+        except Exception as error:
+            if os.environ.get(DEBUG_VAR):
+                raise
+            sys.stderr.write(
+                f"capex: internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in capex, not in your data. Please report it with the command "
+                f"you ran (see README, 'Reporting problems'). Run with {DEBUG_VAR}=1 to see "
+                "the traceback.\n"
+            )
+            code = EXIT_INTERNAL_ERROR
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=CapexGroup,
+    name="capex",
+    help=(
+        "Check big-tech AI capex claims with sourced figures: the four US giants "
+        "(Microsoft, Alphabet, Meta, Amazon) against seven Chinese ones (Tencent, Alibaba, "
+        "Baidu, JD.com, Kuaishou, Meituan, NetEase).\n\n"
+        "Start with `capex compare`; `capex company tencent` shows one company; add --json "
+        "for scripts."
+    ),
+    epilog="Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Data file to use instead of the shipped one (also: CAPEX_DATA).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document (for scripts) instead of a table.")
+]
+AlignOption = Annotated[
+    str,
+    typer.Option(
+        "--align",
+        metavar="majority|label",
+        help=(
+            "How fiscal years map to calendar years. majority: the calendar year holding most "
+            "of the fiscal year's months (Alibaba FY to March 2025 -> 2024). label: the "
+            "company's own fiscal-year label (-> 2025)."
+        ),
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"capex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: DataOption = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    ctx.obj = {"data": data}
+
+
+def _dataset_path(ctx: typer.Context, data: Path | None) -> Path:
+    root = ctx.find_root().obj or {}
+    return resolve_data_path(data or root.get("data"))
+
+
+def _align(value: str) -> Align:
+    value = value.strip().lower()
+    if value not in ALIGNS:
+        raise OptionError(f"--align {value!r}: choose majority or label")
+    return value  # type: ignore[return-value]
+
+
+def _currency(value: str) -> str:
+    code = value.strip().upper()
+    code = "CNY" if code == "RMB" else code
+    if code not in ("CNY", "USD"):
+        raise OptionError(f"--currency {value!r}: choose CNY (or RMB) or USD")
+    return code
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    currency: Annotated[
+        str,
+        typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
+    ] = "CNY",
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            "-y",
+            metavar="FIRST-LAST",
+            help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
+            "groups have figures.",
+            show_default=False,
+        ),
+    ] = None,
+    fx: Annotated[
+        float | None,
+        typer.Option(
+            "--fx",
+            metavar="RATE",
+            help="One CNY-per-USD rate for every year, instead of the annual averages in the data.",
+            show_default=False,
+        ),
+    ] = None,
+    align: AlignOption = "majority",
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """US group vs China group, year by year: capex, the CN : US ratio, capex / operating
+    cash flow, shareholder returns (buybacks + dividends) and returns / capex.
+
+    Examples:
+
+      capex compare
+
+      capex compare --currency USD --years 2020-2024
+
+      capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
+    """
+    dataset = load(_dataset_path(ctx, data)).dataset
+    result = compare_groups(
+        dataset,
+        currency=_currency(currency),
+        years=parse_years(years) if years is not None else None,
+        fx=fx,
+        align=_align(align),
+    )
+    emit(result, as_json)
+
+
+@app.command()
+def company(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT.",
+        ),
+    ],
+    align: AlignOption = "majority",
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """One company year by year: every figure, capex / OCF, returns / capex, capex growth.
+
+    Amounts are in the company's reporting currency.
+
+    Examples:
+
+      capex company tencent
+
+      capex company 阿里巴巴 --json
+    """
+    dataset = load(_dataset_path(ctx, data)).dataset
+    emit(company_report(find_company(dataset, name), _align(align)), as_json)
+
+
+@app.command()
+def companies(
+    ctx: typer.Context,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List the companies: region, currency, fiscal-year end and the years covered."""
+    dataset = load(_dataset_path(ctx, data)).dataset
+    result = CompaniesResult(
+        companies=[
+            CompanySummary(
+                id=c.id,
+                name=c.name,
+                name_zh=c.name_zh,
+                region=c.region,
+                currency=c.currency,
+                fiscal_year_end=c.fiscal_year_end,
+                aliases=list(c.aliases),
+                fiscal_years=sorted(y.fiscal_year for y in c.years),
+            )
+            for c in dataset.companies
+        ]
+    )
+    emit(result, as_json)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Data file to check. Default: --data, CAPEX_DATA, or the shipped dataset.",
+            show_default=False,
+        ),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Check a data file and list every problem with its line and TOML path (exit 2 if any).
+
+    Example:
+
+      capex validate my-companies.toml
+    """
+    target = path or _dataset_path(ctx, None)
+    loaded = load(target)
+    dataset = loaded.dataset
+    years = [y for c in dataset.companies for y in c.years]
+    emit(
+        ValidateResult(
+            file=str(loaded.path),
+            valid=True,
+            companies=len(dataset.companies),
+            fiscal_years=len(years),
+            figures=sum(1 for y in years for f in FIGURE_FIELDS if y.figure(f) is not None),
+            fx_rates=len(dataset.fx),
+        ),
+        as_json,
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    command = typer.main.get_command(app)
+    command.main(args=argv, prog_name="capex")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

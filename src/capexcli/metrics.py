@@ -1,0 +1,354 @@
+"""The arithmetic: group totals, ratios, growth. Pure functions over validated records.
+
+No I/O and no printing here, so every number the CLI shows can be tested alone.
+Conventions: amounts stay in millions; a ratio whose denominator is missing, zero or
+negative is ``None`` (shown as null / "—"), never a NaN or a ZeroDivisionError.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .alignment import RULES, Align, comparison_year
+from .errors import MissingDataError, OptionError, UnknownCompanyError
+from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
+from .results import (
+    CompanyInfo,
+    CompanyResult,
+    CompanyYear,
+    CompareResult,
+    FxUsed,
+    GroupFigures,
+    Missing,
+    Totals,
+    YearComparison,
+)
+
+REGIONS = ("US", "CN")
+#: The figures the group comparison adds up (debt repayment is per company only).
+GROUP_FIELDS = ("capex", "operating_cash_flow", "buybacks", "dividends")
+CURRENCIES = ("CNY", "USD")
+
+
+def ratio(numerator: float | None, denominator: float | None) -> float | None:
+    """``numerator / denominator``, or None when that is not a meaningful number."""
+    if numerator is None or denominator is None or denominator <= 0:
+        return None
+    return numerator / denominator
+
+
+def growth(current: float | None, previous: float | None) -> float | None:
+    change = ratio(current, previous)
+    return None if change is None else change - 1
+
+
+def shareholder_returns(year: FiscalYear) -> float | None:
+    """Buybacks plus dividends; None unless both are known (a half-sum would mislead)."""
+    buybacks, dividends = year.value("buybacks"), year.value("dividends")
+    if buybacks is None or dividends is None:
+        return None
+    return buybacks + dividends
+
+
+def convert(amount: float, source: str, target: str, cny_per_usd: float) -> float:
+    if source == target:
+        return amount
+    if source == "USD" and target == "CNY":
+        return amount * cny_per_usd
+    if source == "CNY" and target == "USD":
+        return amount / cny_per_usd
+    raise ValueError(f"cannot convert {source} to {target}")
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One company's fiscal year, placed in a comparison year, in the target currency."""
+
+    company: str
+    fiscal_year: int
+    capex: float | None
+    operating_cash_flow: float | None
+    buybacks: float | None
+    dividends: float | None
+    #: Status of each figure present (confirmed, aggregator, derived, unconfirmed).
+    statuses: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def shareholder_returns(self) -> float | None:
+        if self.buybacks is None or self.dividends is None:
+            return None
+        return self.buybacks + self.dividends
+
+
+def observe(company: Company, year: FiscalYear, target: str, rate: float | None) -> Observation:
+    def amount(field: str) -> float | None:
+        value = year.value(field)
+        if value is None or company.currency == target:
+            return value
+        if rate is None:
+            raise MissingDataError(f"no FX rate to convert {company.id} FY{year.fiscal_year}")
+        return convert(value, company.currency, target, rate)
+
+    return Observation(
+        company=company.id,
+        fiscal_year=year.fiscal_year,
+        capex=amount("capex"),
+        operating_cash_flow=amount("operating_cash_flow"),
+        buybacks=amount("buybacks"),
+        dividends=amount("dividends"),
+        statuses=tuple(
+            (field, year.status_of(field) or "unconfirmed")
+            for field in GROUP_FIELDS
+            if year.figure(field) is not None
+        ),
+    )
+
+
+def group_figures(observations: Sequence[Observation]) -> GroupFigures:
+    """Totals and ratios of a group of company-years.
+
+    Totals add what is known and list what is missing. Each ratio uses only the
+    company-years that have both of its parts, so a gap in one company's figures
+    cannot masquerade as a low or a high ratio.
+    """
+    missing: list[Missing] = []
+    for obs in observations:
+        for field in GROUP_FIELDS:
+            if getattr(obs, field) is None:
+                missing.append(
+                    Missing(company=obs.company, fiscal_year=obs.fiscal_year, field=field)
+                )
+
+    def total(values: Iterable[float | None]) -> float | None:
+        known = [v for v in values if v is not None]
+        return sum(known) if known else None
+
+    both_ocf = [
+        o for o in observations if o.capex is not None and o.operating_cash_flow is not None
+    ]
+    both_ret = [
+        o for o in observations if o.capex is not None and o.shareholder_returns is not None
+    ]
+    return GroupFigures(
+        capex=total(o.capex for o in observations),
+        operating_cash_flow=total(o.operating_cash_flow for o in observations),
+        shareholder_returns=total(o.shareholder_returns for o in observations),
+        capex_to_ocf=ratio(
+            total(o.capex for o in both_ocf), total(o.operating_cash_flow for o in both_ocf)
+        ),
+        returns_to_capex=ratio(
+            total(o.shareholder_returns for o in both_ret), total(o.capex for o in both_ret)
+        ),
+        companies=sorted({o.company for o in observations}),
+        missing=missing,
+        status_counts=status_counts(status for o in observations for _, status in o.statuses),
+    )
+
+
+def status_counts(statuses: Iterable[str]) -> dict[str, int]:
+    """How many figures have each status, every status listed (zeros included)."""
+    counts = dict.fromkeys(STATUSES, 0)
+    for status in statuses:
+        counts[status] += 1
+    return counts
+
+
+def parse_years(spec: str) -> tuple[int, int]:
+    """``2020-2024`` or ``2024`` -> (first, last)."""
+    text = spec.strip().replace("–", "-").replace("..", "-")
+    parts = [p.strip() for p in text.split("-")]
+    try:
+        if len(parts) == 1:
+            first = last = int(parts[0])
+        elif len(parts) == 2:
+            first, last = int(parts[0]), int(parts[1])
+        else:
+            raise ValueError
+    except ValueError:
+        raise OptionError(
+            f"--years {spec!r}: expected a year or a range, e.g. 2024 or 2020-2024"
+        ) from None
+    if first > last:
+        raise OptionError(f"--years {spec!r}: the range runs backwards; try {last}-{first}")
+    if not (first >= 1900 and last <= 2200):
+        raise OptionError(f"--years {spec!r}: years must be between 1900 and 2200")
+    return first, last
+
+
+def compare(
+    dataset: Dataset,
+    *,
+    currency: str = "CNY",
+    years: tuple[int, int] | None = None,
+    fx: float | None = None,
+    align: Align = "majority",
+) -> CompareResult:
+    """The US group against the China group, year by year and over the span."""
+    if currency not in CURRENCIES:
+        raise OptionError(f"--currency {currency!r}: choose CNY or USD")
+    if fx is not None and not (0 < fx < 1000):
+        raise OptionError(f"--fx {fx}: a CNY per USD rate must be a positive number, e.g. 7.19")
+    placed: dict[int, list[tuple[Company, FiscalYear]]] = {}
+    for company in dataset.companies:
+        for year in company.years:
+            cy = comparison_year(year.fiscal_year, year.period_end, align)
+            placed.setdefault(cy, []).append((company, year))
+    table = dataset.fx_table()
+    notes: list[str] = []
+
+    def needs_fx(cy: int) -> bool:
+        return any(c.currency != currency for c, _ in placed.get(cy, []))
+
+    def has_both(cy: int) -> bool:
+        return {c.region for c, _ in placed.get(cy, [])} >= set(REGIONS)
+
+    def has_rate(cy: int) -> bool:
+        return fx is not None or cy in table
+
+    if years is None:
+        both = [cy for cy in sorted(placed) if has_both(cy)]
+        chosen = [cy for cy in both if not needs_fx(cy) or has_rate(cy)]
+        for cy in both:
+            if cy not in chosen:
+                notes.append(
+                    f"{cy} left out: no CNY per USD rate for it in the data "
+                    "(add an [[fx]] table or pass --fx RATE)"
+                )
+        if not chosen:
+            raise MissingDataError(
+                "no comparison year has figures for both US and Chinese companies"
+                + (f" (the data covers {min(placed)}-{max(placed)})" if placed else "")
+            )
+    else:
+        chosen = list(range(years[0], years[1] + 1))
+        if not any(cy in placed for cy in chosen):
+            covered = f"; the data covers {min(placed)}-{max(placed)}" if placed else ""
+            raise MissingDataError(f"no figures for {years[0]}-{years[1]}{covered}")
+        lacking = [cy for cy in chosen if needs_fx(cy) and not has_rate(cy)]
+        if lacking:
+            raise MissingDataError(
+                "no CNY per USD rate for "
+                + ", ".join(map(str, lacking))
+                + ": add [[fx]] tables to the data, pass --fx RATE, or choose other --years"
+            )
+
+    def rate_for(cy: int) -> float | None:
+        if fx is not None:
+            return fx
+        return table[cy].cny_per_usd if cy in table else None
+
+    rows: list[YearComparison] = []
+    span: dict[str, list[Observation]] = {region: [] for region in REGIONS}
+    for cy in chosen:
+        groups: dict[str, list[Observation]] = {region: [] for region in REGIONS}
+        for company, year in placed.get(cy, []):
+            groups[company.region].append(observe(company, year, currency, rate_for(cy)))
+        for region in REGIONS:
+            span[region] += groups[region]
+            if not groups[region]:
+                notes.append(f"{cy}: no {region} company has figures for this year")
+        us, cn = group_figures(groups["US"]), group_figures(groups["CN"])
+        rows.append(
+            YearComparison(year=cy, us=us, cn=cn, us_to_cn_capex_ratio=ratio(us.capex, cn.capex))
+        )
+
+    us_total, cn_total = group_figures(span["US"]), group_figures(span["CN"])
+    totals = Totals(
+        first_year=chosen[0],
+        last_year=chosen[-1],
+        years=chosen,
+        us=us_total,
+        cn=cn_total,
+        us_to_cn_capex_ratio=ratio(us_total.capex, cn_total.capex),
+    )
+    if fx is not None:
+        used = [FxUsed(year=cy, rate=fx, source="--fx option", status="override") for cy in chosen]
+    else:
+        used = [_fx_used(table[cy]) for cy in chosen if cy in table]
+    return CompareResult(
+        currency=currency,
+        align=align,
+        align_rule=RULES[align],
+        fx=used,
+        years=rows,
+        totals=totals,
+        notes=notes,
+    )
+
+
+def _fx_used(rate: FxRate) -> FxUsed:
+    return FxUsed(year=rate.year, rate=rate.cny_per_usd, source=rate.source, status=rate.status)
+
+
+def company_report(company: Company, align: Align = "majority") -> CompanyResult:
+    """One company year by year, in its own reporting currency."""
+    by_year = {y.fiscal_year: y for y in company.years}
+    rows = []
+    for fy in sorted(by_year):
+        year = by_year[fy]
+        previous = by_year.get(fy - 1)
+        returns = shareholder_returns(year)
+        capex = year.value("capex")
+        rows.append(
+            CompanyYear(
+                fiscal_year=fy,
+                comparison_year=comparison_year(fy, year.period_end, align),
+                period_end=year.period_end,
+                capex=capex,
+                operating_cash_flow=year.value("operating_cash_flow"),
+                buybacks=year.value("buybacks"),
+                dividends=year.value("dividends"),
+                debt_repayment=year.value("debt_repayment"),
+                capex_to_ocf=ratio(capex, year.value("operating_cash_flow")),
+                shareholder_returns=returns,
+                returns_to_capex=ratio(returns, capex),
+                capex_growth=growth(capex, previous.value("capex") if previous else None),
+                status={
+                    field: year.status_of(field) or "unconfirmed"
+                    for field in FIGURE_FIELDS
+                    if year.figure(field) is not None
+                },
+            )
+        )
+    notes = []
+    if any(r.operating_cash_flow is not None and r.operating_cash_flow <= 0 for r in rows):
+        notes.append("capex / OCF is left blank where operating cash flow is zero or negative")
+    return CompanyResult(
+        company=CompanyInfo(
+            id=company.id,
+            name=company.name,
+            name_zh=company.name_zh,
+            region=company.region,
+            currency=company.currency,
+            fiscal_year_end=company.fiscal_year_end,
+            aliases=list(company.aliases),
+            capex_definition=company.capex_definition,
+        ),
+        currency=company.currency,
+        align=align,
+        align_rule=RULES[align],
+        years=rows,
+        notes=notes,
+    )
+
+
+def find_company(dataset: Dataset, name: str) -> Company:
+    """Match id, English or Chinese name, alias or ticker, ignoring case."""
+    wanted = name.strip().casefold()
+    names: dict[str, Company] = {}
+    for company in dataset.companies:
+        for candidate in company.names():
+            names.setdefault(candidate.casefold(), company)
+    if wanted in names:
+        return names[wanted]
+    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.5)
+    # Substring hits catch "alibaba group" -> alibaba and "腾讯控股有限公司" style inputs.
+    close += [k for k in names if wanted and (wanted in k or k in wanted) and k not in close]
+    suggestions: list[str] = []
+    for key in close:
+        company_id = names[key].id
+        if company_id not in suggestions:
+            suggestions.append(company_id)
+    raise UnknownCompanyError(name, suggestions[:5])

@@ -1,0 +1,362 @@
+"""The data model of ``data/companies.toml`` and every rule a dataset must satisfy.
+
+Two layers: the pydantic models check each value on its own (types, ranges, allowed
+words, unknown keys); :func:`check_dataset` then checks what needs the whole file
+(unique ids and aliases, period ends against fiscal-year ends, FX coverage) and reports
+each problem with its TOML path. No I/O here: :mod:`capexcli.loader` reads files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .alignment import comparison_year
+from .errors import Problem
+
+SCHEMA_VERSION = 1
+
+Status = Literal["confirmed", "aggregator", "derived", "unconfirmed"]
+STATUSES: tuple[str, ...] = ("confirmed", "aggregator", "derived", "unconfirmed")
+Region = Literal["US", "CN"]
+Currency = Literal["USD", "CNY"]
+
+#: Amounts are millions of the reporting currency; a trillion millions would be a typo.
+MAX_AMOUNT = 1e12
+#: How far a period end may sit from the nominal fiscal-year end (52/53-week years).
+PERIOD_END_SLACK_DAYS = 7
+
+FIGURE_FIELDS: tuple[str, ...] = (
+    "capex",
+    "operating_cash_flow",
+    "buybacks",
+    "dividends",
+    "debt_repayment",
+)
+#: Figures that are cash outflows and so cannot be negative.
+NON_NEGATIVE_FIELDS = frozenset(FIGURE_FIELDS) - {"operating_cash_flow"}
+
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Amount = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+
+
+class Record(BaseModel):
+    """Base for every table in the file: strict types, unknown keys rejected."""
+
+    # strict: "44,477" or 2024.0 where a number or a year belongs is an error, not a guess.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Figure(Record):
+    """One amount with where it came from."""
+
+    value: Amount
+    status: Status | None = None
+    source: Text | None = None
+    line: Text | None = None
+    note: Text | None = None
+
+
+class FiscalYear(Record):
+    """One fiscal year of one company. Amounts in millions of the company's currency."""
+
+    fiscal_year: Year
+    period_end: date
+    # Defaults for the figures of this year that give no status or source of their own.
+    status: Status | None = None
+    source: Text | None = None
+    note: Text | None = None
+    capex: Figure | None = None
+    operating_cash_flow: Figure | None = None
+    buybacks: Figure | None = None
+    dividends: Figure | None = None
+    debt_repayment: Figure | None = None
+
+    @field_validator("capex", "buybacks", "dividends", "debt_repayment")
+    @classmethod
+    def _outflow_not_negative(cls, figure: Figure | None) -> Figure | None:
+        if figure is not None and figure.value < 0:
+            raise ValueError(
+                f"must be ≥ 0 (got {_num(figure.value)}); cash outflows are entered as positive"
+            )
+        return figure
+
+    def figure(self, field: str) -> Figure | None:
+        return getattr(self, field)
+
+    def value(self, field: str) -> float | None:
+        fig: Figure | None = getattr(self, field)
+        return None if fig is None else fig.value
+
+    def status_of(self, field: str) -> str | None:
+        fig: Figure | None = getattr(self, field)
+        if fig is None:
+            return None
+        return fig.status or self.status
+
+    def source_of(self, field: str) -> str | None:
+        fig: Figure | None = getattr(self, field)
+        if fig is None:
+            return None
+        return fig.source or self.source
+
+
+class Guidance(Record):
+    """A forward-looking range a company gave (capex, or e.g. total expenses)."""
+
+    year: Year
+    metric: Literal["capex", "total_expenses"] = "capex"
+    low: Annotated[Amount, Field(ge=0)]
+    high: Annotated[Amount, Field(ge=0)] | None = None
+    date: date
+    basis: Text
+    status: Status
+    source: Text
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Guidance:
+        if self.high is not None and self.high < self.low:
+            raise ValueError(f"high ({_num(self.high)}) is below low ({_num(self.low)})")
+        return self
+
+
+_MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
+_SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
+
+
+class Company(Record):
+    id: Annotated[str, Field(pattern=_SLUG)]
+    name: Text
+    name_zh: Text
+    aliases: list[Annotated[str, Field(min_length=1, max_length=100)]] = []
+    region: Region
+    currency: Currency
+    fiscal_year_end: str
+    #: Whether a company names its fiscal years by the calendar year they end in (the
+    #: usual case, and all eleven companies of the article) or the one they start in.
+    fiscal_year_label: Literal["end", "start"] = "end"
+    capex_definition: Text | None = None
+    note: Text | None = None
+    years: list[FiscalYear] = []
+    guidance: list[Guidance] = []
+
+    @field_validator("region", "currency", mode="before")
+    @classmethod
+    def _upper(cls, value: Any) -> Any:
+        return value.strip().upper() if isinstance(value, str) else value
+
+    @field_validator("currency", mode="before")
+    @classmethod
+    def _rmb_is_cny(cls, value: Any) -> Any:
+        # Chinese filings say RMB; ISO 4217 says CNY. Both mean the same money.
+        return "CNY" if value == "RMB" else value
+
+    @field_validator("fiscal_year_end")
+    @classmethod
+    def _month_day(cls, value: str) -> str:
+        match = _MONTH_DAY.match(value)
+        if not match:
+            raise ValueError(f"must be MM-DD, e.g. '12-31' or '06-30' (got {value!r})")
+        month, day = int(match[1]), int(match[2])
+        try:
+            date(2001, month, day)  # a non-leap year: a fiscal year cannot end on 29 February
+        except ValueError:
+            raise ValueError(f"{value!r} is not a day of the year") from None
+        return value
+
+    @property
+    def fy_end_month_day(self) -> tuple[int, int]:
+        month, day = self.fiscal_year_end.split("-")
+        return int(month), int(day)
+
+    def names(self) -> Iterator[str]:
+        """Every string a user may type to mean this company."""
+        yield self.id
+        yield self.name
+        yield self.name_zh
+        yield from self.aliases
+
+
+class FxRate(Record):
+    """Annual average CNY per USD for one calendar year."""
+
+    year: Year
+    cny_per_usd: Annotated[float, Field(gt=0, lt=1000, allow_inf_nan=False)]
+    status: Status
+    source: Text
+    note: Text | None = None
+
+
+class Dataset(Record):
+    schema_version: int
+    fx: list[FxRate] = []
+    companies: list[Company]
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(
+                f"this capex reads schema_version {SCHEMA_VERSION}; the file says {value}"
+            )
+        return value
+
+    def fx_table(self) -> dict[int, FxRate]:
+        return {rate.year: rate for rate in self.fx}
+
+
+def check_dataset(dataset: Dataset) -> list[Problem]:
+    """Rules that span records. Returns every problem found, in file order."""
+    problems: list[Problem] = []
+    problems += _check_unique_names(dataset)
+    for i, company in enumerate(dataset.companies):
+        problems += _check_company_years(company, f"companies[{i}]")
+    problems += _check_fx(dataset)
+    return problems
+
+
+def _check_unique_names(dataset: Dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    ids: dict[str, int] = {}
+    owner: dict[str, int] = {}  # case-folded name -> index of the company that has it
+    for i, company in enumerate(dataset.companies):
+        if company.id in ids:
+            problems.append(
+                Problem(
+                    f"companies[{i}].id",
+                    f"duplicate id {company.id!r} (first used by companies[{ids[company.id]}])",
+                )
+            )
+        else:
+            ids[company.id] = i
+        seen_here: set[str] = set()
+        named = [("id", company.id), ("name", company.name), ("name_zh", company.name_zh)]
+        named += [(f"aliases[{k}]", alias) for k, alias in enumerate(company.aliases)]
+        for where, text in named:
+            key = text.casefold()
+            if key in seen_here:
+                if where.startswith("aliases"):
+                    problems.append(Problem(f"companies[{i}].{where}", f"{text!r} is listed twice"))
+                continue
+            seen_here.add(key)
+            other = owner.setdefault(key, i)
+            if other != i and where != "id":  # duplicate ids are reported above
+                problems.append(
+                    Problem(
+                        f"companies[{i}].{where}",
+                        f"{text!r} already names companies[{other}] "
+                        f"({dataset.companies[other].id}); a name must point to one company",
+                    )
+                )
+    return problems
+
+
+def _check_company_years(company: Company, where: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
+    month, day = company.fy_end_month_day
+    for k, year in enumerate(company.years):
+        path = f"{where}.years[{k}]"
+        if year.fiscal_year in seen:
+            problems.append(
+                Problem(
+                    f"{path}.fiscal_year",
+                    f"fiscal year {year.fiscal_year} appears twice for {company.id} "
+                    f"(first at years[{seen[year.fiscal_year]}])",
+                )
+            )
+        else:
+            seen[year.fiscal_year] = k
+        nominal = _nearest_nominal_end(year.period_end, month, day)
+        if abs((year.period_end - nominal).days) > PERIOD_END_SLACK_DAYS:
+            problems.append(
+                Problem(
+                    f"{path}.period_end",
+                    f"{year.period_end.isoformat()} does not match fiscal_year_end "
+                    f"{company.fiscal_year_end} of {company.id} (allowed: within "
+                    f"{PERIOD_END_SLACK_DAYS} days, for 52/53-week years)",
+                )
+            )
+        else:
+            expected = nominal.year if company.fiscal_year_label == "end" else nominal.year - 1
+            if year.fiscal_year != expected:
+                problems.append(
+                    Problem(
+                        f"{path}.fiscal_year",
+                        f"fiscal year {year.fiscal_year} cannot end on "
+                        f"{year.period_end.isoformat()}: {company.id} labels its fiscal years "
+                        f"by the year they {company.fiscal_year_label} in, so expected "
+                        f"{expected}",
+                    )
+                )
+        for field in FIGURE_FIELDS:
+            figure = year.figure(field)
+            if figure is None:
+                continue
+            if year.status_of(field) is None:
+                problems.append(
+                    Problem(
+                        f"{path}.{field}",
+                        "no status: give the figure a status (confirmed, aggregator, "
+                        "derived, unconfirmed) or the year a default status",
+                    )
+                )
+            if year.source_of(field) is None:
+                problems.append(
+                    Problem(
+                        f"{path}.{field}",
+                        "no source: give the figure a source or the year a default source",
+                    )
+                )
+    return problems
+
+
+def _nearest_nominal_end(period_end: date, month: int, day: int) -> date:
+    candidates = [
+        date(y, month, day) for y in (period_end.year - 1, period_end.year, period_end.year + 1)
+    ]
+    return min(candidates, key=lambda d: abs(d - period_end))
+
+
+def _check_fx(dataset: Dataset) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[int, int] = {}
+    for k, rate in enumerate(dataset.fx):
+        if rate.year in seen:
+            problems.append(
+                Problem(
+                    f"fx[{k}].year",
+                    f"a rate for {rate.year} is already given at fx[{seen[rate.year]}]",
+                )
+            )
+        else:
+            seen[rate.year] = k
+    for year in sorted(fx_years_needed(dataset) - seen.keys()):
+        problems.append(
+            Problem(
+                "fx",
+                f"no CNY per USD rate for {year}: USD and CNY companies both have figures for "
+                f"that comparison year, so comparing them needs one (add an [[fx]] table)",
+            )
+        )
+    return problems
+
+
+def fx_years_needed(dataset: Dataset) -> set[int]:
+    """Comparison years (default alignment) in which companies of both currencies report."""
+    currencies: dict[int, set[str]] = {}
+    for company in dataset.companies:
+        for year in company.years:
+            cy = comparison_year(year.fiscal_year, year.period_end, "majority")
+            currencies.setdefault(cy, set()).add(company.currency)
+    return {year for year, found in currencies.items() if len(found) > 1}
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(value)

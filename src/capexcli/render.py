@@ -1,0 +1,306 @@
+"""Rich tables for people. Imported only when a table is printed, so JSON runs skip Rich."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .results import (
+    CompaniesResult,
+    CompanyResult,
+    CompanyYear,
+    CompareResult,
+    Missing,
+    ValidateResult,
+)
+
+DASH = "—"
+#: Marks a figure whose status is not "confirmed".
+MARK = "*"
+
+
+def amount(value: float | None) -> str:
+    return DASH if value is None else f"{value:,.0f}"
+
+
+def percent(value: float | None) -> str:
+    return DASH if value is None else f"{value * 100:.1f}%"
+
+
+def signed_percent(value: float | None) -> str:
+    return DASH if value is None else f"{value * 100:+.1f}%"
+
+
+def one_to(value: float | None) -> str:
+    """A US/China multiple in the article's notation: 6.2 -> ``1 : 6.2``."""
+    return DASH if value is None else f"1 : {value:.1f}"
+
+
+def console(file: TextIO | None = None) -> Console:
+    # No highlighting: numbers must not change colour by guesswork. Rich itself honours
+    # NO_COLOR / FORCE_COLOR and drops styling when the output is not a terminal; there,
+    # a wide page keeps tables and notes from being cut or wrapped at 80 columns.
+    out = Console(file=file, highlight=False, soft_wrap=False)
+    if not out.is_terminal:
+        out = Console(file=file, highlight=False, soft_wrap=False, width=10_000)
+    return out
+
+
+def _table(title: str, caption: str | None = None) -> Table:
+    return Table(
+        title=title,
+        caption=caption,
+        caption_justify="left",
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        collapse_padding=True,
+        pad_edge=False,
+    )
+
+
+def _columns(table: Table, first: str, headers: Sequence[str]) -> None:
+    table.add_column(first, justify="left", no_wrap=True)
+    for header in headers:
+        table.add_column(header, justify="right", no_wrap=True)
+
+
+def compare_tables(result: CompareResult) -> list[Table]:
+    """Two tables, capex and shareholder returns, so each fits an 80-column terminal."""
+    unit = f"{result.currency} millions"
+    capex = _table(f"Capex: US big four vs China seven ({unit})")
+    _columns(capex, "Year", ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"])
+    returns = _table(f"Shareholder returns: buybacks + dividends ({unit})")
+    _columns(
+        returns, "Year", ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
+    )
+    rows = [(str(r.year), r.us, r.cn, r.us_to_cn_capex_ratio, "") for r in result.years]
+    t = result.totals
+    rows.append((f"{t.first_year}-{t.last_year}", t.us, t.cn, t.us_to_cn_capex_ratio, "bold"))
+    for label, us, cn, multiple, style in rows:
+        if style:
+            capex.add_section()
+            returns.add_section()
+        capex.add_row(
+            label,
+            amount(us.capex),
+            amount(cn.capex),
+            one_to(multiple),
+            percent(us.capex_to_ocf),
+            percent(cn.capex_to_ocf),
+            style=style or None,
+        )
+        returns.add_row(
+            label,
+            amount(us.shareholder_returns),
+            amount(cn.shareholder_returns),
+            percent(us.returns_to_capex),
+            percent(cn.returns_to_capex),
+            style=style or None,
+        )
+    return [capex, returns]
+
+
+def compare_notes(result: CompareResult) -> list[str]:
+    notes = [
+        "CN : US = China's capex to the US group's (the article's 1:6, 1:10); "
+        "capex/OCF = capex / operating cash flow.",
+        f"Years: {result.align} alignment: {result.align_rule}.",
+    ]
+    if result.fx:
+        if all(f.status == "override" for f in result.fx):
+            notes.append(f"FX: {result.fx[0].rate} CNY per USD for every year (--fx).")
+        else:
+            rates = ", ".join(f"{f.year} {f.rate}" for f in result.fx)
+            sources = sorted({f.source for f in result.fx})
+            notes.append(
+                f"FX, CNY per USD (annual average): {rates}. Source: {'; '.join(sources)}."
+            )
+            unconfirmed = [str(f.year) for f in result.fx if f.status != "confirmed"]
+            if unconfirmed:
+                notes.append(f"FX rates not yet confirmed: {', '.join(unconfirmed)}.")
+    notes.append(
+        "Returns = buybacks + dividends. Each ratio uses only the companies that report both "
+        "of its parts; totals add what is known."
+    )
+    shaky = [
+        f"{region} {describe_statuses(group.status_counts)}"
+        for region, group in (("US", result.totals.us), ("CN", result.totals.cn))
+        if sum(group.status_counts.values()) > group.status_counts.get("confirmed", 0)
+    ]
+    if shaky:
+        notes.append(
+            "Figures not confirmed in a company's own filing: "
+            + "; ".join(shaky)
+            + ". `capex company NAME` marks which."
+        )
+    missing = result.totals.us.missing + result.totals.cn.missing
+    if missing:
+        notes.append("Missing figures (left out of totals): " + describe_missing(missing) + ".")
+    notes += result.notes
+    return notes
+
+
+def describe_statuses(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    others = {k: v for k, v in counts.items() if k != "confirmed" and v}
+    detail = ", ".join(f"{k} {v}" for k, v in others.items())
+    return f"{sum(others.values())} of {total} figures ({detail})"
+
+
+def describe_missing(missing: Sequence[Missing]) -> str:
+    by_company: dict[tuple[str, str], list[int]] = {}
+    for item in missing:
+        by_company.setdefault((item.company, item.field), []).append(item.fiscal_year)
+    parts = []
+    for (company, field), years in by_company.items():
+        parts.append(f"{company} {field.replace('_', ' ')} FY{_year_list(years)}")
+    return "; ".join(parts)
+
+
+def _year_list(years: list[int]) -> str:
+    years = sorted(set(years))
+    runs: list[str] = []
+    start = prev = years[0]
+    for year in [*years[1:], None]:
+        if year is not None and year == prev + 1:
+            prev = year
+            continue
+        runs.append(str(start) if start == prev else f"{start}-{prev}")
+        if year is not None:
+            start = prev = year
+    return ",".join(runs)
+
+
+def company_table(result: CompanyResult) -> Table:
+    info = result.company
+    table = _table(
+        f"{info.name} ({info.name_zh}) · {info.region} · fiscal year ends {info.fiscal_year_end}"
+        f" · {result.currency} millions"
+    )
+    _columns(
+        table,
+        "FY",
+        [
+            "Capex",
+            "Operating\ncash flow",
+            "Buybacks",
+            "Dividends",
+            "Debt\nrepaid",
+            "Capex/\nOCF",
+            "Returns/\ncapex",
+            "Capex\ngrowth",
+        ],
+    )
+    for row in result.years:
+
+        def cell(field: str, row: CompanyYear = row) -> str:
+            text = amount(getattr(row, field))
+            return text + MARK if row.status.get(field, "confirmed") != "confirmed" else text
+
+        table.add_row(
+            str(row.fiscal_year),
+            cell("capex"),
+            cell("operating_cash_flow"),
+            cell("buybacks"),
+            cell("dividends"),
+            cell("debt_repayment"),
+            percent(row.capex_to_ocf),
+            percent(row.returns_to_capex),
+            signed_percent(row.capex_growth),
+        )
+    return table
+
+
+def company_notes(result: CompanyResult) -> list[str]:
+    notes = []
+    if result.company.capex_definition:
+        notes.append(f"Capex: {result.company.capex_definition}")
+    moved = [
+        f"FY{r.fiscal_year} -> {r.comparison_year}"
+        for r in result.years
+        if r.comparison_year != r.fiscal_year
+    ]
+    if moved:
+        notes.append(
+            f"Compared as: {', '.join(moved)} ({result.align} alignment: {result.align_rule})."
+        )
+    notes.append("Returns = buybacks + dividends; blank unless both are known.")
+    shaky = [
+        f"FY{row.fiscal_year} {field.replace('_', ' ')} ({status})"
+        for row in result.years
+        for field, status in row.status.items()
+        if status != "confirmed"
+    ]
+    if shaky:
+        notes.append(f"{MARK} not confirmed in the company's own filing: " + "; ".join(shaky) + ".")
+    return notes + result.notes
+
+
+def companies_table(result: CompaniesResult) -> Table:
+    table = _table("Companies in the dataset", "Fiscal years: those with a record in the data.")
+    for header in ("ID", "Name", "中文", "Region", "Currency", "FY end", "Fiscal years", "Aliases"):
+        table.add_column(header, no_wrap=header not in ("Aliases", "Name"))
+    for c in result.companies:
+        years = f"{min(c.fiscal_years)}-{max(c.fiscal_years)}" if c.fiscal_years else DASH
+        table.add_row(
+            c.id,
+            c.name,
+            c.name_zh,
+            c.region,
+            c.currency,
+            c.fiscal_year_end,
+            years,
+            ", ".join(c.aliases),
+        )
+    return table
+
+
+def print_table(table: Table, notes: Sequence[str], file: TextIO | None = None) -> None:
+    print_tables([table], notes, file)
+
+
+def print_tables(tables: Sequence[Table], notes: Sequence[str], file: TextIO | None = None) -> None:
+    out = console(file)
+    if out.is_terminal:
+        _print_all(out, tables, notes)
+        return
+    # Piped: plain text with no padding at line ends, so diffs and greps stay clean.
+    with out.capture() as captured:
+        _print_all(out, tables, notes)
+    lines = captured.get().splitlines()
+    out.file.write("".join(line.rstrip() + "\n" for line in lines))
+
+
+def _print_all(out: Console, tables: Sequence[Table], notes: Sequence[str]) -> None:
+    for table in tables:
+        out.print(table)
+    for note in notes:
+        out.print(Text("· " + note))
+
+
+def print_validate(result: ValidateResult, file: TextIO | None = None) -> None:
+    console(file).print(
+        Text(
+            f"{result.file}: valid: {result.companies} companies, {result.fiscal_years} fiscal "
+            f"years, {result.figures} figures, {result.fx_rates} FX rates"
+        )
+    )
+
+
+def show(result: object, file: TextIO | None = None) -> None:
+    """Print any command's result as a table with its footnotes."""
+    if isinstance(result, CompareResult):
+        print_tables(compare_tables(result), compare_notes(result), file)
+    elif isinstance(result, CompanyResult):
+        print_table(company_table(result), company_notes(result), file)
+    elif isinstance(result, CompaniesResult):
+        print_table(companies_table(result), [], file)
+    elif isinstance(result, ValidateResult):
+        print_validate(result, file)
+    else:
+        raise TypeError(f"no table for {type(result).__name__}")

@@ -1,0 +1,137 @@
+"""What the commands compute, as models: the JSON contract with users' scripts.
+
+Field names here are promised in the README; add fields freely, rename none. Bump
+``OUTPUT_SCHEMA_VERSION`` when a field is removed, renamed or changes meaning.
+Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel
+
+OUTPUT_SCHEMA_VERSION = 1
+
+
+class Missing(BaseModel):
+    company: str
+    fiscal_year: int
+    field: str
+
+
+class GroupFigures(BaseModel):
+    capex: float | None
+    operating_cash_flow: float | None
+    shareholder_returns: float | None
+    #: Over the companies that report both capex and operating cash flow.
+    capex_to_ocf: float | None
+    #: Over the companies that report capex, buybacks and dividends.
+    returns_to_capex: float | None
+    companies: list[str]
+    missing: list[Missing]
+    #: How many of the figures behind these totals have each status.
+    status_counts: dict[str, int]
+
+
+class YearComparison(BaseModel):
+    year: int
+    us: GroupFigures
+    cn: GroupFigures
+    #: US capex divided by China capex: 6.2 is the article's "1:6".
+    us_to_cn_capex_ratio: float | None
+
+
+class Totals(BaseModel):
+    first_year: int
+    last_year: int
+    years: list[int]
+    us: GroupFigures
+    cn: GroupFigures
+    us_to_cn_capex_ratio: float | None
+
+
+class FxUsed(BaseModel):
+    year: int
+    #: CNY per USD.
+    rate: float
+    source: str
+    status: str
+
+
+class CompareResult(BaseModel):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    currency: str
+    unit: str = "millions"
+    align: str
+    align_rule: str
+    fx: list[FxUsed]
+    years: list[YearComparison]
+    totals: Totals
+    notes: list[str]
+
+
+class CompanyInfo(BaseModel):
+    id: str
+    name: str
+    name_zh: str
+    region: str
+    currency: str
+    fiscal_year_end: str
+    aliases: list[str]
+    capex_definition: str | None
+
+
+class CompanyYear(BaseModel):
+    fiscal_year: int
+    comparison_year: int
+    period_end: date
+    capex: float | None
+    operating_cash_flow: float | None
+    buybacks: float | None
+    dividends: float | None
+    debt_repayment: float | None
+    capex_to_ocf: float | None
+    shareholder_returns: float | None
+    returns_to_capex: float | None
+    #: Change in capex from the previous fiscal year: 0.5 = +50%.
+    capex_growth: float | None
+    #: Status of each figure present: confirmed, aggregator, derived or unconfirmed.
+    status: dict[str, str]
+
+
+class CompanyResult(BaseModel):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    company: CompanyInfo
+    currency: str
+    unit: str = "millions"
+    align: str
+    align_rule: str
+    years: list[CompanyYear]
+    notes: list[str]
+
+
+class CompanySummary(BaseModel):
+    id: str
+    name: str
+    name_zh: str
+    region: str
+    currency: str
+    fiscal_year_end: str
+    aliases: list[str]
+    fiscal_years: list[int]
+
+
+class CompaniesResult(BaseModel):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    companies: list[CompanySummary]
+
+
+class ValidateResult(BaseModel):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    file: str
+    valid: bool
+    companies: int
+    fiscal_years: int
+    figures: int
+    fx_rates: int

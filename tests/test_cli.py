@@ -1,0 +1,363 @@
+"""The real CLI, driven through Typer's runner on tests/data/small.toml."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from typer.testing import Result
+
+from .conftest import REPO, SMALL, write
+
+Run = Callable[..., Result]
+RunJson = Callable[..., Any]
+DATA = ("--data", str(SMALL))
+
+
+def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
+    assert run_json("company", "9999.HK", *DATA) == {
+        "schema_version": 1,
+        "company": {
+            "id": "cna",
+            "name": "China Alpha",
+            "name_zh": "中甲",
+            "region": "CN",
+            "currency": "CNY",
+            "fiscal_year_end": "12-31",
+            "aliases": ["9999.HK", "中甲控股"],
+            "capex_definition": None,
+        },
+        "currency": "CNY",
+        "unit": "millions",
+        "align": "majority",
+        "align_rule": (
+            "each fiscal year counts in the calendar year that holds most of its months, the "
+            "year it ends in on a 6-6 tie (Alibaba FY to March 2025 -> 2024; Microsoft FY to "
+            "June 2024 -> 2024)"
+        ),
+        "years": [
+            {
+                "fiscal_year": 2023,
+                "comparison_year": 2023,
+                "period_end": "2023-12-31",
+                "capex": 140,
+                "operating_cash_flow": 1400,
+                "buybacks": 280,
+                "dividends": 70,
+                "debt_repayment": None,
+                "capex_to_ocf": 0.1,
+                "shareholder_returns": 350,
+                "returns_to_capex": 2.5,
+                "capex_growth": None,
+                "status": {
+                    "capex": "confirmed",
+                    "operating_cash_flow": "confirmed",
+                    "buybacks": "confirmed",
+                    "dividends": "confirmed",
+                },
+            },
+            {
+                "fiscal_year": 2024,
+                "comparison_year": 2024,
+                "period_end": "2024-12-31",
+                "capex": 160,
+                "operating_cash_flow": 800,
+                "buybacks": 320,
+                "dividends": 80,
+                "debt_repayment": 500,
+                "capex_to_ocf": 0.2,
+                "shareholder_returns": 400,
+                "returns_to_capex": 2.5,
+                "capex_growth": 0.142857,  # 160 / 140 - 1
+                "status": {
+                    "capex": "confirmed",
+                    "operating_cash_flow": "confirmed",
+                    "buybacks": "confirmed",
+                    "dividends": "confirmed",
+                    "debt_repayment": "derived",
+                },
+            },
+        ],
+        "notes": [],
+    }
+
+
+def test_company_table_exact(run: Run) -> None:
+    result = run("company", "cna", *DATA)
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "China Alpha (中甲) · CN · fiscal year ends 12-31 · CNY millions\n"
+        "\n"
+        "              Operating                         Debt  Capex/  Returns/   Capex\n"
+        " FY    Capex  cash flow  Buybacks  Dividends  repaid     OCF     capex  growth\n"
+        " " + "─" * 77 + "\n"
+        " 2023    140      1,400       280         70       —   10.0%    250.0%       —\n"
+        " 2024    160        800       320         80    500*   20.0%    250.0%  +14.3%\n"
+        "\n"
+        "· Returns = buybacks + dividends; blank unless both are known.\n"
+        "· * not confirmed in the company's own filing: FY2024 debt repayment (derived).\n"
+    )
+    assert "\x1b[" not in result.stdout
+
+
+def test_compare_json(run_json: RunJson) -> None:
+    out = run_json("compare", *DATA)
+    assert out["schema_version"] == 1
+    assert (out["currency"], out["unit"], out["align"]) == ("CNY", "millions", "majority")
+    assert out["fx"] == [
+        {"year": 2023, "rate": 7, "source": "test rate", "status": "confirmed"},
+        {"year": 2024, "rate": 8, "source": "test rate", "status": "unconfirmed"},
+    ]
+    assert [
+        (y["year"], y["us"]["capex"], y["cn"]["capex"], y["us_to_cn_capex_ratio"])
+        for y in out["years"]
+    ] == [
+        (2023, 1050, 210, 5),
+        (2024, 2400, 400, 6),
+    ]
+    us_2023 = out["years"][0]["us"]
+    assert us_2023 == {
+        "capex": 1050,
+        "operating_cash_flow": 3500,
+        "shareholder_returns": 420,  # (50 + 10) * 7 + 0
+        "capex_to_ocf": 0.3,
+        "returns_to_capex": 0.4,
+        "companies": ["usa", "usb"],
+        "missing": [],
+        "status_counts": {"confirmed": 8, "aggregator": 0, "derived": 0, "unconfirmed": 0},
+    }
+    totals = out["totals"]
+    assert (totals["first_year"], totals["last_year"], totals["years"]) == (
+        2023,
+        2024,
+        [2023, 2024],
+    )
+    assert totals["us"]["capex"] == 3450 and totals["cn"]["capex"] == 610
+    assert totals["us_to_cn_capex_ratio"] == round(3450 / 610, 6)
+
+
+def test_compare_options(run_json: RunJson) -> None:
+    out = run_json("compare", "--currency", "usd", "--years", "2023", *DATA)
+    assert out["currency"] == "USD"
+    assert [y["year"] for y in out["years"]] == [2023]
+    assert out["years"][0]["cn"]["capex"] == 30
+    out = run_json("compare", "--fx", "10", "--align", "label", *DATA)
+    assert out["align"] == "label"
+    assert out["years"][0]["us"]["capex"] == 1500
+    assert out["years"][0]["cn"]["capex"] == 140
+    assert out["fx"][0] == {"year": 2023, "rate": 10, "source": "--fx option", "status": "override"}
+    assert run_json("compare", "--currency", "RMB", *DATA)["currency"] == "CNY"
+
+
+def test_compare_table(run: Run) -> None:
+    result = run("compare", *DATA)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Capex: US big four vs China seven (CNY millions)"
+    assert " 2023          1,050       210  1 : 5.0      30.0%      15.8%" in lines
+    assert " 2023-2024     3,450       610  1 : 5.7      34.8%      19.7%" in lines
+    assert " 2024              960         400          40.0%         250.0%" in lines
+    assert "· FX, CNY per USD (annual average): 2023 7.0, 2024 8.0. Source: test rate." in lines
+    assert (
+        "· Missing figures (left out of totals): cnb buybacks FY2025; cnb dividends FY2025."
+        in lines
+    )
+    assert any(line.startswith("· Years: majority alignment") for line in lines)
+    assert (
+        "· Figures not confirmed in a company's own filing: US 1 of 16 figures (aggregator 1); "
+        "CN 2 of 14 figures (aggregator 2). `capex company NAME` marks which."
+    ) in lines
+
+
+def test_companies(run: Run, run_json: RunJson) -> None:
+    out = run_json("companies", *DATA)
+    assert [c["id"] for c in out["companies"]] == ["usa", "usb", "cna", "cnb"]
+    assert out["companies"][3] == {
+        "id": "cnb",
+        "name": "China Beta",
+        "name_zh": "中乙",
+        "region": "CN",
+        "currency": "CNY",
+        "fiscal_year_end": "03-31",
+        "aliases": [],
+        "fiscal_years": [2024, 2025],
+    }
+    table = run("companies", *DATA).stdout
+    assert " cnb  China Beta   中乙  CN      CNY       03-31   2024-2025" in table.splitlines()
+
+
+def test_validate_ok(run: Run, run_json: RunJson) -> None:
+    result = run("validate", str(SMALL))
+    assert result.exit_code == 0
+    assert result.stdout == f"{SMALL}: valid: 4 companies, 8 fiscal years, 31 figures, 2 FX rates\n"
+    assert run_json("validate", str(SMALL))["valid"] is True
+
+
+def test_validate_lists_every_problem_and_exits_2(run: Run, tmp_path: Path) -> None:
+    text = SMALL.read_text(encoding="utf-8")
+    text = text.replace("capex = { value = 100 }", "capex = { value = -100 }", 1)
+    text = text.replace('currency = "USD"', 'currency = "EUR"', 1)
+    path = write(tmp_path, text)
+    result = run("validate", str(path))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Error: {path}: 2 problems in the data",
+        f"{path}:23: companies[0].currency: Input should be 'USD' or 'CNY' (got 'EUR')",
+        f"{path}:32: companies[0].years[0].capex: must be ≥ 0 (got -100); cash outflows are "
+        "entered as positive",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_validate_json_error(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, SMALL.read_text(encoding="utf-8").replace("capex =", "capx =", 1))
+    result = run("validate", str(path), "--json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    error = json.loads(result.stderr)["error"]
+    assert error["code"] == "invalid_data"
+    assert error["problems"] == [
+        {
+            "path": "companies[0].years[0].capx",
+            "line": 32,
+            "column": None,
+            "message": "unknown key 'capx'; did you mean 'capex'?",
+        }
+    ]
+
+
+def test_data_from_environment(run: Run) -> None:
+    result = run("companies", "--json", env={"CAPEX_DATA": str(SMALL)})
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["companies"]) == 4
+
+
+def test_global_data_option(run: Run) -> None:
+    result = run("--data", str(SMALL), "companies", "--json")
+    assert result.exit_code == 0
+    assert len(json.loads(result.stdout)["companies"]) == 4
+
+
+def test_unknown_company_exits_2_with_suggestions(run: Run) -> None:
+    result = run("company", "China Alfa", *DATA)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: no company matches 'China Alfa'; did you mean: cna, cnb? (see `capex companies`)\n"
+    )
+    result = run("company", "nothing-like-it", *DATA, "--json")
+    assert result.exit_code == 2
+    assert json.loads(result.stderr)["error"]["code"] == "unknown_company"
+
+
+def test_missing_data_file(run: Run, tmp_path: Path) -> None:
+    result = run("compare", "--data", str(tmp_path / "gone.toml"))
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {tmp_path / 'gone.toml'}: no such file\n"
+
+
+def test_syntax_error_in_data(run: Run, tmp_path: Path) -> None:
+    path = write(tmp_path, "schema_version = \n")
+    result = run("compare", "--data", str(path), "--json")
+    assert result.exit_code == 2
+    error = json.loads(result.stderr)["error"]
+    assert error["code"] == "data_file"
+    assert error["message"].startswith(f"{path}:1:")
+
+
+def test_bad_option_values_exit_2(run: Run) -> None:
+    for args, needle in [
+        (("--years", "2024-2020"), "runs backwards"),
+        (("--currency", "EUR"), "choose CNY"),
+        (("--align", "calendar"), "choose majority or label"),
+        (("--fx", "0"), "positive number"),
+        (("--years", "2030"), "no figures for 2030-2030"),
+    ]:
+        result = run("compare", *args, *DATA)
+        assert result.exit_code == 2, args
+        assert needle in result.stderr, (args, result.stderr)
+        assert "Traceback" not in result.output
+
+
+def test_usage_error_in_json_mode_is_json(run: Run) -> None:
+    result = run("compare", "--fx", "seven", "--json", *DATA)
+    assert result.exit_code == 2
+    assert json.loads(result.stderr)["error"]["code"] == "bad_option"
+    result = run("compare", "--no-such-option", *DATA)
+    assert result.exit_code == 2
+    assert "No such option" in result.stderr
+
+
+def test_help_teaches(run: Run) -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in ("compare", "company", "companies", "validate"):
+        assert command in result.stdout
+    result = run("compare", "--help")
+    assert "--currency" in result.stdout and "jq" in result.stdout
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("capex ")
+
+
+def _python(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, "CAPEX_DATA": str(SMALL), **(env or {})}
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or REPO,
+        check=False,
+    )
+
+
+def test_python_dash_m_works() -> None:
+    done = _python("-m", "capexcli", "companies", "--json")
+    assert done.returncode == 0, done.stderr
+    assert len(json.loads(done.stdout)["companies"]) == 4
+
+
+def test_json_run_imports_no_rich() -> None:
+    code = (
+        "import sys\n"
+        "from capexcli.cli import main\n"
+        "try:\n"
+        "    main(['compare', '--json'])\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "loaded = sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.'))\n"
+        "print(loaded)\n"
+    )
+    done = _python("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_internal_error_is_short_without_debug_and_full_with_it(tmp_path: Path) -> None:
+    code = (
+        "import capexcli.metrics as m\n"
+        "def boom(*a, **k):\n"
+        "    raise RuntimeError('kaput')\n"
+        "m.find_company = boom\n"
+        "import capexcli.cli as c\n"
+        "c.find_company = boom\n"
+        "c.main(['company', 'cna'])\n"
+    )
+    done = _python("-c", code)
+    assert done.returncode == 1
+    assert "capex: internal error: RuntimeError: kaput" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = _python("-c", code, env={"CAPEX_DEBUG": "1"})
+    assert done.returncode == 1
+    assert "Traceback" in done.stderr

@@ -1,0 +1,236 @@
+"""One test per rule of the data model, each on a copy of tests/data/small.toml with one fault."""
+
+from __future__ import annotations
+
+import pytest
+
+from capexcli.errors import DataValidationError
+from capexcli.loader import parse_dataset
+
+from .conftest import SMALL
+
+BASE = SMALL.read_text(encoding="utf-8")
+
+
+def problems(old: str, new: str, count: int = 1) -> list[str]:
+    assert BASE.count(old) >= count, f"fixture text not found: {old!r}"
+    text = BASE.replace(old, new, count)
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "data.toml")
+    return [p.render("data.toml") for p in caught.value.problems]
+
+
+def test_the_fixture_itself_is_valid() -> None:
+    dataset = parse_dataset(BASE)
+    assert [c.id for c in dataset.companies] == ["usa", "usb", "cna", "cnb"]
+
+
+def test_rmb_is_normalised_to_cny() -> None:
+    assert parse_dataset(BASE).companies[2].currency == "CNY"
+
+
+def test_negative_operating_cash_flow_is_allowed() -> None:
+    assert parse_dataset(BASE).companies[3].years[0].value("operating_cash_flow") == -70
+
+
+def test_negative_capex_is_rejected_with_its_path() -> None:
+    found = problems("capex = { value = 100 }", "capex = { value = -100 }")
+    assert len(found) == 1
+    assert found[0].startswith("data.toml:32: companies[0].years[0].capex: must be ≥ 0 (got -100)")
+
+
+@pytest.mark.parametrize("field", ["buybacks = { value = 50 }", "dividends = { value = 10 }"])
+def test_negative_returns_are_rejected(field: str) -> None:
+    found = problems(field, field.replace("= 50", "= -50").replace("= 10", "= -10"))
+    assert "must be ≥ 0" in found[0]
+
+
+def test_unknown_key_is_caught_with_a_suggestion() -> None:
+    found = problems("capex = { value = 100 }", "capx = { value = 100 }")
+    assert found == [
+        "data.toml:32: companies[0].years[0].capx: unknown key 'capx'; did you mean 'capex'?"
+    ]
+
+
+def test_unknown_top_level_key() -> None:
+    found = problems("schema_version = 1", "schema_version = 1\ncompanys = []")
+    assert "unknown key 'companys'; did you mean 'companies'?" in found[0]
+
+
+def test_unknown_currency_and_region() -> None:
+    found = problems('currency = "USD"', 'currency = "EUR"')
+    assert "companies[0].currency" in found[0]
+    found = problems('region = "US"', 'region = "EU"')
+    assert "companies[0].region" in found[0]
+
+
+def test_float_where_a_year_belongs() -> None:
+    found = problems("fiscal_year = 2023", "fiscal_year = 2023.0")
+    assert "companies[0].years[0].fiscal_year" in found[0]
+    assert "2023.0" in found[0]
+
+
+def test_string_where_an_amount_belongs() -> None:
+    found = problems("capex = { value = 100 }", 'capex = { value = "1,00" }')
+    assert "companies[0].years[0].capex.value" in found[0]
+
+
+@pytest.mark.parametrize("bad", ["nan", "inf", "-inf"])
+def test_nan_and_inf_are_rejected(bad: str) -> None:
+    found = problems("capex = { value = 100 }", f"capex = {{ value = {bad} }}")
+    assert "companies[0].years[0].capex.value" in found[0]
+
+
+def test_huge_amount_is_rejected() -> None:
+    found = problems("capex = { value = 100 }", "capex = { value = 10000000000000000 }")
+    assert "companies[0].years[0].capex.value" in found[0]
+
+
+def test_wrong_status_word() -> None:
+    found = problems('status = "confirmed"', 'status = "checked"')
+    assert "'confirmed'" in found[0] and "unconfirmed" in found[0]
+
+
+def test_every_problem_is_reported_in_one_run() -> None:
+    text = BASE.replace("capex = { value = 100 }", "capex = { value = -100 }", 1).replace(
+        'region = "US"', 'region = "EU"', 1
+    )
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "data.toml")
+    assert len(caught.value.problems) == 2
+
+
+def test_duplicate_company_id() -> None:
+    found = problems('id = "usb"', 'id = "usa"')
+    assert "companies[1].id: duplicate id 'usa' (first used by companies[0])" in found[0]
+
+
+def test_alias_shared_by_two_companies() -> None:
+    found = problems('aliases = ["USB1"]', 'aliases = ["alpha"]')
+    assert found == [
+        "data.toml:51: companies[1].aliases[0]: 'alpha' already names companies[0] (usa); "
+        "a name must point to one company"
+    ]
+
+
+def test_alias_listed_twice() -> None:
+    found = problems('aliases = ["USB1"]', 'aliases = ["USB1", "usb1"]')
+    assert "companies[1].aliases[1]: 'usb1' is listed twice" in found[0]
+
+
+def test_duplicate_fiscal_year() -> None:
+    found = problems(
+        'fiscal_year = 2024\nperiod_end = 2024-12-31\nstatus = "confirmed"\nsource = "US Alpha',
+        'fiscal_year = 2023\nperiod_end = 2023-12-31\nstatus = "confirmed"\nsource = "US Alpha',
+    )
+    assert any(
+        "companies[0].years[1].fiscal_year: fiscal year 2023 appears twice" in p for p in found
+    )
+
+
+def test_period_end_must_match_fiscal_year_end() -> None:
+    found = problems("period_end = 2023-06-30", "period_end = 2023-09-30")
+    assert found[0].startswith(
+        "data.toml:58: companies[1].years[0].period_end: 2023-09-30 does not"
+    )
+
+
+def test_period_end_may_move_a_few_days_for_52_53_week_years() -> None:
+    text = BASE.replace("period_end = 2023-06-30", "period_end = 2023-07-02")
+    assert parse_dataset(text).companies[1].years[0].period_end.day == 2
+
+
+def test_fiscal_year_label_must_fit_the_period_end() -> None:
+    found = problems(
+        "fiscal_year = 2024\nperiod_end = 2024-03-31", "fiscal_year = 2023\nperiod_end = 2024-03-31"
+    )
+    assert (
+        "companies[3].years[0].fiscal_year: fiscal year 2023 cannot end on 2024-03-31" in found[0]
+    )
+
+
+def test_start_labelled_fiscal_years() -> None:
+    text = BASE.replace(
+        'fiscal_year_end = "03-31"', 'fiscal_year_end = "03-31"\nfiscal_year_label = "start"'
+    )
+    text = text.replace(
+        "fiscal_year = 2024\nperiod_end = 2024-03-31", "fiscal_year = 2023\nperiod_end = 2024-03-31"
+    )
+    text = text.replace(
+        "fiscal_year = 2025\nperiod_end = 2025-03-31", "fiscal_year = 2024\nperiod_end = 2025-03-31"
+    )
+    assert [y.fiscal_year for y in parse_dataset(text).companies[3].years] == [2023, 2024]
+
+
+@pytest.mark.parametrize("value", ["12/31", "13-01", "02-30", "02-29", "1231"])
+def test_bad_fiscal_year_end(value: str) -> None:
+    found = problems('fiscal_year_end = "12-31"', f'fiscal_year_end = "{value}"')
+    assert "companies[0].fiscal_year_end" in found[0]
+
+
+def test_figure_needs_a_status_and_a_source() -> None:
+    text = BASE.replace('status = "confirmed"\nsource = "US Alpha 10-K 2023"\n', "", 1)
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "data.toml")
+    messages = [p.render("data.toml") for p in caught.value.problems]
+    assert len(messages) == 8  # four figures, each without status and without source
+    assert "companies[0].years[0].capex: no status" in messages[0]
+    assert "companies[0].years[0].capex: no source" in messages[1]
+
+
+def test_missing_fx_rate_for_a_mixed_year() -> None:
+    found = problems("[[fx]]\nyear = 2023", "[[fx]]\nyear = 2022")
+    assert found == [
+        "data.toml:5: fx: no CNY per USD rate for 2023: USD and CNY companies both have figures "
+        "for that comparison year, so comparing them needs one (add an [[fx]] table)"
+    ]
+
+
+def test_duplicate_fx_year() -> None:
+    found = problems("[[fx]]\nyear = 2024", "[[fx]]\nyear = 2023")
+    assert "fx[1].year: a rate for 2023 is already given at fx[0]" in " ".join(found)
+
+
+def test_fx_rate_must_be_positive() -> None:
+    found = problems("cny_per_usd = 7.0", "cny_per_usd = 0.0")
+    assert "fx[0].cny_per_usd" in found[0]
+
+
+def test_required_key_missing() -> None:
+    found = problems('name_zh = "美乙"\n', "")
+    # reported at the table that lacks it
+    assert found[0].startswith("data.toml:47: companies[1].name_zh: required key is missing")
+
+
+def test_unknown_schema_version() -> None:
+    found = problems("schema_version = 1", "schema_version = 2")
+    assert "reads schema_version 1; the file says 2" in found[0]
+
+
+GUIDANCE = """
+[[companies.guidance]]
+year = 2025
+low = {low}
+high = {high}
+date = 2025-01-24
+basis = "includes finance leases"
+status = "confirmed"
+source = "Q4 2024 earnings call"
+"""
+
+
+def test_guidance_is_read() -> None:
+    text = BASE.replace(
+        '[[companies]]\nid = "usb"',
+        GUIDANCE.format(low=60000, high=65000) + '\n[[companies]]\nid = "usb"',
+    )
+    guidance = parse_dataset(text).companies[0].guidance
+    assert (guidance[0].low, guidance[0].high, guidance[0].metric) == (60000, 65000, "capex")
+
+
+def test_guidance_high_below_low() -> None:
+    found = problems(
+        '[[companies]]\nid = "usb"',
+        GUIDANCE.format(low=65000, high=60000) + '\n[[companies]]\nid = "usb"',
+    )
+    assert "companies[0].guidance[0]: high (60000) is below low (65000)" in found[0]
