@@ -129,6 +129,7 @@ def test_compare_json(run_json: RunJson) -> None:
         "returns_to_capex": 0.4,
         "companies": ["usa", "usb"],
         "missing": [],
+        "absent": [],
         "status_counts": {"confirmed": 8, "aggregator": 0, "derived": 0, "unconfirmed": 0},
     }
     totals = out["totals"]

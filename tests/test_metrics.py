@@ -101,6 +101,7 @@ def test_compare_majority_cny(small: Dataset) -> None:
         "unconfirmed": 0,
     }
     assert result.totals.us.capex == 3450
+    assert result.totals.us.absent == result.totals.cn.absent == []
     assert result.totals.cn.capex == 610
     assert result.totals.us_to_cn_capex_ratio == pytest.approx(3450 / 610)
     assert [f.rate for f in result.fx] == [7.0, 8.0]
@@ -120,6 +121,11 @@ def test_compare_label_alignment_moves_march_years(small: Dataset) -> None:
     y2023, y2024 = result.years
     assert y2023.cn.capex == 140
     assert y2023.us_to_cn_capex_ratio == pytest.approx(1050 / 140)
+    # cnb has no fiscal year labelled 2023: absent, which is not the same as a missing figure
+    assert [(a.company, a.year) for a in y2023.cn.absent] == [("cnb", 2023)]
+    assert y2023.cn.missing == []
+    assert [(a.company, a.year) for a in result.totals.cn.absent] == [("cnb", 2023)]
+    assert y2024.cn.absent == []
     assert y2024.cn.capex == 160 + 70
     assert "label" in result.align_rule
 

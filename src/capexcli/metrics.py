@@ -15,6 +15,7 @@ from .alignment import RULES, Align, comparison_year
 from .errors import MissingDataError, OptionError, UnknownCompanyError
 from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
 from .results import (
+    Absent,
     CompanyInfo,
     CompanyResult,
     CompanyYear,
@@ -106,7 +107,9 @@ def observe(company: Company, year: FiscalYear, target: str, rate: float | None)
     )
 
 
-def group_figures(observations: Sequence[Observation]) -> GroupFigures:
+def group_figures(
+    observations: Sequence[Observation], absent: Sequence[Absent] = ()
+) -> GroupFigures:
     """Totals and ratios of a group of company-years.
 
     Totals add what is known and list what is missing. Each ratio uses only the
@@ -143,6 +146,7 @@ def group_figures(observations: Sequence[Observation]) -> GroupFigures:
         ),
         companies=sorted({o.company for o in observations}),
         missing=missing,
+        absent=list(absent),
         status_counts=status_counts(status for o in observations for _, status in o.statuses),
     )
 
@@ -241,20 +245,29 @@ def compare(
 
     rows: list[YearComparison] = []
     span: dict[str, list[Observation]] = {region: [] for region in REGIONS}
+    span_absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
     for cy in chosen:
         groups: dict[str, list[Observation]] = {region: [] for region in REGIONS}
         for company, year in placed.get(cy, []):
             groups[company.region].append(observe(company, year, currency, rate_for(cy)))
+        absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
+        present = {company.id for company, _ in placed.get(cy, [])}
+        for company in dataset.companies:
+            if company.id not in present:
+                absent[company.region].append(Absent(company=company.id, year=cy))
         for region in REGIONS:
             span[region] += groups[region]
+            span_absent[region] += absent[region]
             if not groups[region]:
                 notes.append(f"{cy}: no {region} company has figures for this year")
-        us, cn = group_figures(groups["US"]), group_figures(groups["CN"])
+        us = group_figures(groups["US"], absent["US"])
+        cn = group_figures(groups["CN"], absent["CN"])
         rows.append(
             YearComparison(year=cy, us=us, cn=cn, us_to_cn_capex_ratio=ratio(us.capex, cn.capex))
         )
 
-    us_total, cn_total = group_figures(span["US"]), group_figures(span["CN"])
+    us_total = group_figures(span["US"], span_absent["US"])
+    cn_total = group_figures(span["CN"], span_absent["CN"])
     totals = Totals(
         first_year=chosen[0],
         last_year=chosen[-1],

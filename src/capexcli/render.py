@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -11,10 +12,12 @@ from rich.table import Table
 from rich.text import Text
 
 from .results import (
+    Absent,
     CompaniesResult,
     CompanyResult,
     CompanyYear,
     CompareResult,
+    FxUsed,
     Missing,
     ValidateResult,
 )
@@ -116,9 +119,8 @@ def compare_notes(result: CompareResult) -> list[str]:
             notes.append(f"FX: {result.fx[0].rate} CNY per USD for every year (--fx).")
         else:
             rates = ", ".join(f"{f.year} {f.rate}" for f in result.fx)
-            sources = sorted({f.source for f in result.fx})
             notes.append(
-                f"FX, CNY per USD (annual average): {rates}. Source: {'; '.join(sources)}."
+                f"FX, CNY per USD (annual average): {rates}. Source: {fx_source(result.fx)}."
             )
             unconfirmed = [str(f.year) for f in result.fx if f.status != "confirmed"]
             if unconfirmed:
@@ -141,8 +143,23 @@ def compare_notes(result: CompareResult) -> list[str]:
     missing = result.totals.us.missing + result.totals.cn.missing
     if missing:
         notes.append("Missing figures (left out of totals): " + describe_missing(missing) + ".")
+    absent = result.totals.us.absent + result.totals.cn.absent
+    if absent:
+        notes.append("No record at all (left out of totals): " + describe_absent(absent) + ".")
     notes += result.notes
     return notes
+
+
+def fx_source(fx: Sequence[FxUsed]) -> str:
+    sources = sorted({f.source for f in fx})
+    if len(sources) == 1:
+        return sources[0]
+    # One series quoted from several yearly releases: name the series once, not six times.
+    common = os.path.commonprefix(sources)  # noqa: RUF071 - text, not paths
+    cut = common.rfind(", ")
+    if cut > 0:
+        return f"{common[:cut]} (each year's release: `capex compare --json`, fx[].source)"
+    return "; ".join(sources)
 
 
 def describe_statuses(counts: dict[str, int]) -> str:
@@ -160,6 +177,13 @@ def describe_missing(missing: Sequence[Missing]) -> str:
     for (company, field), years in by_company.items():
         parts.append(f"{company} {field.replace('_', ' ')} FY{_year_list(years)}")
     return "; ".join(parts)
+
+
+def describe_absent(absent: Sequence[Absent]) -> str:
+    by_company: dict[str, list[int]] = {}
+    for item in absent:
+        by_company.setdefault(item.company, []).append(item.year)
+    return "; ".join(f"{company} {_year_list(years)}" for company, years in by_company.items())
 
 
 def _year_list(years: list[int]) -> str:

@@ -20,6 +20,13 @@ class Missing(BaseModel):
     field: str
 
 
+class Absent(BaseModel):
+    """A company of the group with no fiscal-year record at all in a comparison year."""
+
+    company: str
+    year: int
+
+
 class GroupFigures(BaseModel):
     capex: float | None
     operating_cash_flow: float | None
@@ -30,6 +37,8 @@ class GroupFigures(BaseModel):
     returns_to_capex: float | None
     companies: list[str]
     missing: list[Missing]
+    #: Companies of the group with no record for the year: nothing of theirs is in the totals.
+    absent: list[Absent]
     #: How many of the figures behind these totals have each status.
     status_counts: dict[str, int]
 
