@@ -303,6 +303,15 @@ def test_help_teaches(run: Run) -> None:
     assert "--currency" in result.stdout and "jq" in result.stdout
 
 
+def test_help_shows_no_type_for_flags_and_reflows_prose(run: Run) -> None:
+    for args in (["--help"], ["compare", "--help"], ["company", "--help"]):
+        out = run(*args, env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+        assert "<bool>" not in out, args
+    out = run("compare", "--help", env={"NO_COLOR": "1", "COLUMNS": "80"}).stdout
+    # The docstring is wrapped at 100 columns in the source; help must not keep those breaks.
+    assert "article's 1:6, 1:10), capex / operating cash flow" in out
+
+
 def test_version(run: Run) -> None:
     result = run("--version")
     assert result.exit_code == 0

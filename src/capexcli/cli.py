@@ -6,6 +6,7 @@ company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from collections.abc import Sequence
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .alignment import ALIGNS, Align
@@ -28,8 +29,42 @@ from .results import CompaniesResult, CompanySummary, ValidateResult
 DEBUG_VAR = "CAPEX_DEBUG"
 
 
+def _flag_help_option(option: Any) -> Any:
+    # Typer prints a `<bool>` type beside flags; a flag takes no value, so show none.
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+def _reflow(help_text: str | None) -> str | None:
+    """Join the wrapped lines of each prose paragraph of a docstring.
+
+    Typer keeps single line breaks after the first paragraph, so a docstring wrapped at 100
+    columns would print ragged at 80. Indented paragraphs (examples) are left as written.
+    """
+    if not help_text:
+        return help_text
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(
+        p if p.startswith(" ") else " ".join(line.strip() for line in p.splitlines())
+        for p in paragraphs
+    )
+
+
+class CapexCommand(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _reflow(self.help)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
+
+
 class CapexGroup(TyperGroup):
     """Maps every failure to a message and an exit status, in text or JSON."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
 
     def main(  # type: ignore[override]
         self,
@@ -108,7 +143,10 @@ DataOption = Annotated[
     ),
 ]
 JsonOption = Annotated[
-    bool, typer.Option("--json", help="Print one JSON document (for scripts) instead of a table.")
+    bool,
+    typer.Option(
+        "--json", metavar="", help="Print one JSON document (for scripts) instead of a table."
+    ),
 ]
 AlignOption = Annotated[
     str,
@@ -136,7 +174,9 @@ def _root(
     data: DataOption = None,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option(
+            "--version", callback=_version, is_eager=True, metavar="", help="Show the version."
+        ),
     ] = False,
 ) -> None:
     ctx.obj = {"data": data}
@@ -162,7 +202,7 @@ def _currency(value: str) -> str:
     return code
 
 
-@app.command()
+@app.command(cls=CapexCommand)
 def compare(
     ctx: typer.Context,
     currency: Annotated[
@@ -193,8 +233,12 @@ def compare(
     data: DataOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """US group vs China group, year by year: capex, the CN : US ratio, capex / operating
-    cash flow, shareholder returns (buybacks + dividends) and returns / capex.
+    """US vs China group by year: capex, CN : US ratio, capex/OCF, buybacks + dividends.
+
+    For each comparison year: both groups' capex in one currency, the ratio (the article's
+    1:6, 1:10), capex / operating cash flow, shareholder returns (buybacks + dividends) and
+    returns / capex; then the totals over the span. Footnotes name the FX rates, the
+    fiscal-year rule, and every figure that is missing or not confirmed.
 
     Examples:
 
@@ -215,7 +259,7 @@ def compare(
     emit(result, as_json)
 
 
-@app.command()
+@app.command(cls=CapexCommand)
 def company(
     ctx: typer.Context,
     name: Annotated[
@@ -243,7 +287,7 @@ def company(
     emit(company_report(find_company(dataset, name), _align(align)), as_json)
 
 
-@app.command()
+@app.command(cls=CapexCommand)
 def companies(
     ctx: typer.Context,
     data: DataOption = None,
@@ -269,7 +313,7 @@ def companies(
     emit(result, as_json)
 
 
-@app.command()
+@app.command(cls=CapexCommand)
 def validate(
     ctx: typer.Context,
     path: Annotated[
