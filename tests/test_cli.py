@@ -100,7 +100,7 @@ def test_company_table_exact(run: Run) -> None:
         " 2024    160        800       320         80    500*   20.0%    250.0%  +14.3%\n"
         "\n"
         "· Returns = buybacks + dividends; blank unless both are known.\n"
-        "· * not confirmed in the company's own filing: FY2024 debt repayment (derived).\n"
+        "· * not confirmed in the company's own filing: derived: debt repayment FY2024.\n"
     )
     assert "\x1b[" not in result.stdout
 
@@ -277,7 +277,7 @@ def test_bad_option_values_exit_2(run: Run) -> None:
         (("--currency", "EUR"), "choose CNY"),
         (("--align", "calendar"), "choose majority or label"),
         (("--fx", "0"), "positive number"),
-        (("--years", "2030"), "no figures for 2030-2030"),
+        (("--years", "2030"), "no figures for 2030;"),
     ]:
         result = run("compare", *args, *DATA)
         assert result.exit_code == 2, args

@@ -229,7 +229,8 @@ def compare(
         chosen = list(range(years[0], years[1] + 1))
         if not any(cy in placed for cy in chosen):
             covered = f"; the data covers {min(placed)}-{max(placed)}" if placed else ""
-            raise MissingDataError(f"no figures for {years[0]}-{years[1]}{covered}")
+            span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+            raise MissingDataError(f"no figures for {span}{covered}")
         lacking = [cy for cy in chosen if needs_fx(cy) and not has_rate(cy)]
         if lacking:
             raise MissingDataError(

@@ -254,14 +254,21 @@ def company_notes(result: CompanyResult) -> list[str]:
             f"Compared as: {', '.join(moved)} ({result.align} alignment: {result.align_rule})."
         )
     notes.append("Returns = buybacks + dividends; blank unless both are known.")
-    shaky = [
-        f"FY{row.fiscal_year} {field.replace('_', ' ')} ({status})"
-        for row in result.years
-        for field, status in row.status.items()
-        if status != "confirmed"
-    ]
+    shaky: dict[str, dict[str, list[int]]] = {}
+    for row in result.years:
+        for field, status in row.status.items():
+            if status != "confirmed":
+                shaky.setdefault(status, {}).setdefault(field, []).append(row.fiscal_year)
     if shaky:
-        notes.append(f"{MARK} not confirmed in the company's own filing: " + "; ".join(shaky) + ".")
+        parts = [
+            f"{status}: "
+            + ", ".join(
+                f"{field.replace('_', ' ')} FY{_year_list(years)}"
+                for field, years in fields.items()
+            )
+            for status, fields in shaky.items()
+        ]
+        notes.append(f"{MARK} not confirmed in the company's own filing: " + "; ".join(parts) + ".")
     return notes + result.notes
 
 
