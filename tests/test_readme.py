@@ -1,0 +1,82 @@
+"""The README's examples are real output: each ```console block is run and compared.
+
+A block is ```console, then `$ capex ARGS` on its first line, then the expected output (stdout,
+then stderr, as a terminal shows them). Run ``python -m tests.test_readme --update`` from the
+repository root to rewrite every block with the current output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from capexcli.cli import app
+from capexcli.loader import parse_dataset
+
+README = Path(__file__).parent.parent / "README.md"
+BLOCK = re.compile(r"```console\n\$ capex (?P<args>[^\n]*)\n(?P<output>.*?)```", re.DOTALL)
+
+
+def blocks(text: str) -> Iterator[re.Match[str]]:
+    return BLOCK.finditer(text)
+
+
+def run(args: str) -> str:
+    """What a user sees, with the shipped data, from the repository root."""
+    env = {"NO_COLOR": "1", "CAPEX_DATA": ""}
+    result = CliRunner().invoke(app, shlex.split(args), env=env)
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(autouse=True)
+def _at_repo_root(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(README.parent)
+
+
+def test_readme_has_console_examples() -> None:
+    commands = [m["args"].split()[0] for m in blocks(README.read_text(encoding="utf-8"))]
+    assert {"compare", "company", "companies", "validate"} <= set(commands)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [m["args"] for m in blocks(README.read_text(encoding="utf-8"))],
+)
+def test_readme_example_is_current(example: str) -> None:
+    text = README.read_text(encoding="utf-8")
+    match = next(m for m in blocks(text) if m["args"] == example)
+    assert run(example) == match["output"], (
+        f"README example `capex {example}` is out of date: run python -m tests.test_readme --update"
+    )
+
+
+def test_readme_data_example_is_a_valid_data_file() -> None:
+    text = README.read_text(encoding="utf-8")
+    example = re.search(r"```toml\n(.*?)```", text, re.DOTALL)
+    assert example is not None
+    dataset = parse_dataset(example[1], "README.md")
+    assert [c.id for c in dataset.companies] == ["microsoft"]
+
+
+def update() -> None:
+    os.chdir(README.parent)
+    text = README.read_text(encoding="utf-8")
+
+    def replace(match: re.Match[str]) -> str:
+        return f"```console\n$ capex {match['args']}\n{run(match['args'])}```"
+
+    README.write_text(BLOCK.sub(replace, text), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--update"]:
+        update()
+    else:
+        sys.exit("usage: python -m tests.test_readme --update")
