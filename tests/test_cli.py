@@ -96,8 +96,8 @@ def test_company_table_exact(run: Run) -> None:
         "              Operating                         Debt  Capex/  Returns/   Capex\n"
         " FY    Capex  cash flow  Buybacks  Dividends  repaid     OCF     capex  growth\n"
         " " + "─" * 77 + "\n"
-        " 2023    140      1,400       280         70       —   10.0%    250.0%       —\n"
-        " 2024    160        800       320         80    500*   20.0%    250.0%  +14.3%\n"
+        " 2023   140      1,400       280         70       —    10.0%    250.0%       —\n"
+        " 2024   160        800       320         80     500*   20.0%    250.0%  +14.3%\n"
         "\n"
         "· Returns = buybacks + dividends; blank unless both are known.\n"
         "· * not confirmed in the company's own filing: derived: debt repayment FY2024.\n"
@@ -131,6 +131,7 @@ def test_compare_json(run_json: RunJson) -> None:
         "missing": [],
         "absent": [],
         "status_counts": {"confirmed": 8, "aggregator": 0, "derived": 0, "unconfirmed": 0},
+        "not_confirmed_share": {"capex": 0, "operating_cash_flow": 0, "shareholder_returns": 0},
     }
     totals = out["totals"]
     assert (totals["first_year"], totals["last_year"], totals["years"]) == (
@@ -160,18 +161,23 @@ def test_compare_table(run: Run) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines[0] == "Capex: US big four vs China seven (CNY millions)"
-    assert " 2023          1,050       210  1 : 5.0      30.0%      15.8%" in lines
-    assert " 2023-2024     3,450       610  1 : 5.7      34.8%      19.7%" in lines
-    assert " 2024              960         400          40.0%         250.0%" in lines
+    assert " 2023         1,050       210   1 : 5.0      30.0%      15.8%" in lines
+    assert " 2024         2,400       400*  1 : 6.0      37.5%      22.7%" in lines
+    assert " 2023-2024    3,450       610*  1 : 5.7      34.8%      19.7%" in lines
+    assert " 2024             960*        400           40.0%         250.0%" in lines
     assert "· FX, CNY per USD (annual average): 2023 7.0, 2024 8.0. Source: test rate." in lines
     assert (
         "· Missing figures (left out of totals): cnb buybacks FY2025; cnb dividends FY2025."
         in lines
     )
     assert any(line.startswith("· Years: majority alignment") for line in lines)
+    # Returns: usa's 2024 buybacks 60 x 8 = 480 of 420 + 960; CN OCF: cnb's 960 of
+    # 1,400 + |-70| + 800 + 960 (magnitudes, so cnb's negative OCF does not cancel out).
     assert (
-        "· Figures not confirmed in a company's own filing: US 1 of 16 figures (aggregator 1); "
-        "CN 2 of 14 figures (aggregator 2). `capex company NAME` marks which."
+        "· * rests partly on figures not confirmed in a company's own filing. Share of the "
+        "2023-2024 totals: US capex 0.0%, OCF 0.0%, returns 34.8%; "
+        "CN capex 39.3%, OCF 29.7%, returns 0.0%. By count: US 1 of 16 figures (aggregator 1); "
+        "CN 2 of 14 figures (aggregator 2). `capex sources --status aggregator` lists them."
     ) in lines
 
 
@@ -371,3 +377,46 @@ def test_internal_error_is_short_without_debug_and_full_with_it(tmp_path: Path) 
     done = _python("-c", code, env={"CAPEX_DEBUG": "1"})
     assert done.returncode == 1
     assert "Traceback" in done.stderr
+
+
+def test_sources_json_is_a_list_of_rows(run: Run) -> None:
+    result = run("sources", "china alpha", "--json", *DATA)
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert isinstance(rows, list) and len(rows) == 9
+    assert rows[-1] == {
+        "kind": "figure",
+        "company": "cna",
+        "fiscal_year": 2024,
+        "field": "debt_repayment",
+        "value": 500,
+        "currency": "CNY",
+        "status": "derived",
+        "source": "China Alpha annual report 2024",
+        "line": None,
+        "note": "300 + 200",
+        "high": None,
+        "date": None,
+        "basis": None,
+    }
+
+
+def test_sources_table_with_status_filter(run: Run) -> None:
+    result = run("sources", "--status", "unconfirmed,aggregator", *DATA)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Sources: every number in the data"
+    assert lines[4:8] == [
+        " usa      2024  buybacks                60  USD       aggregator   some aggregator",
+        " cnb      2025  capex                  240  CNY       aggregator   aggregator page",
+        " cnb      2025  operating cash flow    960  CNY       aggregator   aggregator page",
+        " FX       2024  cny per usd              8  CNY       unconfirmed  test rate",
+    ]
+    assert lines[-2].startswith("· 4 numbers: aggregator 3, unconfirmed 1.")
+
+
+def test_sources_bad_options_exit_2(run: Run) -> None:
+    for args in (("--status", "verified"), ("--kind", "figures"), ("nobody",)):
+        result = run("sources", *args, *DATA)
+        assert result.exit_code == 2, args
+        assert result.stderr.startswith("Error: "), args

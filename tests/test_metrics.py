@@ -16,6 +16,7 @@ from capexcli.metrics import (
     growth,
     parse_years,
     ratio,
+    sources,
 )
 from capexcli.records import Dataset
 
@@ -101,6 +102,22 @@ def test_compare_majority_cny(small: Dataset) -> None:
         "unconfirmed": 0,
     }
     assert result.totals.us.capex == 3450
+    # How much of each total rests on figures that are not confirmed, by amount:
+    # US 2024 returns: usa buybacks 60 (aggregator) of (60 + 20) + (40 + 0) = 120
+    assert y2024.us.not_confirmed_share == {
+        "capex": 0.0,
+        "operating_cash_flow": 0.0,
+        "shareholder_returns": pytest.approx(60 / 120),
+    }
+    # CN 2024: cnb FY2025 capex 240 and OCF 960 from an aggregator; its returns are unknown,
+    # so the returns total (cna's 400) is all confirmed
+    assert y2024.cn.not_confirmed_share == {
+        "capex": pytest.approx(240 / 400),
+        "operating_cash_flow": pytest.approx(960 / (800 + 960)),
+        "shareholder_returns": 0.0,
+    }
+    assert y2023.cn.not_confirmed_share["capex"] == 0.0
+    assert result.totals.cn.not_confirmed_share["capex"] == pytest.approx(240 / 610)
     assert result.totals.us.absent == result.totals.cn.absent == []
     assert result.totals.cn.capex == 610
     assert result.totals.us_to_cn_capex_ratio == pytest.approx(3450 / 610)
@@ -190,3 +207,45 @@ def test_unknown_company_suggests(small: Dataset) -> None:
     with pytest.raises(UnknownCompanyError) as caught:
         find_company(small, "China Alfa")
     assert "cna" in caught.value.suggestions
+
+
+def test_sources_lists_every_figure_and_rate(small: Dataset) -> None:
+    rows = sources(small).root
+    # 31 figures (as `capex validate` counts them) and 2 FX rates; no guidance in small.toml
+    assert len(rows) == 33
+    assert [r.kind for r in rows].count("fx") == 2
+    first = rows[0]
+    assert (first.company, first.fiscal_year, first.field, first.value) == (
+        "usa",
+        2023,
+        "capex",
+        100,
+    )
+    # status and source come from the year when the figure has none of its own
+    assert (first.status, first.source, first.currency) == (
+        "confirmed",
+        "US Alpha 10-K 2023",
+        "USD",
+    )
+
+
+def test_sources_filters_by_status_and_company(small: Dataset) -> None:
+    shaky = sources(small, statuses=["aggregator"]).root
+    assert [(r.company, r.fiscal_year, r.field) for r in shaky] == [
+        ("usa", 2024, "buybacks"),
+        ("cnb", 2025, "capex"),
+        ("cnb", 2025, "operating_cash_flow"),
+    ]
+    assert shaky[0].source == "some aggregator"
+    unconfirmed = sources(small, statuses=["unconfirmed"]).root
+    assert [(r.kind, r.fiscal_year, r.value) for r in unconfirmed] == [("fx", 2024, 8.0)]
+    cna = find_company(small, "cna")
+    rows = sources(small, company=cna).root
+    assert len(rows) == 9 and {r.company for r in rows} == {"cna"}
+    derived = [r for r in rows if r.status == "derived"]
+    assert [(r.field, r.value, r.note) for r in derived] == [("debt_repayment", 500, "300 + 200")]
+
+
+def test_sources_rejects_an_unknown_status(small: Dataset) -> None:
+    with pytest.raises(OptionError, match="choose from confirmed"):
+        sources(small, statuses=["verified"])

@@ -20,8 +20,9 @@ from . import __version__
 from .alignment import ALIGNS, Align
 from .errors import EXIT_INTERNAL_ERROR, CapexError, OptionError
 from .loader import load, resolve_data_path
-from .metrics import company_report, find_company, parse_years
+from .metrics import SOURCE_KINDS, company_report, find_company, parse_years
 from .metrics import compare as compare_groups
+from .metrics import sources as sources_of
 from .output import emit, emit_error
 from .records import FIGURE_FIELDS
 from .results import CompaniesResult, CompanySummary, ValidateResult
@@ -311,6 +312,64 @@ def companies(
         ]
     )
     emit(result, as_json)
+
+
+@app.command(cls=CapexCommand)
+def sources(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[COMPANY]",
+            help="Only this company (id, name, 中文名, alias or ticker). Default: all, with FX.",
+            show_default=False,
+        ),
+    ] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--status",
+            "-s",
+            metavar="STATUS",
+            help="Only figures with this status: confirmed, aggregator, derived or "
+            "unconfirmed. Repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="figure|guidance|fx",
+            help="Only these kinds of number. Repeat for several. Default: all.",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Every number in the data with its source and status: what rests on what.
+
+    Each figure of each fiscal year, each guidance range and each FX rate, with the document
+    it was read from and how far it is confirmed. `--status unconfirmed` (or aggregator)
+    lists what still needs checking against a company's own filing.
+
+    Examples:
+
+      capex sources tencent
+
+      capex sources --status unconfirmed --status aggregator
+
+      capex sources --json | jq '.[] | select(.status != "confirmed")'
+    """
+    dataset = load(_dataset_path(ctx, data)).dataset
+    company = find_company(dataset, name) if name is not None else None
+    statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
+    kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
+    for k in kinds:
+        if k not in SOURCE_KINDS:
+            raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
+    emit(sources_of(dataset, company, statuses, kinds or SOURCE_KINDS), as_json)
 
 
 @app.command(cls=CapexCommand)

@@ -23,6 +23,8 @@ from .results import (
     FxUsed,
     GroupFigures,
     Missing,
+    SourceRow,
+    SourcesResult,
     Totals,
     YearComparison,
 )
@@ -148,7 +150,39 @@ def group_figures(
         missing=missing,
         absent=list(absent),
         status_counts=status_counts(status for o in observations for _, status in o.statuses),
+        not_confirmed_share=not_confirmed_share(observations),
     )
+
+
+def not_confirmed_share(observations: Sequence[Observation]) -> dict[str, float | None]:
+    """How much of each total comes from figures that are not ``confirmed``.
+
+    A count of figures would hide that one large aggregator figure can carry a total; the
+    share of the amount says how much of the number a reader takes on trust. Magnitudes are
+    used, so a negative operating cash flow weighs by its size rather than cancelling out.
+    """
+
+    def share(fields: Sequence[str], returns: bool = False) -> float | None:
+        total = shaky = 0.0
+        for obs in observations:
+            # Returns count only where both parts are known, as in the returns total.
+            if returns and obs.shareholder_returns is None:
+                continue
+            status = dict(obs.statuses)
+            for field in fields:
+                value = getattr(obs, field)
+                if value is None:
+                    continue
+                total += abs(value)
+                if status.get(field) != "confirmed":
+                    shaky += abs(value)
+        return shaky / total if total > 0 else None
+
+    return {
+        "capex": share(("capex",)),
+        "operating_cash_flow": share(("operating_cash_flow",)),
+        "shareholder_returns": share(("buybacks", "dividends"), returns=True),
+    }
 
 
 def status_counts(statuses: Iterable[str]) -> dict[str, int]:
@@ -366,3 +400,82 @@ def find_company(dataset: Dataset, name: str) -> Company:
         if company_id not in suggestions:
             suggestions.append(company_id)
     raise UnknownCompanyError(name, suggestions[:5])
+
+
+SOURCE_KINDS: tuple[str, ...] = ("figure", "guidance", "fx")
+
+
+def sources(
+    dataset: Dataset,
+    company: Company | None = None,
+    statuses: Sequence[str] = (),
+    kinds: Sequence[str] = SOURCE_KINDS,
+) -> SourcesResult:
+    """Every number in the data with its status and source, in file order.
+
+    A figure that gives no status or source of its own takes its year's, as everywhere else.
+    FX rates belong to no company, so they are listed only when no company is chosen.
+    """
+    for status in statuses:
+        if status not in STATUSES:
+            raise OptionError(f"--status {status!r}: choose from {', '.join(STATUSES)}")
+    rows: list[SourceRow] = []
+    for c in dataset.companies:
+        if company is not None and c.id != company.id:
+            continue
+        if "figure" in kinds:
+            for year in c.years:
+                for field in FIGURE_FIELDS:
+                    fig = year.figure(field)
+                    if fig is None:
+                        continue
+                    rows.append(
+                        SourceRow(
+                            kind="figure",
+                            company=c.id,
+                            fiscal_year=year.fiscal_year,
+                            field=field,
+                            value=fig.value,
+                            currency=c.currency,
+                            status=year.status_of(field) or "unconfirmed",
+                            source=year.source_of(field),
+                            line=fig.line,
+                            note=fig.note,
+                        )
+                    )
+        if "guidance" in kinds:
+            for g in c.guidance:
+                rows.append(
+                    SourceRow(
+                        kind="guidance",
+                        company=c.id,
+                        fiscal_year=g.year,
+                        field=f"{g.metric}_guidance",
+                        value=g.low,
+                        currency=c.currency,
+                        status=g.status,
+                        source=g.source,
+                        note=g.note,
+                        high=g.high,
+                        date=g.date,
+                        basis=g.basis,
+                    )
+                )
+    if company is None and "fx" in kinds:
+        for rate in dataset.fx:
+            rows.append(
+                SourceRow(
+                    kind="fx",
+                    company=None,
+                    fiscal_year=rate.year,
+                    field="cny_per_usd",
+                    value=rate.cny_per_usd,
+                    currency="CNY",
+                    status=rate.status,
+                    source=rate.source,
+                    note=rate.note,
+                )
+            )
+    if statuses:
+        rows = [r for r in rows if r.status in statuses]
+    return SourcesResult(rows)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
@@ -18,7 +19,9 @@ from .results import (
     CompanyYear,
     CompareResult,
     FxUsed,
+    GroupFigures,
     Missing,
+    SourcesResult,
     ValidateResult,
 )
 
@@ -44,6 +47,22 @@ def one_to(value: float | None) -> str:
     return DASH if value is None else f"1 : {value:.1f}"
 
 
+@dataclass(frozen=True)
+class Marked:
+    """A value that may carry the not-confirmed marker."""
+
+    text: str
+    shaky: bool
+
+
+Cell = str | Marked
+Row = tuple[list[Cell], bool]
+
+
+def _shaky(group: GroupFigures, field: str) -> bool:
+    return bool(group.not_confirmed_share.get(field))
+
+
 def console(file: TextIO | None = None) -> Console:
     # No highlighting: numbers must not change colour by guesswork. Rich itself honours
     # NO_COLOR / FORCE_COLOR and drops styling when the output is not a terminal; there,
@@ -66,45 +85,80 @@ def _table(title: str, caption: str | None = None) -> Table:
     )
 
 
-def _columns(table: Table, first: str, headers: Sequence[str]) -> None:
+def _fill(table: Table, first: str, headers: Sequence[str], rows: Sequence[Row]) -> None:
+    """Add the columns and rows; a ``bool`` True in a row starts a bold totals section.
+
+    Columns holding :class:`Marked` cells are right-aligned here rather than by Rich, because
+    Rich strips trailing spaces before right-justifying, which would push a marked value one
+    place left of its unmarked neighbours.
+    """
     table.add_column(first, justify="left", no_wrap=True)
     for header in headers:
         table.add_column(header, justify="right", no_wrap=True)
+    columns: list[list[Cell]] = [list(c) for c in zip(*(cells for cells, _ in rows), strict=True)]
+    for index, column in enumerate(columns):
+        if not any(isinstance(cell, Marked) for cell in column):
+            continue
+        header_width = max(len(line) for line in ([first, *headers][index]).split("\n"))
+        width = max([header_width - 1] + [len(_text(cell)) for cell in column])
+        columns[index] = [
+            Text(
+                _text(cell).rjust(width)
+                + (MARK if isinstance(cell, Marked) and cell.shaky else " "),
+                justify="left",
+            )
+            for cell in column
+        ]
+    for (_, total), *cells in zip(rows, *columns, strict=True):
+        if total:
+            table.add_section()
+        table.add_row(*cells, style="bold" if total else None)
+
+
+def _text(cell: Cell) -> str:
+    return cell.text if isinstance(cell, Marked) else cell
 
 
 def compare_tables(result: CompareResult) -> list[Table]:
     """Two tables, capex and shareholder returns, so each fits an 80-column terminal."""
     unit = f"{result.currency} millions"
-    capex = _table(f"Capex: US big four vs China seven ({unit})")
-    _columns(capex, "Year", ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"])
-    returns = _table(f"Shareholder returns: buybacks + dividends ({unit})")
-    _columns(
-        returns, "Year", ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
-    )
-    rows = [(str(r.year), r.us, r.cn, r.us_to_cn_capex_ratio, "") for r in result.years]
+    lines = [(str(r.year), r.us, r.cn, r.us_to_cn_capex_ratio, False) for r in result.years]
     t = result.totals
-    rows.append((f"{t.first_year}-{t.last_year}", t.us, t.cn, t.us_to_cn_capex_ratio, "bold"))
-    for label, us, cn, multiple, style in rows:
-        if style:
-            capex.add_section()
-            returns.add_section()
-        capex.add_row(
-            label,
-            amount(us.capex),
-            amount(cn.capex),
-            one_to(multiple),
-            percent(us.capex_to_ocf),
-            percent(cn.capex_to_ocf),
-            style=style or None,
+    lines.append((f"{t.first_year}-{t.last_year}", t.us, t.cn, t.us_to_cn_capex_ratio, True))
+    capex_rows: list[Row] = []
+    returns_rows: list[Row] = []
+    for label, us, cn, multiple, total in lines:
+        capex_rows.append(
+            (
+                [
+                    label,
+                    Marked(amount(us.capex), _shaky(us, "capex")),
+                    Marked(amount(cn.capex), _shaky(cn, "capex")),
+                    one_to(multiple),
+                    percent(us.capex_to_ocf),
+                    percent(cn.capex_to_ocf),
+                ],
+                total,
+            )
         )
-        returns.add_row(
-            label,
-            amount(us.shareholder_returns),
-            amount(cn.shareholder_returns),
-            percent(us.returns_to_capex),
-            percent(cn.returns_to_capex),
-            style=style or None,
+        returns_rows.append(
+            (
+                [
+                    label,
+                    Marked(amount(us.shareholder_returns), _shaky(us, "shareholder_returns")),
+                    Marked(amount(cn.shareholder_returns), _shaky(cn, "shareholder_returns")),
+                    percent(us.returns_to_capex),
+                    percent(cn.returns_to_capex),
+                ],
+                total,
+            )
         )
+    capex = _table(f"Capex: US big four vs China seven ({unit})")
+    headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
+    _fill(capex, "Year", headers, capex_rows)
+    returns = _table(f"Shareholder returns: buybacks + dividends ({unit})")
+    headers = ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
+    _fill(returns, "Year", headers, returns_rows)
     return [capex, returns]
 
 
@@ -136,9 +190,15 @@ def compare_notes(result: CompareResult) -> list[str]:
     ]
     if shaky:
         notes.append(
-            "Figures not confirmed in a company's own filing: "
+            f"{MARK} rests partly on figures not confirmed in a company's own filing. "
+            f"Share of the {result.totals.first_year}-{result.totals.last_year} totals: "
+            + "; ".join(
+                f"{region} {describe_shares(group.not_confirmed_share)}"
+                for region, group in (("US", result.totals.us), ("CN", result.totals.cn))
+            )
+            + ". By count: "
             + "; ".join(shaky)
-            + ". `capex company NAME` marks which."
+            + ". `capex sources --status aggregator` lists them."
         )
     missing = result.totals.us.missing + result.totals.cn.missing
     if missing:
@@ -160,6 +220,11 @@ def fx_source(fx: Sequence[FxUsed]) -> str:
     if cut > 0:
         return f"{common[:cut]} (each year's release: `capex compare --json`, fx[].source)"
     return "; ".join(sources)
+
+
+def describe_shares(shares: dict[str, float | None]) -> str:
+    labels = {"capex": "capex", "operating_cash_flow": "OCF", "shareholder_returns": "returns"}
+    return ", ".join(f"{labels.get(k, k)} {percent(v)}" for k, v in shares.items())
 
 
 def describe_statuses(counts: dict[str, int]) -> str:
@@ -206,27 +271,14 @@ def company_table(result: CompanyResult) -> Table:
         f"{info.name} ({info.name_zh}) · {info.region} · fiscal year ends {info.fiscal_year_end}"
         f" · {result.currency} millions"
     )
-    _columns(
-        table,
-        "FY",
-        [
-            "Capex",
-            "Operating\ncash flow",
-            "Buybacks",
-            "Dividends",
-            "Debt\nrepaid",
-            "Capex/\nOCF",
-            "Returns/\ncapex",
-            "Capex\ngrowth",
-        ],
-    )
+    rows: list[Row] = []
     for row in result.years:
 
-        def cell(field: str, row: CompanyYear = row) -> str:
-            text = amount(getattr(row, field))
-            return text + MARK if row.status.get(field, "confirmed") != "confirmed" else text
+        def cell(field: str, row: CompanyYear = row) -> Marked:
+            shaky = row.status.get(field, "confirmed") != "confirmed"
+            return Marked(amount(getattr(row, field)), shaky)
 
-        table.add_row(
+        cells: list[Cell] = [
             str(row.fiscal_year),
             cell("capex"),
             cell("operating_cash_flow"),
@@ -236,7 +288,19 @@ def company_table(result: CompanyResult) -> Table:
             percent(row.capex_to_ocf),
             percent(row.returns_to_capex),
             signed_percent(row.capex_growth),
-        )
+        ]
+        rows.append((cells, False))
+    headers = [
+        "Capex",
+        "Operating\ncash flow",
+        "Buybacks",
+        "Dividends",
+        "Debt\nrepaid",
+        "Capex/\nOCF",
+        "Returns/\ncapex",
+        "Capex\ngrowth",
+    ]
+    _fill(table, "FY", headers, rows)
     return table
 
 
@@ -291,6 +355,51 @@ def companies_table(result: CompaniesResult) -> Table:
     return table
 
 
+def sources_table(result: SourcesResult) -> Table:
+    table = _table("Sources: every number in the data")
+    for header in ("Company", "FY", "Field", "Value", "Currency", "Status", "Source"):
+        table.add_column(
+            header,
+            justify="right" if header in ("FY", "Value") else "left",
+            no_wrap=header != "Source",
+        )
+    for row in result.root:
+        value = f"{row.value:g}" if row.kind == "fx" else amount(row.value)
+        if row.kind == "guidance":
+            high = "+" if row.high is None else f"-{amount(row.high)}"
+            value = amount(row.value) if row.high == row.value else f"{value}{high}"
+        field = row.field.replace("_", " ")
+        if row.kind == "guidance" and row.date is not None:
+            field += f" ({row.date.isoformat()})"
+        table.add_row(
+            row.company or "FX",
+            str(row.fiscal_year),
+            field,
+            value,
+            row.currency,
+            row.status,
+            row.source or DASH,
+        )
+    return table
+
+
+def sources_notes(result: SourcesResult) -> list[str]:
+    rows = result.root
+    if not rows:
+        return ["No numbers match."]
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    summary = ", ".join(f"{status} {n}" for status, n in counts.items())
+    return [
+        f"{len(rows)} numbers: {summary}. Values in millions of the currency shown; FX in CNY "
+        "per USD.",
+        "confirmed = seen in the company's own document; aggregator = a third-party page built "
+        "from filings; derived = arithmetic on other figures (see the note in --json); "
+        "unconfirmed = not yet checked.",
+    ]
+
+
 def print_table(table: Table, notes: Sequence[str], file: TextIO | None = None) -> None:
     print_tables([table], notes, file)
 
@@ -331,6 +440,8 @@ def show(result: object, file: TextIO | None = None) -> None:
         print_table(company_table(result), company_notes(result), file)
     elif isinstance(result, CompaniesResult):
         print_table(companies_table(result), [], file)
+    elif isinstance(result, SourcesResult):
+        print_table(sources_table(result), sources_notes(result), file)
     elif isinstance(result, ValidateResult):
         print_validate(result, file)
     else:

@@ -7,9 +7,9 @@ Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%).
 
 from __future__ import annotations
 
-from datetime import date
+import datetime as dt
 
-from pydantic import BaseModel
+from pydantic import BaseModel, RootModel
 
 OUTPUT_SCHEMA_VERSION = 1
 
@@ -41,6 +41,10 @@ class GroupFigures(BaseModel):
     absent: list[Absent]
     #: How many of the figures behind these totals have each status.
     status_counts: dict[str, int]
+    #: For capex, operating_cash_flow and shareholder_returns: the fraction of the total that
+    #: rests on figures not confirmed in a company's own filing (0.25 = a quarter); null when
+    #: the total is unknown or not positive.
+    not_confirmed_share: dict[str, float | None]
 
 
 class YearComparison(BaseModel):
@@ -94,7 +98,7 @@ class CompanyInfo(BaseModel):
 class CompanyYear(BaseModel):
     fiscal_year: int
     comparison_year: int
-    period_end: date
+    period_end: dt.date
     capex: float | None
     operating_cash_flow: float | None
     buybacks: float | None
@@ -144,3 +148,33 @@ class ValidateResult(BaseModel):
     fiscal_years: int
     figures: int
     fx_rates: int
+
+
+class SourceRow(BaseModel):
+    """One sourced number in the data: a company's figure, a guidance range or an FX rate."""
+
+    #: ``figure`` (a fiscal year's amount), ``guidance`` or ``fx``.
+    kind: str
+    #: Company id; null for an FX rate.
+    company: str | None
+    #: The fiscal year of a figure, the year a guidance is for, the calendar year of a rate.
+    fiscal_year: int
+    #: capex, operating_cash_flow, buybacks, dividends, debt_repayment; capex_guidance or
+    #: total_expenses_guidance; cny_per_usd.
+    field: str
+    #: Millions of ``currency``; for guidance the low end; for FX, CNY per USD.
+    value: float
+    currency: str
+    status: str
+    source: str | None
+    #: The line item as filed, where recorded.
+    line: str | None = None
+    note: str | None = None
+    #: Guidance only: the high end (null for "more than"), the date given and what it covers.
+    high: float | None = None
+    date: dt.date | None = None
+    basis: str | None = None
+
+
+class SourcesResult(RootModel[list[SourceRow]]):
+    """``capex sources --json`` is a plain list of rows, one per number."""
