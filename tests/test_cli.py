@@ -420,3 +420,116 @@ def test_sources_bad_options_exit_2(run: Run) -> None:
         result = run("sources", *args, *DATA)
         assert result.exit_code == 2, args
         assert result.stderr.startswith("Error: "), args
+
+
+CLAIMS_FILE = """schema_version = 1
+article = "test article"
+
+[[claims]]
+id = "ratio-2023"
+section = "02"
+quote_zh = "比例是1:5"
+claim_en = "The ratio was 1:5 in 2023."
+kind = "recomputed"
+stated = { text = "1:5", value = 5 }
+unit = "multiple"
+tolerance = { absolute = 0.5, rule = "rounds to 5" }
+metric = { name = "capex_ratio", year = 2023 }
+explanation = "test"
+
+[[claims]]
+id = "sum"
+section = "03"
+quote_zh = "合计"
+claim_en = "A sum."
+kind = "internal"
+stated = { text = "3", value = 3 }
+unit = "units"
+expression = "1 + 2"
+tolerance = { absolute = 0.5, rule = "exact" }
+explanation = "test"
+"""
+
+
+def _claims(tmp_path: Path, text: str = CLAIMS_FILE) -> tuple[str, ...]:
+    return ("--claims", str(write(tmp_path, text, "claims.toml")), *DATA)
+
+
+def test_claims_table_and_summary(run: Run, tmp_path: Path) -> None:
+    result = run("claims", *_claims(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "The article's claims, checked (2)"
+    assert any(line.startswith(" ratio-2023  02  The ratio was 1:5 in 2023.") for line in lines)
+    assert "· 2 claims: 2 checked (2 hold, 0 close, 0 fail, 0 unknown), 0 cited" in result.stdout
+    # label alignment moves cnb's FY2024 out of 2023: 1050 / 140 = 7.5
+    assert "· Verdict depends on the alignment or FX choice: ratio-2023." in lines
+
+
+def test_claims_json(run: Run, tmp_path: Path) -> None:
+    result = run("claims", "--json", *_claims(tmp_path))
+    out = json.loads(result.stdout)
+    assert out["schema_version"] == 1 and out["summary"]["holds"] == 2
+    first = out["claims"][0]
+    assert {
+        "id",
+        "section",
+        "quote_zh",
+        "claim_en",
+        "kind",
+        "stated",
+        "recomputed",
+        "unit",
+        "verdict",
+        "tolerance",
+        "explanation",
+        "sensitivity",
+    } <= set(first)
+    assert (first["recomputed"], first["verdict"], first["kind"]) == (5, "holds", "recomputed")
+    assert first["stated"] == {"text": "1:5", "value": 5, "relation": "approx"}
+    assert [(s["align"], s["fx"], s["verdict"]) for s in first["sensitivity"]] == [
+        ("majority", "annual", "holds"),
+        ("majority", "7.3", "holds"),
+        ("label", "annual", "fails"),
+        ("label", "7.3", "fails"),
+    ]
+    # every figure that went into it, with its source: 4 capex figures and the 2023 rate
+    assert [(i["company"], i["field"]) for i in first["inputs"]] == [
+        ("usa", "capex"),
+        ("usb", "capex"),
+        ("cna", "capex"),
+        ("cnb", "capex"),
+        (None, "cny_per_usd"),
+    ]
+
+
+def test_claim_detail(run: Run, tmp_path: Path) -> None:
+    result = run("claims", "ratio-2023", *_claims(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "ratio-2023 · section 02 · recomputed · holds"
+    assert "Recomputed: 1:5.0" in lines
+    assert " label      annual averages        1:7.5  fails" in lines
+    assert any("China Alpha annual report 2023" in line for line in lines)
+
+
+def test_claims_strict_and_errors(run: Run, tmp_path: Path) -> None:
+    assert run("claims", "--strict", *_claims(tmp_path)).exit_code == 0
+    failing = CLAIMS_FILE.replace("value = 5 }", "value = 9 }")
+    result = run("claims", "--strict", *_claims(tmp_path, failing))
+    assert result.exit_code == 1 and "fails" in result.stdout
+    assert run("claims", *_claims(tmp_path, failing)).exit_code == 0
+    unknown = run("claims", "ratio", *_claims(tmp_path))
+    assert unknown.exit_code == 2
+    assert "no claim 'ratio'; did you mean: ratio-2023?" in unknown.stderr
+    broken = CLAIMS_FILE.replace('kind = "internal"', 'kind = "intrenal"')
+    bad = run("claims", *_claims(tmp_path, broken))
+    assert bad.exit_code == 2
+    assert "claims.toml:21: claims[1].kind: Input should be 'recomputed'" in bad.stderr
+
+
+def test_shipped_claims_run(run: Run) -> None:
+    result = run("claims", "--json")
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    assert len(out["claims"]) >= 40

@@ -18,8 +18,8 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .alignment import ALIGNS, Align
-from .errors import EXIT_INTERNAL_ERROR, CapexError, OptionError
-from .loader import load, resolve_data_path
+from .errors import EXIT_CLAIM_FAILS, EXIT_INTERNAL_ERROR, CapexError, OptionError
+from .loader import load, load_claims, resolve_claims_path, resolve_data_path
 from .metrics import SOURCE_KINDS, company_report, find_company, parse_years
 from .metrics import compare as compare_groups
 from .metrics import sources as sources_of
@@ -370,6 +370,72 @@ def sources(
         if k not in SOURCE_KINDS:
             raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
     emit(sources_of(dataset, company, statuses, kinds or SOURCE_KINDS), as_json)
+
+
+@app.command(cls=CapexCommand)
+def claims(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="One claim in full: quote, method, every figure used, sensitivity.",
+            show_default=False,
+        ),
+    ] = None,
+    align: AlignOption = "majority",
+    fx: Annotated[
+        float | None,
+        typer.Option(
+            "--fx",
+            metavar="RATE",
+            help="One CNY-per-USD rate for every year (e.g. 7.3, the article's own), instead "
+            "of the annual averages.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", metavar="", help="Exit 1 if any recomputed claim fails (for scripts)."
+        ),
+    ] = False,
+    claims_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            metavar="PATH",
+            help="Claims file to use instead of the shipped one (also: CAPEX_CLAIMS).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """The article's claims, one by one: stated, recomputed from the filings, verdict.
+
+    Every quantitative claim of the article is in data/claims.toml. A claim is recomputed
+    from the company records, checked against the article's own numbers (internal), or
+    listed as cited when the records cannot check it. Verdicts: holds, close (within twice
+    the tolerance), fails, cited. Each recomputed claim also shows how its verdict moves
+    with the two choices the article never states: fiscal-year alignment and the FX rate.
+
+    Examples:
+
+      capex claims
+
+      capex claims capex-ratio-2024
+
+      capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
+    """
+    from .claims import ledger
+
+    dataset = load(_dataset_path(ctx, data)).dataset
+    ledger_file = load_claims(resolve_claims_path(claims_file))
+    result = ledger(ledger_file, dataset, align=_align(align), fx=fx, only=claim_id)
+    emit(result, as_json, view="detail" if claim_id else None)
+    if strict and any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
+        raise typer.Exit(EXIT_CLAIM_FAILS)
 
 
 @app.command(cls=CapexCommand)

@@ -14,6 +14,9 @@ from pathlib import Path
 EXIT_USER_ERROR = 2
 #: Exit status for a bug in capex itself.
 EXIT_INTERNAL_ERROR = 1
+#: `capex claims --strict`: a recomputed claim fails (the issue fixes it at 1, like a failed
+#: check in a linter; an internal error also prints "internal error" on stderr).
+EXIT_CLAIM_FAILS = 1
 
 
 class CapexError(Exception):

@@ -10,10 +10,11 @@ import difflib
 import os
 import re
 import typing
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import tomli
 from pydantic import BaseModel, ValidationError
@@ -22,6 +23,11 @@ from .errors import DataFileError, DataValidationError, Problem
 from .records import Dataset, check_dataset
 
 #: A data file larger than this is refused rather than parsed: the shipped one is ~100 KB.
+if TYPE_CHECKING:
+    from .claims import ClaimsFile
+
+M = TypeVar("M", bound=BaseModel)
+
 MAX_FILE_BYTES = 32 * 1024 * 1024
 ENV_VAR = "CAPEX_DATA"
 
@@ -32,13 +38,34 @@ class Loaded:
     path: Path
 
 
-def default_data_path() -> Path:
-    """The dataset shipped with capex: inside the wheel, or ``data/`` of a source checkout."""
-    packaged = resources.files("capexcli").joinpath("data", "companies.toml")
+CLAIMS_ENV_VAR = "CAPEX_CLAIMS"
+
+
+def default_data_path(name: str = "companies.toml") -> Path:
+    """A data file shipped with capex: inside the wheel, or ``data/`` of a source checkout."""
+    packaged = resources.files("capexcli").joinpath("data", name)
     if packaged.is_file():
         return Path(str(packaged))
     # Running from a checkout (editable install or PYTHONPATH=src): the file at the top.
-    return Path(__file__).resolve().parents[2] / "data" / "companies.toml"
+    return Path(__file__).resolve().parents[2] / "data" / name
+
+
+def resolve_claims_path(option: Path | str | None) -> Path:
+    """``--claims`` wins, then ``$CAPEX_CLAIMS``, then the shipped ledger."""
+    if option:
+        return Path(option)
+    env = os.environ.get(CLAIMS_ENV_VAR)
+    if env:
+        return Path(env)
+    return default_data_path("claims.toml")
+
+
+def load_claims(path: Path | str) -> ClaimsFile:
+    # Imported here so that commands other than `claims` do not pay for the claims models.
+    from .claims import ClaimsFile, check_claims
+
+    path = Path(path)
+    return parse_document(read_text(path), path, ClaimsFile, check_claims)
 
 
 def resolve_data_path(option: Path | str | None) -> Path:
@@ -90,20 +117,31 @@ def read_text(path: Path) -> str:
 
 def parse_dataset(text: str, path: Path | str | None = None) -> Dataset:
     """Parse and validate TOML text; raise with every problem found."""
+    return parse_document(text, path, Dataset, check_dataset)
+
+
+def parse_document(
+    text: str,
+    path: Path | str | None,
+    model: type[M],
+    check: Callable[[M], list[Problem]] | None = None,
+) -> M:
+    """TOML text -> a validated ``model``; every problem raised at once with its line."""
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         raise _syntax_error(exc, path) from None
     lines = KeyLines(text)
     try:
-        dataset = Dataset.model_validate(document)
+        result = model.model_validate(document)
     except ValidationError as exc:
-        problems = [_problem_from_pydantic(err, lines) for err in exc.errors()]
+        problems = [_problem_from_pydantic(err, lines, model) for err in exc.errors()]
         raise DataValidationError(path, problems) from None
-    problems = [lines.locate(p) for p in check_dataset(dataset)]
-    if problems:
-        raise DataValidationError(path, problems)
-    return dataset
+    if check is not None:
+        problems = [lines.locate(p) for p in check(result)]
+        if problems:
+            raise DataValidationError(path, problems)
+    return result
 
 
 def _syntax_error(exc: tomli.TOMLDecodeError, path: Path | str | None) -> DataFileError:
@@ -119,7 +157,7 @@ def _syntax_error(exc: tomli.TOMLDecodeError, path: Path | str | None) -> DataFi
     return DataFileError(f"{where}: TOML syntax error: {message}", path)
 
 
-def _problem_from_pydantic(err: Any, lines: KeyLines) -> Problem:
+def _problem_from_pydantic(err: Any, lines: KeyLines, root: type[BaseModel]) -> Problem:
     loc = tuple(err["loc"])
     path = format_path(loc)
     kind = err["type"]
@@ -127,7 +165,7 @@ def _problem_from_pydantic(err: Any, lines: KeyLines) -> Problem:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         message = f"unknown key {key!r}"
-        allowed = _fields_at(loc[:-1])
+        allowed = _fields_at(root, loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1)
         if close:
             message += f"; did you mean {close[0]!r}?"
@@ -166,9 +204,9 @@ def parse_path(path: str) -> tuple[Any, ...]:
     return tuple(parts)
 
 
-def _fields_at(loc: tuple[Any, ...]) -> list[str]:
+def _fields_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     """The keys the model allows at ``loc`` (for did-you-mean on an unknown key)."""
-    model: Any = Dataset
+    model: Any = root
     for part in loc:
         if isinstance(part, int):
             continue

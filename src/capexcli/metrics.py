@@ -215,6 +215,16 @@ def parse_years(spec: str) -> tuple[int, int]:
     return first, last
 
 
+def place(dataset: Dataset, align: Align) -> dict[int, list[tuple[Company, FiscalYear]]]:
+    """Every company-year, by the comparison year it counts in."""
+    placed: dict[int, list[tuple[Company, FiscalYear]]] = {}
+    for company in dataset.companies:
+        for year in company.years:
+            cy = comparison_year(year.fiscal_year, year.period_end, align)
+            placed.setdefault(cy, []).append((company, year))
+    return placed
+
+
 def compare(
     dataset: Dataset,
     *,
@@ -228,11 +238,7 @@ def compare(
         raise OptionError(f"--currency {currency!r}: choose CNY or USD")
     if fx is not None and not (0 < fx < 1000):
         raise OptionError(f"--fx {fx}: a CNY per USD rate must be a positive number, e.g. 7.19")
-    placed: dict[int, list[tuple[Company, FiscalYear]]] = {}
-    for company in dataset.companies:
-        for year in company.years:
-            cy = comparison_year(year.fiscal_year, year.period_end, align)
-            placed.setdefault(cy, []).append((company, year))
+    placed = place(dataset, align)
     table = dataset.fx_table()
     notes: list[str] = []
 
@@ -405,6 +411,25 @@ def find_company(dataset: Dataset, name: str) -> Company:
 SOURCE_KINDS: tuple[str, ...] = ("figure", "guidance", "fx")
 
 
+def figure_row(company: Company, year: FiscalYear, field: str) -> SourceRow | None:
+    """One figure with its provenance, or None if the year does not have it."""
+    fig = year.figure(field)
+    if fig is None:
+        return None
+    return SourceRow(
+        kind="figure",
+        company=company.id,
+        fiscal_year=year.fiscal_year,
+        field=field,
+        value=fig.value,
+        currency=company.currency,
+        status=year.status_of(field) or "unconfirmed",
+        source=year.source_of(field),
+        line=fig.line,
+        note=fig.note,
+    )
+
+
 def sources(
     dataset: Dataset,
     company: Company | None = None,
@@ -426,23 +451,9 @@ def sources(
         if "figure" in kinds:
             for year in c.years:
                 for field in FIGURE_FIELDS:
-                    fig = year.figure(field)
-                    if fig is None:
-                        continue
-                    rows.append(
-                        SourceRow(
-                            kind="figure",
-                            company=c.id,
-                            fiscal_year=year.fiscal_year,
-                            field=field,
-                            value=fig.value,
-                            currency=c.currency,
-                            status=year.status_of(field) or "unconfirmed",
-                            source=year.source_of(field),
-                            line=fig.line,
-                            note=fig.note,
-                        )
-                    )
+                    row = figure_row(c, year, field)
+                    if row is not None:
+                        rows.append(row)
         if "guidance" in kinds:
             for g in c.guidance:
                 rows.append(

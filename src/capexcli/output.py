@@ -32,13 +32,14 @@ def to_json(result: BaseModel) -> str:
     return json.dumps(tidy(result.model_dump(mode="json")), ensure_ascii=False, indent=2)
 
 
-def emit(result: BaseModel, as_json: bool) -> None:
+def emit(result: BaseModel, as_json: bool, view: str | None = None) -> None:
+    """Print a result: JSON for scripts, or a table (``view`` picks among a result's tables)."""
     if as_json:
         sys.stdout.write(to_json(result) + "\n")
         return
     from . import render
 
-    render.show(result)
+    render.show(result, view=view)
 
 
 def emit_error(error: CapexError, as_json: bool) -> None:

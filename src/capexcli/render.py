@@ -14,6 +14,8 @@ from rich.text import Text
 
 from .results import (
     Absent,
+    ClaimResult,
+    ClaimsResult,
     CompaniesResult,
     CompanyResult,
     CompanyYear,
@@ -355,8 +357,8 @@ def companies_table(result: CompaniesResult) -> Table:
     return table
 
 
-def sources_table(result: SourcesResult) -> Table:
-    table = _table("Sources: every number in the data")
+def sources_table(result: SourcesResult, title: str = "Sources: every number in the data") -> Table:
+    table = _table(title)
     for header in ("Company", "FY", "Field", "Value", "Currency", "Status", "Source"):
         table.add_column(
             header,
@@ -432,9 +434,160 @@ def print_validate(result: ValidateResult, file: TextIO | None = None) -> None:
     )
 
 
-def show(result: object, file: TextIO | None = None) -> None:
+VERDICT_STYLES = {
+    "holds": "green",
+    "close": "yellow",
+    "fails": "bold red",
+    "cited": "cyan",
+    "unknown": "magenta",
+}
+
+
+def claim_value(value: float | None, unit: str, stated_text: str = "") -> str:
+    """A recomputed value in the article's own style, so it reads beside the stated one."""
+    if value is None:
+        return DASH
+    if unit == "CNY millions":
+        return (
+            f"{value / 1_000_000:.2f}万亿" if abs(value) >= 1_000_000 else f"{value / 100:,.0f}亿"
+        )
+    if unit == "USD millions":
+        return f"${value / 1000:,.1f}B"
+    if unit == "multiple":
+        return f"1:{value:.1f}" if ":" in stated_text else f"×{value:.2f}"
+    if unit == "share":
+        return f"{value * 100:.1f}%"
+    return f"{value:,.4g}"
+
+
+def _recomputed(claim: ClaimResult) -> str:
+    text = claim.stated.get("text", "")
+    if claim.recomputed_range is not None:
+        low, high = claim.recomputed_range
+        return f"{claim_value(low, claim.unit, text)} - {claim_value(high, claim.unit, text)}"
+    return claim_value(claim.recomputed, claim.unit, text)
+
+
+def _verdict(claim: ClaimResult) -> Text:
+    label = claim.verdict if claim.complete or claim.kind != "recomputed" else claim.verdict + "?"
+    return Text(label, style=VERDICT_STYLES.get(claim.verdict, ""))
+
+
+def claims_table(result: ClaimsResult) -> Table:
+    table = _table(f"The article's claims, checked ({len(result.claims)})")
+    for header in ("ID", "§", "Claim", "Stated", "Recomputed", "Verdict"):
+        table.add_column(
+            header,
+            justify="right" if header == "Recomputed" else "left",
+            no_wrap=header in ("ID", "§", "Verdict", "Recomputed"),
+            ratio=1 if header == "Claim" else None,
+        )
+    for claim in result.claims:
+        table.add_row(
+            claim.id,
+            claim.section,
+            claim.claim_en,
+            claim.stated.get("text", ""),
+            _recomputed(claim) if claim.kind != "cited" else "",
+            _verdict(claim),
+        )
+    return table
+
+
+def claims_notes(result: ClaimsResult) -> list[str]:
+    s = result.summary
+    checked = s["holds"] + s["close"] + s["fails"] + s["unknown"]
+    notes = [
+        f"{len(result.claims)} claims: {checked} checked ({s['holds']} hold, {s['close']} close, "
+        f"{s['fails']} fail, {s['unknown']} unknown), {s['cited']} cited (outside the records).",
+        "Recomputed with "
+        + (f"{result.align} alignment" if result.align else "")
+        + (", FX: annual averages" if result.fx == "annual" else f", FX: {result.fx} CNY per USD")
+        + "; each recomputed claim's verdict under the other choices: `capex claims ID`.",
+    ]
+    partial = [c.id for c in result.claims if c.kind == "recomputed" and not c.complete]
+    if partial:
+        notes.append(
+            "? = recomputed from incomplete records (figures missing): " + ", ".join(partial) + "."
+        )
+    moved = [c.id for c in result.claims if len({choice.verdict for choice in c.sensitivity}) > 1]
+    if moved:
+        notes.append("Verdict depends on the alignment or FX choice: " + ", ".join(moved) + ".")
+    return notes
+
+
+def claim_detail(result: ClaimsResult, file: TextIO | None = None) -> None:
+    out = console(file)
+    renderables: list[object] = []
+    for claim in result.claims:
+        head = Text(f"{claim.id} · section {claim.section} · {claim.kind} · ")
+        head.append(_verdict(claim))
+        lines = [
+            head,
+            Text(f"  {claim.quote_zh}"),
+            Text(f"  {claim.claim_en}"),
+            Text(f"Stated:     {claim.stated.get('text', '')}"),
+        ]
+        if claim.kind != "cited":
+            lines.append(Text(f"Recomputed: {_recomputed(claim)}"))
+        if claim.tolerance:
+            lines.append(Text(f"Tolerance:  {claim.tolerance}"))
+        lines.append(Text(f"Method:     {claim.method}"))
+        if claim.attribution:
+            lines.append(Text(f"Attributed: {claim.attribution}"))
+        lines.append(Text(f"Why:        {claim.explanation}"))
+        if claim.missing:
+            lines.append(
+                Text(
+                    "Missing:    "
+                    + "; ".join(claim.missing)
+                    + " (add them to the data to complete it)"
+                )
+            )
+        renderables += lines
+        if claim.inputs:
+            renderables.append(Text(""))
+            renderables.append(sources_table(SourcesResult(claim.inputs), "Figures used"))
+        if claim.sensitivity:
+            table = _table("Sensitivity: the choices the article does not state")
+            for header in ("Alignment", "FX (CNY per USD)", "Recomputed", "Verdict"):
+                table.add_column(header, justify="right" if header == "Recomputed" else "left")
+            text = claim.stated.get("text", "")
+            for choice in claim.sensitivity:
+                table.add_row(
+                    choice.align,
+                    "annual averages" if choice.fx == "annual" else choice.fx,
+                    claim_value(choice.recomputed, claim.unit, text),
+                    Text(choice.verdict, style=VERDICT_STYLES.get(choice.verdict, "")),
+                )
+            renderables.append(Text(""))
+            renderables.append(table)
+        renderables.append(Text(""))
+    _print_plain(out, renderables)
+
+
+def _print_plain(out: Console, renderables: Sequence[object]) -> None:
+    if out.is_terminal:
+        for item in renderables:
+            out.print(item)
+        return
+    with out.capture() as captured:
+        for item in renderables:
+            out.print(item)
+    lines = captured.get().splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    out.file.write("".join(line.rstrip() + "\n" for line in lines))
+
+
+def show(result: object, file: TextIO | None = None, view: str | None = None) -> None:
     """Print any command's result as a table with its footnotes."""
-    if isinstance(result, CompareResult):
+    if isinstance(result, ClaimsResult):
+        if view == "detail":
+            claim_detail(result, file)
+        else:
+            print_table(claims_table(result), claims_notes(result), file)
+    elif isinstance(result, CompareResult):
         print_tables(compare_tables(result), compare_notes(result), file)
     elif isinstance(result, CompanyResult):
         print_table(company_table(result), company_notes(result), file)

@@ -8,6 +8,7 @@ Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%).
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from pydantic import BaseModel, RootModel
 
@@ -178,3 +179,48 @@ class SourceRow(BaseModel):
 
 class SourcesResult(RootModel[list[SourceRow]]):
     """``capex sources --json`` is a plain list of rows, one per number."""
+
+
+class Choice(BaseModel):
+    align: str
+    #: "annual" (the records' annual averages) or the rate used for every year.
+    fx: str
+    recomputed: float | None
+    verdict: str
+
+
+class ClaimResult(BaseModel):
+    id: str
+    section: str
+    quote_zh: str
+    claim_en: str
+    kind: str
+    stated: dict[str, Any]
+    recomputed: float | None
+    #: For a claim about a range (e.g. guidance), the recomputed range.
+    recomputed_range: list[float] | None
+    unit: str
+    verdict: str
+    tolerance: str | None
+    explanation: str
+    #: What the check did, in words.
+    method: str
+    #: Whether every figure the metric needs is in the records.
+    complete: bool
+    missing: list[str]
+    attribution: str | None
+    #: The verdict under each alignment and FX choice (recomputed claims only).
+    sensitivity: list[Choice]
+    #: Every company figure, guidance or rate that went into the recomputed value.
+    inputs: list[SourceRow]
+
+
+class ClaimsResult(BaseModel):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    article: str
+    #: The choices behind each claim's main verdict.
+    align: str
+    fx: str
+    claims: list[ClaimResult]
+    #: How many claims have each verdict.
+    summary: dict[str, int]
