@@ -360,6 +360,23 @@ def test_json_run_imports_no_rich() -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+def test_help_imports_neither_the_data_models_nor_the_loader() -> None:
+    # `capex --help` must start as fast as Typer can: no records, loader, metrics or results.
+    code = (
+        "import sys\n"
+        "from capexcli.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "heavy = ('records', 'loader', 'metrics', 'results', 'claims', 'tabular', 'render')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[-1] in heavy and 'capexcli' in m))\n"
+    )
+    done = _python("-c", code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_internal_error_is_short_without_debug_and_full_with_it(tmp_path: Path) -> None:
     code = (
         "import capexcli.metrics as m\n"

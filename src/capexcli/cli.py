@@ -7,6 +7,7 @@ company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -19,13 +20,7 @@ from typer.core import TyperCommand, TyperGroup
 from . import __version__
 from .alignment import ALIGNS, Align
 from .errors import EXIT_CLAIM_FAILS, EXIT_INTERNAL_ERROR, CapexError, OptionError
-from .loader import load, load_claims, resolve_claims_path, resolve_data_path
-from .metrics import SOURCE_KINDS, company_report, find_company, parse_years
-from .metrics import compare as compare_groups
-from .metrics import sources as sources_of
-from .output import emit, emit_error
-from .records import FIGURE_FIELDS
-from .results import CompaniesResult, CompanySummary, ValidateResult
+from .output import Out, emit, emit_error
 
 DEBUG_VAR = "CAPEX_DEBUG"
 
@@ -61,11 +56,28 @@ class CapexCommand(TyperCommand):
         return _flag_help_option(super().get_help_option(ctx))
 
 
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether errors should be JSON: --json, --format json, -f json or --format=json."""
+    for index, arg in enumerate(argv):
+        if arg in ("--json", "--format=json", "-fjson"):
+            return True
+        if arg in ("--format", "-f") and argv[index + 1 : index + 2] == ["json"]:
+            return True
+    return False
+
+
 class CapexGroup(TyperGroup):
     """Maps every failure to a message and an exit status, in text or JSON."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                _flag_help_option(param)
+        return params
 
     def main(  # type: ignore[override]
         self,
@@ -76,7 +88,7 @@ class CapexGroup(TyperGroup):
         **extra: Any,
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
-        as_json = "--json" in argv[: argv.index("--")] if "--" in argv else "--json" in argv
+        as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
         try:
             status = super().main(
                 argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
@@ -129,7 +141,7 @@ app = typer.Typer(
     ),
     epilog="Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -148,6 +160,57 @@ JsonOption = Annotated[
     typer.Option(
         "--json", metavar="", help="Print one JSON document (for scripts) instead of a table."
     ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="table|json|csv|tsv|markdown",
+        help="Output format. csv/tsv: raw numbers, one header row; markdown: a GitHub table. "
+        "Default: table.",
+        show_default=False,
+    ),
+]
+UnitsOption = Annotated[
+    str,
+    typer.Option(
+        "--units",
+        metavar="million|billion|yi",
+        help="Unit of amounts in tables, CSV and Markdown (yi = 亿, 100 million; 万亿 shown for "
+        "trillions). JSON stays in millions.",
+    ),
+]
+LangOption = Annotated[
+    str,
+    typer.Option("--lang", metavar="en|zh", help="Language of table headers, names and verdicts."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to PATH instead of stdout (atomically; an existing file needs --force).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", metavar="", help="Replace existing files written by -o/--svg/--html."),
+]
+SvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="PATH",
+        help="Also save the table as SVG (for reports).",
+        show_default=False,
+    ),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option("--html", metavar="PATH", help="Also save the table as HTML.", show_default=False),
 ]
 AlignOption = Annotated[
     str,
@@ -184,8 +247,55 @@ def _root(
 
 
 def _dataset_path(ctx: typer.Context, data: Path | None) -> Path:
+    from .loader import resolve_data_path
+
     root = ctx.find_root().obj or {}
     return resolve_data_path(data or root.get("data"))
+
+
+def _out(
+    as_json: bool,
+    fmt: str | None,
+    units: str,
+    lang: str,
+    output: Path | None,
+    force: bool,
+    svg: Path | None = None,
+    html: Path | None = None,
+    view: str | None = None,
+) -> Out:
+    chosen = (fmt or "table").strip().lower()
+    if as_json and fmt is not None and chosen != "json":
+        raise OptionError(f"--json and --format {chosen} disagree: choose one")
+    return Out(
+        format="json" if as_json else chosen,
+        units=units.strip().lower(),
+        lang=lang.strip().lower(),
+        output=output,
+        force=force,
+        svg=svg,
+        html=html,
+        view=view,
+    )
+
+
+def _complete_company(incomplete: str) -> list[str]:
+    """Shell completion for company names: ids first, then aliases; silent on any error."""
+    from .loader import load, resolve_data_path
+
+    try:
+        dataset = load(resolve_data_path(None)).dataset
+    except CapexError:
+        return []
+    wanted = incomplete.casefold()
+    ids = [c.id for c in dataset.companies if c.id.startswith(wanted)]
+    others = [
+        name
+        for c in dataset.companies
+        for name in (*c.aliases, c.name_zh)
+        if name.casefold().startswith(wanted) and name not in ids
+    ]
+    return ids + others
 
 
 def _align(value: str) -> Align:
@@ -233,6 +343,13 @@ def compare(
     align: AlignOption = "majority",
     data: DataOption = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
 ) -> None:
     """US vs China group by year: capex, CN : US ratio, capex/OCF, buybacks + dividends.
 
@@ -249,6 +366,10 @@ def compare(
 
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
+    from .loader import load
+    from .metrics import compare as compare_groups
+    from .metrics import parse_years
+
     dataset = load(_dataset_path(ctx, data)).dataset
     result = compare_groups(
         dataset,
@@ -257,7 +378,7 @@ def compare(
         fx=fx,
         align=_align(align),
     )
-    emit(result, as_json)
+    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html))
 
 
 @app.command(cls=CapexCommand)
@@ -268,11 +389,19 @@ def company(
         typer.Argument(
             metavar="NAME",
             help="Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT.",
+            autocompletion=_complete_company,
         ),
     ],
     align: AlignOption = "majority",
     data: DataOption = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
 ) -> None:
     """One company year by year: every figure, capex / OCF, returns / capex, capex growth.
 
@@ -284,8 +413,12 @@ def company(
 
       capex company 阿里巴巴 --json
     """
+    from .loader import load
+    from .metrics import company_report, find_company
+
     dataset = load(_dataset_path(ctx, data)).dataset
-    emit(company_report(find_company(dataset, name), _align(align)), as_json)
+    result = company_report(find_company(dataset, name), _align(align))
+    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html))
 
 
 @app.command(cls=CapexCommand)
@@ -293,8 +426,16 @@ def companies(
     ctx: typer.Context,
     data: DataOption = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """List the companies: region, currency, fiscal-year end and the years covered."""
+    from .loader import load
+    from .results import CompaniesResult, CompanySummary
+
     dataset = load(_dataset_path(ctx, data)).dataset
     result = CompaniesResult(
         companies=[
@@ -311,7 +452,7 @@ def companies(
             for c in dataset.companies
         ]
     )
-    emit(result, as_json)
+    emit(result, _out(as_json, fmt, units, lang, output, force))
 
 
 @app.command(cls=CapexCommand)
@@ -347,6 +488,11 @@ def sources(
     ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Every number in the data with its source and status: what rests on what.
 
@@ -362,6 +508,10 @@ def sources(
 
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
+    from .loader import load
+    from .metrics import SOURCE_KINDS, find_company
+    from .metrics import sources as sources_of
+
     dataset = load(_dataset_path(ctx, data)).dataset
     company = find_company(dataset, name) if name is not None else None
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
@@ -369,7 +519,8 @@ def sources(
     for k in kinds:
         if k not in SOURCE_KINDS:
             raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
-    emit(sources_of(dataset, company, statuses, kinds or SOURCE_KINDS), as_json)
+    result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
+    emit(result, _out(as_json, fmt, units, lang, output, force))
 
 
 @app.command(cls=CapexCommand)
@@ -411,6 +562,13 @@ def claims(
     ] = None,
     data: DataOption = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
 ) -> None:
     """The article's claims, one by one: stated, recomputed from the filings, verdict.
 
@@ -429,13 +587,125 @@ def claims(
       capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
     """
     from .claims import ledger
+    from .loader import load, load_claims, resolve_claims_path
 
     dataset = load(_dataset_path(ctx, data)).dataset
     ledger_file = load_claims(resolve_claims_path(claims_file))
     result = ledger(ledger_file, dataset, align=_align(align), fx=fx, only=claim_id)
-    emit(result, as_json, view="detail" if claim_id else None)
+    view = "detail" if claim_id else None
+    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html, view))
     if strict and any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
         raise typer.Exit(EXIT_CLAIM_FAILS)
+
+
+@app.command(cls=CapexCommand)
+def chart(
+    ctx: typer.Context,
+    metric: Annotated[
+        str,
+        typer.Option(
+            "--metric",
+            "-m",
+            metavar="capex|capex_to_ocf|returns_to_capex",
+            help="What to draw: capex in one currency (with the CN : US ratio), capex / "
+            "operating cash flow, or shareholder returns / capex.",
+        ),
+    ] = "capex",
+    currency: Annotated[
+        str,
+        typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
+    ] = "CNY",
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            "-y",
+            metavar="FIRST-LAST",
+            help="Comparison years. Default: every year in which both groups have figures.",
+            show_default=False,
+        ),
+    ] = None,
+    fx: Annotated[
+        float | None,
+        typer.Option(
+            "--fx", metavar="RATE", help="One CNY-per-USD rate for every year.", show_default=False
+        ),
+    ] = None,
+    align: AlignOption = "majority",
+    data: DataOption = None,
+    as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
+    svg: SvgOption = None,
+    html: HtmlOption = None,
+) -> None:
+    """A bar chart of US vs China per comparison year, for the terminal.
+
+    Two bars per year, scaled to the largest value, with the CN : US ratio for capex.
+    Readable at 80 columns and without colour (the groups differ by their bar characters).
+
+    Examples:
+
+      capex chart
+
+      capex chart --metric capex_to_ocf --years 2020-2024
+    """
+    from .loader import load
+    from .metrics import chart as chart_of
+    from .metrics import parse_years
+
+    dataset = load(_dataset_path(ctx, data)).dataset
+    result = chart_of(
+        dataset,
+        metric.strip().lower(),
+        currency=_currency(currency),
+        years=parse_years(years) if years is not None else None,
+        fx=fx,
+        align=_align(align),
+    )
+    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html))
+
+
+SCHEMAS = ("compare", "company", "companies", "claims", "sources", "chart", "validate")
+
+
+@app.command(cls=CapexCommand)
+def schema(
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="compare, company, companies, claims, sources, chart or validate.",
+        ),
+    ] = "compare",
+) -> None:
+    """The JSON Schema of a command's --json output, from the models that produce it.
+
+    Example:
+
+      capex schema claims > claims.schema.json
+    """
+    from . import results
+
+    models: dict[str, type[Any]] = {
+        "compare": results.CompareResult,
+        "company": results.CompanyResult,
+        "companies": results.CompaniesResult,
+        "claims": results.ClaimsResult,
+        "sources": results.SourcesResult,
+        "chart": results.ChartResult,
+        "validate": results.ValidateResult,
+    }
+    key = name.strip().lower()
+    if key not in models:
+        raise OptionError(f"no schema for {name!r}: choose {', '.join(SCHEMAS)}")
+    document = models[key].model_json_schema(mode="serialization")
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["$id"] = f"capex:{key}:v{results.OUTPUT_SCHEMA_VERSION}"
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command(cls=CapexCommand)
@@ -450,6 +720,11 @@ def validate(
         ),
     ] = None,
     as_json: JsonOption = False,
+    fmt: FormatOption = None,
+    units: UnitsOption = "million",
+    lang: LangOption = "en",
+    output: OutputOption = None,
+    force: ForceOption = False,
 ) -> None:
     """Check a data file and list every problem with its line and TOML path (exit 2 if any).
 
@@ -457,6 +732,10 @@ def validate(
 
       capex validate my-companies.toml
     """
+    from .loader import load
+    from .records import FIGURE_FIELDS
+    from .results import ValidateResult
+
     target = path or _dataset_path(ctx, None)
     loaded = load(target)
     dataset = loaded.dataset
@@ -470,8 +749,20 @@ def validate(
             figures=sum(1 for y in years for f in FIGURE_FIELDS if y.figure(f) is not None),
             fx_rates=len(dataset.fx),
         ),
-        as_json,
+        _out(as_json, fmt, units, lang, output, force),
     )
+
+
+def _mount_import() -> None:
+    # `capex import sec` lives in its own module; mounted here so `capex --help` lists it.
+    try:
+        from .cli_import import import_app
+    except ImportError:  # pragma: no cover - during development, before the module exists
+        return
+    app.add_typer(import_app, name="import")
+
+
+_mount_import()
 
 
 def main(argv: Sequence[str] | None = None) -> None:

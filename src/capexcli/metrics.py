@@ -16,6 +16,8 @@ from .errors import MissingDataError, OptionError, UnknownCompanyError
 from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
 from .results import (
     Absent,
+    ChartResult,
+    ChartYear,
     CompanyInfo,
     CompanyResult,
     CompanyYear,
@@ -490,3 +492,39 @@ def sources(
     if statuses:
         rows = [r for r in rows if r.status in statuses]
     return SourcesResult(rows)
+
+
+CHART_METRICS: tuple[str, ...] = ("capex", "capex_to_ocf", "returns_to_capex")
+
+
+def chart(
+    dataset: Dataset,
+    metric: str = "capex",
+    *,
+    currency: str = "CNY",
+    years: tuple[int, int] | None = None,
+    fx: float | None = None,
+    align: Align = "majority",
+) -> ChartResult:
+    """One metric of both groups per comparison year, for a bar chart."""
+    if metric not in CHART_METRICS:
+        raise OptionError(f"--metric {metric!r}: choose {', '.join(CHART_METRICS)}")
+    result = compare(dataset, currency=currency, years=years, fx=fx, align=align)
+    rows = [
+        ChartYear(
+            year=row.year,
+            us=getattr(row.us, metric),
+            cn=getattr(row.cn, metric),
+            ratio=row.us_to_cn_capex_ratio
+            if metric == "capex"
+            else ratio(getattr(row.us, metric), getattr(row.cn, metric)),
+        )
+        for row in result.years
+    ]
+    return ChartResult(
+        metric=metric,
+        currency=currency,
+        align=align,
+        align_rule=result.align_rule,
+        years=rows,
+    )

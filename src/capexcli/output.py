@@ -1,18 +1,54 @@
 """The one place results and errors leave the program.
 
-Commands hand a result model to :func:`emit`; JSON goes out without touching Rich, tables
-go through :mod:`capexcli.render` (imported only then).
+Commands hand a result model and an :class:`Out` (format, unit, language, destination) to
+:func:`emit`. JSON, CSV, TSV and Markdown go out without touching Rich; tables, SVG and HTML
+go through :mod:`capexcli.render`, imported only then.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import sys
-from typing import Any
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from .errors import CapexError, OptionError
 
-from .errors import CapexError
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+FORMATS: tuple[str, ...] = ("table", "json", "csv", "tsv", "markdown")
+UNIT_CHOICES: tuple[str, ...] = ("million", "billion", "yi")
+LANGS: tuple[str, ...] = ("en", "zh")
+
+
+@dataclass(frozen=True)
+class Out:
+    """How a result is shown and where it goes."""
+
+    format: str = "table"
+    units: str = "million"
+    lang: str = "en"
+    #: Write here (atomically) instead of stdout.
+    output: Path | None = None
+    force: bool = False
+    #: Also export the table as it shows in a terminal.
+    svg: Path | None = None
+    html: Path | None = None
+    #: A result's alternative table (``detail`` for one claim).
+    view: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise OptionError(f"--format {self.format!r}: choose {', '.join(FORMATS)}")
+        if self.units not in UNIT_CHOICES:
+            raise OptionError(f"--units {self.units!r}: choose {', '.join(UNIT_CHOICES)}")
+        if self.lang not in LANGS:
+            raise OptionError(f"--lang {self.lang!r}: choose en or zh")
+        if (self.svg or self.html) and self.format != "table":
+            raise OptionError("--svg and --html export the table: drop --format/--json")
 
 
 def tidy(value: Any) -> Any:
@@ -32,14 +68,50 @@ def to_json(result: BaseModel) -> str:
     return json.dumps(tidy(result.model_dump(mode="json")), ensure_ascii=False, indent=2)
 
 
-def emit(result: BaseModel, as_json: bool, view: str | None = None) -> None:
-    """Print a result: JSON for scripts, or a table (``view`` picks among a result's tables)."""
-    if as_json:
-        sys.stdout.write(to_json(result) + "\n")
-        return
+def render_text(result: BaseModel, out: Out) -> str | None:
+    """The output as text, or None for a table going straight to the terminal."""
+    if out.format == "json":
+        return to_json(result) + "\n"
+    if out.format in ("csv", "tsv", "markdown"):
+        from . import tabular
+
+        flat = tabular.flatten(result, out.units)
+        if out.format == "markdown":
+            return tabular.to_markdown(flat)
+        return tabular.to_delimited(flat, "," if out.format == "csv" else "\t")
+    if out.output is None:
+        return None
     from . import render
 
-    render.show(result, view=view)
+    buffer = io.StringIO()
+    render.show(result, out, file=buffer)
+    return buffer.getvalue()
+
+
+def emit(result: BaseModel, out: Out | None = None) -> None:
+    out = out or Out()
+    text = render_text(result, out)
+    if out.output is not None:
+        assert text is not None
+        write_file(out.output, text, force=out.force)
+    elif text is not None:
+        sys.stdout.write(text)
+    else:
+        from . import render
+
+        render.show(result, out)
+    if out.svg is not None or out.html is not None:
+        from . import render
+
+        for path, kind in ((out.svg, "svg"), (out.html, "html")):
+            if path is not None:
+                write_file(path, render.export(result, out, kind), force=out.force)
+
+
+def write_file(path: Path, text: str, *, force: bool) -> None:
+    from .atomic import atomic_write
+
+    atomic_write(path, text.encode("utf-8"), force=force)
 
 
 def emit_error(error: CapexError, as_json: bool) -> None:

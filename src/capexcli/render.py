@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .output import Out
 from .results import (
     Absent,
+    ChartResult,
     ClaimResult,
     ClaimsResult,
     CompaniesResult,
@@ -27,13 +31,108 @@ from .results import (
     ValidateResult,
 )
 
+
+@dataclass
+class Presentation:
+    """Units and language of the table being printed; set by :func:`show` for one call."""
+
+    units: str = "million"
+    lang: str = "en"
+
+
+_now = Presentation()
+
+ZH: dict[str, str] = {
+    "Capex: US big four vs China seven": "资本开支：美国四大 vs 中国七家",
+    "Shareholder returns: buybacks + dividends": "股东回报：回购 + 分红",
+    "Year": "年份",
+    "US capex": "美国资本开支",
+    "CN capex": "中国资本开支",
+    "CN : US": "中 : 美",
+    "US\ncapex/OCF": "美国\n开支/经营现金流",
+    "CN\ncapex/OCF": "中国\n开支/经营现金流",
+    "US returns": "美国股东回报",
+    "CN returns": "中国股东回报",
+    "US\nreturns/capex": "美国\n回报/开支",
+    "CN\nreturns/capex": "中国\n回报/开支",
+    "FY": "财年",
+    "Capex": "资本开支",
+    "Operating\ncash flow": "经营\n现金流",
+    "Buybacks": "回购",
+    "Dividends": "分红",
+    "Debt\nrepaid": "偿债",
+    "Capex/\nOCF": "开支/\n现金流",
+    "Returns/\ncapex": "回报/\n开支",
+    "Capex\ngrowth": "开支\n增长",
+    "fiscal year ends": "财年截至",
+    "Companies in the dataset": "数据中的公司",
+    "Sources: every number in the data": "来源：数据中的每个数字",
+    "Figures used": "所用数据",
+    "The article's claims, checked": "文章论断核查",
+    "ID": "编号",
+    "Claim": "论断",
+    "Stated": "文中数字",
+    "Recomputed": "重新计算",
+    "Verdict": "结论",
+    "Company": "公司",
+    "Field": "项目",
+    "Value": "数值",
+    "Currency": "币种",
+    "Status": "状态",
+    "Source": "来源",
+    "Name": "名称",
+    "中文": "中文",
+    "Region": "地区",
+    "FY end": "财年截止",
+    "Fiscal years": "财年",
+    "Aliases": "别名",
+    "holds": "成立",
+    "close": "接近",
+    "fails": "不成立",
+    "cited": "引用",
+    "unknown": "未知",
+    "millions": "百万",
+    "billions": "十亿",
+}
+
+
+def tr(text: str) -> str:
+    """``text`` in the current language (English is the key)."""
+    return ZH.get(text, text) if _now.lang == "zh" else text
+
+
+def unit_label(currency: str) -> str:
+    """``CNY millions``, ``USD billions``, ``CNY 亿`` (or the Chinese)."""
+    if _now.units == "yi":
+        return (
+            f"{currency} 亿" if _now.lang == "en" else f"亿{_CURRENCY_ZH.get(currency, currency)}"
+        )
+    label = {"million": "millions", "billion": "billions"}[_now.units]
+    if _now.lang == "zh":
+        return f"{tr(label)}{_CURRENCY_ZH.get(currency, currency)}"
+    return f"{currency} {label}"
+
+
+_CURRENCY_ZH = {"CNY": "元人民币", "USD": "美元"}
+
 DASH = "—"
 #: Marks a figure whose status is not "confirmed".
 MARK = "*"
 
 
+_DIVISORS = {"million": 1, "billion": 1_000, "yi": 100}
+
+
 def amount(value: float | None) -> str:
-    return DASH if value is None else f"{value:,.0f}"
+    """An amount given in millions, in the current unit: 亿 above 10,000亿 read as 万亿."""
+    if value is None:
+        return DASH
+    scaled = value / _DIVISORS[_now.units]
+    if _now.units == "yi" and abs(scaled) >= 10_000:
+        return f"{scaled / 10_000:,.2f}万亿"
+    if _now.units == "billion" or (_now.units == "yi" and abs(scaled) < 100):
+        return f"{scaled:,.1f}"
+    return f"{scaled:,.0f}"
 
 
 def percent(value: float | None) -> str:
@@ -65,10 +164,15 @@ def _shaky(group: GroupFigures, field: str) -> bool:
     return bool(group.not_confirmed_share.get(field))
 
 
+_recording: Console | None = None
+
+
 def console(file: TextIO | None = None) -> Console:
     # No highlighting: numbers must not change colour by guesswork. Rich itself honours
     # NO_COLOR / FORCE_COLOR and drops styling when the output is not a terminal; there,
     # a wide page keeps tables and notes from being cut or wrapped at 80 columns.
+    if _recording is not None:
+        return _recording
     out = Console(file=file, highlight=False, soft_wrap=False)
     if not out.is_terminal:
         out = Console(file=file, highlight=False, soft_wrap=False, width=10_000)
@@ -101,11 +205,12 @@ def _fill(table: Table, first: str, headers: Sequence[str], rows: Sequence[Row])
     for index, column in enumerate(columns):
         if not any(isinstance(cell, Marked) for cell in column):
             continue
-        header_width = max(len(line) for line in ([first, *headers][index]).split("\n"))
-        width = max([header_width - 1] + [len(_text(cell)) for cell in column])
+        header_width = max(cell_len(line) for line in ([first, *headers][index]).split("\n"))
+        width = max([header_width - 1] + [cell_len(_text(cell)) for cell in column])
         columns[index] = [
             Text(
-                _text(cell).rjust(width)
+                " " * (width - cell_len(_text(cell)))
+                + _text(cell)
                 + (MARK if isinstance(cell, Marked) and cell.shaky else " "),
                 justify="left",
             )
@@ -123,7 +228,7 @@ def _text(cell: Cell) -> str:
 
 def compare_tables(result: CompareResult) -> list[Table]:
     """Two tables, capex and shareholder returns, so each fits an 80-column terminal."""
-    unit = f"{result.currency} millions"
+    unit = unit_label(result.currency)
     lines = [(str(r.year), r.us, r.cn, r.us_to_cn_capex_ratio, False) for r in result.years]
     t = result.totals
     lines.append((f"{t.first_year}-{t.last_year}", t.us, t.cn, t.us_to_cn_capex_ratio, True))
@@ -155,12 +260,12 @@ def compare_tables(result: CompareResult) -> list[Table]:
                 total,
             )
         )
-    capex = _table(f"Capex: US big four vs China seven ({unit})")
+    capex = _table(f"{tr('Capex: US big four vs China seven')} ({unit})")
     headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
-    _fill(capex, "Year", headers, capex_rows)
-    returns = _table(f"Shareholder returns: buybacks + dividends ({unit})")
+    _fill(capex, tr("Year"), [tr(h) for h in headers], capex_rows)
+    returns = _table(f"{tr('Shareholder returns: buybacks + dividends')} ({unit})")
     headers = ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
-    _fill(returns, "Year", headers, returns_rows)
+    _fill(returns, tr("Year"), [tr(h) for h in headers], returns_rows)
     return [capex, returns]
 
 
@@ -269,9 +374,12 @@ def _year_list(years: list[int]) -> str:
 
 def company_table(result: CompanyResult) -> Table:
     info = result.company
+    names = (
+        f"{info.name_zh} ({info.name})" if _now.lang == "zh" else f"{info.name} ({info.name_zh})"
+    )
     table = _table(
-        f"{info.name} ({info.name_zh}) · {info.region} · fiscal year ends {info.fiscal_year_end}"
-        f" · {result.currency} millions"
+        f"{names} · {info.region} · {tr('fiscal year ends')} {info.fiscal_year_end}"
+        f" · {unit_label(result.currency)}"
     )
     rows: list[Row] = []
     for row in result.years:
@@ -302,7 +410,7 @@ def company_table(result: CompanyResult) -> Table:
         "Returns/\ncapex",
         "Capex\ngrowth",
     ]
-    _fill(table, "FY", headers, rows)
+    _fill(table, tr("FY"), [tr(h) for h in headers], rows)
     return table
 
 
@@ -339,9 +447,9 @@ def company_notes(result: CompanyResult) -> list[str]:
 
 
 def companies_table(result: CompaniesResult) -> Table:
-    table = _table("Companies in the dataset", "Fiscal years: those with a record in the data.")
+    table = _table(tr("Companies in the dataset"), "Fiscal years: those with a record in the data.")
     for header in ("ID", "Name", "中文", "Region", "Currency", "FY end", "Fiscal years", "Aliases"):
-        table.add_column(header, no_wrap=header not in ("Aliases", "Name"))
+        table.add_column(tr(header), no_wrap=header not in ("Aliases", "Name"))
     for c in result.companies:
         years = f"{min(c.fiscal_years)}-{max(c.fiscal_years)}" if c.fiscal_years else DASH
         table.add_row(
@@ -358,10 +466,10 @@ def companies_table(result: CompaniesResult) -> Table:
 
 
 def sources_table(result: SourcesResult, title: str = "Sources: every number in the data") -> Table:
-    table = _table(title)
+    table = _table(tr(title))
     for header in ("Company", "FY", "Field", "Value", "Currency", "Status", "Source"):
         table.add_column(
-            header,
+            tr(header),
             justify="right" if header in ("FY", "Value") else "left",
             no_wrap=header != "Source",
         )
@@ -470,14 +578,16 @@ def _recomputed(claim: ClaimResult) -> str:
 
 def _verdict(claim: ClaimResult) -> Text:
     label = claim.verdict if claim.complete or claim.kind != "recomputed" else claim.verdict + "?"
+    label = tr(claim.verdict) + label[len(claim.verdict) :]
     return Text(label, style=VERDICT_STYLES.get(claim.verdict, ""))
 
 
 def claims_table(result: ClaimsResult) -> Table:
-    table = _table(f"The article's claims, checked ({len(result.claims)})")
+    title = tr("The article's claims, checked")
+    table = _table(f"{title} ({len(result.claims)})")
     for header in ("ID", "§", "Claim", "Stated", "Recomputed", "Verdict"):
         table.add_column(
-            header,
+            tr(header),
             justify="right" if header == "Recomputed" else "left",
             no_wrap=header in ("ID", "§", "Verdict", "Recomputed"),
             ratio=1 if header == "Claim" else None,
@@ -486,7 +596,7 @@ def claims_table(result: ClaimsResult) -> Table:
         table.add_row(
             claim.id,
             claim.section,
-            claim.claim_en,
+            claim.quote_zh if _now.lang == "zh" else claim.claim_en,
             claim.stated.get("text", ""),
             _recomputed(claim) if claim.kind != "cited" else "",
             _verdict(claim),
@@ -558,7 +668,7 @@ def claim_detail(result: ClaimsResult, file: TextIO | None = None) -> None:
                     choice.align,
                     "annual averages" if choice.fx == "annual" else choice.fx,
                     claim_value(choice.recomputed, claim.unit, text),
-                    Text(choice.verdict, style=VERDICT_STYLES.get(choice.verdict, "")),
+                    Text(tr(choice.verdict), style=VERDICT_STYLES.get(choice.verdict, "")),
                 )
             renderables.append(Text(""))
             renderables.append(table)
@@ -580,8 +690,76 @@ def _print_plain(out: Console, renderables: Sequence[object]) -> None:
     out.file.write("".join(line.rstrip() + "\n" for line in lines))
 
 
-def show(result: object, file: TextIO | None = None, view: str | None = None) -> None:
+def show(result: object, out: Out | None = None, file: TextIO | None = None) -> None:
     """Print any command's result as a table with its footnotes."""
+    global _now
+    out = out or Out()
+    saved = _now
+    _now = Presentation(units=out.units, lang=out.lang)
+    try:
+        _show(result, out.view, file)
+    finally:
+        _now = saved
+
+
+def export(result: object, out: Out, kind: str) -> str:
+    """The table as SVG or HTML, as a colour terminal 100 columns wide would show it."""
+    global _recording
+    recorder = Console(
+        file=io.StringIO(), record=True, width=100, force_terminal=True, highlight=False
+    )
+    _recording = recorder
+    try:
+        show(result, out)
+    finally:
+        _recording = None
+    if kind == "svg":
+        return recorder.export_svg(title="capex")
+    return recorder.export_html(inline_styles=True)
+
+
+CHART_WIDTH = 40
+BARS = {"us": "█", "cn": "▒"}
+BAR_STYLES = {"us": "blue", "cn": "red"}
+
+
+def print_chart(result: ChartResult, file: TextIO | None = None) -> None:
+    """Horizontal bars, two per year, scaled to the largest value: fits 80 columns, and the
+    two groups differ by their characters as well as their colours, so a plain terminal
+    reads it too."""
+    out = console(file)
+    percent_metric = result.metric != "capex"
+    values = [v for row in result.years for v in (row.us, row.cn) if v is not None]
+    top = max(values, default=0) or 1
+    unit = "share" if percent_metric else unit_label(result.currency)
+    title = {
+        "capex": tr("Capex: US big four vs China seven"),
+        "capex_to_ocf": "Capex / operating cash flow: US vs China",
+        "returns_to_capex": "Shareholder returns / capex: US vs China",
+    }[result.metric]
+    lines: list[Text] = [Text(f"{title} ({unit})" if not percent_metric else title), Text("")]
+    for row in result.years:
+        for group in ("us", "cn"):
+            value = getattr(row, group)
+            label = str(row.year) if group == "us" else ""
+            line = Text(f"{label:<5}{group.upper()} ")
+            if value is None:
+                line.append(DASH)
+            else:
+                length = max(0, round(CHART_WIDTH * max(value, 0) / top))
+                line.append(BARS[group] * length, style=BAR_STYLES[group])
+                shown = percent(value) if percent_metric else amount(value)
+                line.append(" " + shown)
+                if group == "us" and row.ratio is not None and not percent_metric:
+                    line.append(f"   CN : US {one_to(row.ratio)}")
+            lines.append(line)
+    lines.append(Text(""))
+    legend = f"{BARS['us']} US big four   {BARS['cn']} China seven"
+    lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
+    _print_plain(out, lines)
+
+
+def _show(result: object, view: str | None, file: TextIO | None) -> None:
     if isinstance(result, ClaimsResult):
         if view == "detail":
             claim_detail(result, file)
@@ -597,5 +775,7 @@ def show(result: object, file: TextIO | None = None, view: str | None = None) ->
         print_table(sources_table(result), sources_notes(result), file)
     elif isinstance(result, ValidateResult):
         print_validate(result, file)
+    elif isinstance(result, ChartResult):
+        print_chart(result, file)
     else:
         raise TypeError(f"no table for {type(result).__name__}")

@@ -10,25 +10,32 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, RootModel
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 OUTPUT_SCHEMA_VERSION = 1
 
 
-class Missing(BaseModel):
+class Output(BaseModel):
+    """Base of every result. Schemas are built on first use, not at import: a run uses one or
+    two of these models, and building all of them would cost every run start-up time."""
+
+    model_config = ConfigDict(defer_build=True)
+
+
+class Missing(Output):
     company: str
     fiscal_year: int
     field: str
 
 
-class Absent(BaseModel):
+class Absent(Output):
     """A company of the group with no fiscal-year record at all in a comparison year."""
 
     company: str
     year: int
 
 
-class GroupFigures(BaseModel):
+class GroupFigures(Output):
     capex: float | None
     operating_cash_flow: float | None
     shareholder_returns: float | None
@@ -48,7 +55,7 @@ class GroupFigures(BaseModel):
     not_confirmed_share: dict[str, float | None]
 
 
-class YearComparison(BaseModel):
+class YearComparison(Output):
     year: int
     us: GroupFigures
     cn: GroupFigures
@@ -56,7 +63,7 @@ class YearComparison(BaseModel):
     us_to_cn_capex_ratio: float | None
 
 
-class Totals(BaseModel):
+class Totals(Output):
     first_year: int
     last_year: int
     years: list[int]
@@ -65,7 +72,7 @@ class Totals(BaseModel):
     us_to_cn_capex_ratio: float | None
 
 
-class FxUsed(BaseModel):
+class FxUsed(Output):
     year: int
     #: CNY per USD.
     rate: float
@@ -73,7 +80,7 @@ class FxUsed(BaseModel):
     status: str
 
 
-class CompareResult(BaseModel):
+class CompareResult(Output):
     schema_version: int = OUTPUT_SCHEMA_VERSION
     currency: str
     unit: str = "millions"
@@ -85,7 +92,7 @@ class CompareResult(BaseModel):
     notes: list[str]
 
 
-class CompanyInfo(BaseModel):
+class CompanyInfo(Output):
     id: str
     name: str
     name_zh: str
@@ -96,7 +103,7 @@ class CompanyInfo(BaseModel):
     capex_definition: str | None
 
 
-class CompanyYear(BaseModel):
+class CompanyYear(Output):
     fiscal_year: int
     comparison_year: int
     period_end: dt.date
@@ -114,7 +121,7 @@ class CompanyYear(BaseModel):
     status: dict[str, str]
 
 
-class CompanyResult(BaseModel):
+class CompanyResult(Output):
     schema_version: int = OUTPUT_SCHEMA_VERSION
     company: CompanyInfo
     currency: str
@@ -125,7 +132,7 @@ class CompanyResult(BaseModel):
     notes: list[str]
 
 
-class CompanySummary(BaseModel):
+class CompanySummary(Output):
     id: str
     name: str
     name_zh: str
@@ -136,12 +143,12 @@ class CompanySummary(BaseModel):
     fiscal_years: list[int]
 
 
-class CompaniesResult(BaseModel):
+class CompaniesResult(Output):
     schema_version: int = OUTPUT_SCHEMA_VERSION
     companies: list[CompanySummary]
 
 
-class ValidateResult(BaseModel):
+class ValidateResult(Output):
     schema_version: int = OUTPUT_SCHEMA_VERSION
     file: str
     valid: bool
@@ -151,7 +158,7 @@ class ValidateResult(BaseModel):
     fx_rates: int
 
 
-class SourceRow(BaseModel):
+class SourceRow(Output):
     """One sourced number in the data: a company's figure, a guidance range or an FX rate."""
 
     #: ``figure`` (a fiscal year's amount), ``guidance`` or ``fx``.
@@ -180,8 +187,10 @@ class SourceRow(BaseModel):
 class SourcesResult(RootModel[list[SourceRow]]):
     """``capex sources --json`` is a plain list of rows, one per number."""
 
+    model_config = ConfigDict(defer_build=True)
 
-class Choice(BaseModel):
+
+class Choice(Output):
     align: str
     #: "annual" (the records' annual averages) or the rate used for every year.
     fx: str
@@ -189,7 +198,7 @@ class Choice(BaseModel):
     verdict: str
 
 
-class ClaimResult(BaseModel):
+class ClaimResult(Output):
     id: str
     section: str
     quote_zh: str
@@ -215,7 +224,7 @@ class ClaimResult(BaseModel):
     inputs: list[SourceRow]
 
 
-class ClaimsResult(BaseModel):
+class ClaimsResult(Output):
     schema_version: int = OUTPUT_SCHEMA_VERSION
     article: str
     #: The choices behind each claim's main verdict.
@@ -224,3 +233,66 @@ class ClaimsResult(BaseModel):
     claims: list[ClaimResult]
     #: How many claims have each verdict.
     summary: dict[str, int]
+
+
+class ChartYear(Output):
+    year: int
+    us: float | None
+    cn: float | None
+    #: US over China, for capex: 6.2 is the article's "1:6".
+    ratio: float | None
+
+
+class ChartResult(Output):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    #: capex, capex_to_ocf or returns_to_capex.
+    metric: str
+    currency: str
+    unit: str = "millions"
+    align: str
+    align_rule: str
+    years: list[ChartYear]
+
+
+class ImportedFigure(Output):
+    fiscal_year: int
+    field: str
+    value: float
+    currency: str
+    period_start: dt.date
+    period_end: dt.date
+    tag: str
+    label: str
+    form: str
+    filed: dt.date
+    accession: str
+    status: str
+    source: str
+
+
+class ImportedChange(Output):
+    company: str
+    fiscal_year: int
+    field: str
+    #: added, changed, confirmed (same value, now confirmed by the filing), skipped (differs
+    #: from a confirmed figure; --force replaces it) or unchanged.
+    action: str
+    old: float | None
+    old_status: str | None
+    new: float
+
+
+class SecImportResult(Output):
+    schema_version: int = OUTPUT_SCHEMA_VERSION
+    cik: int | None
+    entity_name: str
+    company: str | None
+    currency: str
+    unit: str = "millions"
+    fiscal_year_end: str
+    figures: list[ImportedFigure]
+    #: With --into: the data file, whether it was written, and what happened to each figure.
+    into: str | None = None
+    written: bool = False
+    changes: list[ImportedChange] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)

@@ -1,0 +1,258 @@
+"""Results as flat tables of raw values, for CSV, TSV and Markdown.
+
+One row per year, company, figure or claim; amounts in the chosen unit with no formatting,
+so a spreadsheet or a script reads numbers. No Rich here: a CSV run stays on the fast path.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from .errors import OptionError
+from .results import (
+    ClaimsResult,
+    CompaniesResult,
+    CompanyResult,
+    CompareResult,
+    GroupFigures,
+    SourcesResult,
+    ValidateResult,
+)
+
+#: Divisors from millions; 亿 is a hundred million.
+UNITS: dict[str, float] = {"million": 1, "billion": 1_000, "yi": 100}
+UNIT_LABELS: dict[str, str] = {"million": "millions", "billion": "billions", "yi": "亿"}
+
+
+@dataclass(frozen=True)
+class Flat:
+    headers: list[str]
+    rows: list[list[Any]]
+    #: Columns holding amounts in millions, scaled to the chosen unit.
+    amounts: frozenset[str]
+
+
+def scale(value: float | None, units: str) -> float | None:
+    if value is None:
+        return None
+    scaled = value / UNITS[units]
+    return round(scaled, 6)
+
+
+def _group(prefix: str, g: GroupFigures) -> dict[str, Any]:
+    return {
+        f"{prefix}_capex": g.capex,
+        f"{prefix}_operating_cash_flow": g.operating_cash_flow,
+        f"{prefix}_shareholder_returns": g.shareholder_returns,
+        f"{prefix}_capex_to_ocf": g.capex_to_ocf,
+        f"{prefix}_returns_to_capex": g.returns_to_capex,
+        f"{prefix}_capex_not_confirmed_share": g.not_confirmed_share.get("capex"),
+        f"{prefix}_companies": len(g.companies),
+    }
+
+
+def _compare(result: CompareResult) -> list[dict[str, Any]]:
+    rows = []
+    for row in result.years:
+        rows.append(
+            {
+                "year": str(row.year),
+                "currency": result.currency,
+                **_group("us", row.us),
+                **_group("cn", row.cn),
+                "us_to_cn_capex_ratio": row.us_to_cn_capex_ratio,
+            }
+        )
+    t = result.totals
+    rows.append(
+        {
+            "year": f"{t.first_year}-{t.last_year}",
+            "currency": result.currency,
+            **_group("us", t.us),
+            **_group("cn", t.cn),
+            "us_to_cn_capex_ratio": t.us_to_cn_capex_ratio,
+        }
+    )
+    return rows
+
+
+def _company(result: CompanyResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "company": result.company.id,
+            "fiscal_year": y.fiscal_year,
+            "comparison_year": y.comparison_year,
+            "period_end": y.period_end.isoformat(),
+            "currency": result.currency,
+            "capex": y.capex,
+            "operating_cash_flow": y.operating_cash_flow,
+            "buybacks": y.buybacks,
+            "dividends": y.dividends,
+            "debt_repayment": y.debt_repayment,
+            "shareholder_returns": y.shareholder_returns,
+            "capex_to_ocf": y.capex_to_ocf,
+            "returns_to_capex": y.returns_to_capex,
+            "capex_growth": y.capex_growth,
+            "not_confirmed": " ".join(f for f, s in y.status.items() if s != "confirmed"),
+        }
+        for y in result.years
+    ]
+
+
+def _companies(result: CompaniesResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "name_zh": c.name_zh,
+            "region": c.region,
+            "currency": c.currency,
+            "fiscal_year_end": c.fiscal_year_end,
+            "first_fiscal_year": min(c.fiscal_years) if c.fiscal_years else None,
+            "last_fiscal_year": max(c.fiscal_years) if c.fiscal_years else None,
+            "aliases": " ".join(c.aliases),
+        }
+        for c in result.companies
+    ]
+
+
+def _sources(result: SourcesResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": r.kind,
+            "company": r.company,
+            "fiscal_year": r.fiscal_year,
+            "field": r.field,
+            # FX rates are CNY per USD, not an amount: they are never scaled.
+            "value": r.value if r.kind != "fx" else None,
+            "rate": r.value if r.kind == "fx" else None,
+            "high": r.high,
+            "currency": r.currency,
+            "status": r.status,
+            "source": r.source,
+            "line": r.line,
+            "date": r.date.isoformat() if r.date else None,
+            "note": r.note,
+        }
+        for r in result.root
+    ]
+
+
+def _claims(result: ClaimsResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": c.id,
+            "section": c.section,
+            "kind": c.kind,
+            "claim_en": c.claim_en,
+            "quote_zh": c.quote_zh,
+            "stated": c.stated.get("text"),
+            "stated_value": c.stated.get("value"),
+            "stated_low": c.stated.get("low"),
+            "stated_high": c.stated.get("high"),
+            "recomputed": c.recomputed,
+            "unit": c.unit,
+            "verdict": c.verdict,
+            "complete": c.complete,
+            "tolerance": c.tolerance,
+        }
+        for c in result.claims
+    ]
+
+
+def _validate(result: ValidateResult) -> list[dict[str, Any]]:
+    return [result.model_dump(exclude={"schema_version"})]
+
+
+_AMOUNTS: dict[type, frozenset[str]] = {
+    CompareResult: frozenset(
+        f"{g}_{f}"
+        for g in ("us", "cn")
+        for f in ("capex", "operating_cash_flow", "shareholder_returns")
+    ),
+    CompanyResult: frozenset(
+        (
+            "capex",
+            "operating_cash_flow",
+            "buybacks",
+            "dividends",
+            "debt_repayment",
+            "shareholder_returns",
+        )
+    ),
+    SourcesResult: frozenset(("value", "high")),
+}
+_FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
+    CompareResult: _compare,
+    CompanyResult: _company,
+    CompaniesResult: _companies,
+    SourcesResult: _sources,
+    ClaimsResult: _claims,
+    ValidateResult: _validate,
+}
+
+
+def flatten(result: BaseModel, units: str = "million") -> Flat:
+    """The rows of a result, amounts scaled to ``units``; a ``unit`` column says which."""
+    kind = type(result)
+    if kind not in _FLATTEN:
+        raise OptionError(f"{kind.__name__} has no table form; use --format json")
+    records = _FLATTEN[kind](result)
+    amounts = _AMOUNTS.get(kind, frozenset())
+    headers = list(records[0]) if records else []
+    if amounts:
+        headers.append("unit")
+    rows = []
+    for record in records:
+        row = [scale(v, units) if k in amounts else v for k, v in record.items()]
+        if amounts:
+            row.append(UNIT_LABELS[units])
+        rows.append(row)
+    return Flat(headers, rows, amounts)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(round(value, 6))
+    return str(value)
+
+
+def to_delimited(flat: Flat, delimiter: str) -> str:
+    """CSV or TSV: one header row, raw numbers, '.' decimals, an empty cell for missing."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(flat.headers)
+    for row in flat.rows:
+        writer.writerow([_cell(v) for v in row])
+    return buffer.getvalue()
+
+
+def to_markdown(flat: Flat, headers: Sequence[str] | None = None) -> str:
+    """A GitHub-style table; amounts get thousands separators, being read by people."""
+
+    def text(header: str, value: Any) -> str:
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        if number and header in flat.amounts:
+            return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
+        return _cell(value).replace("|", "\\|").replace("\n", " ")
+
+    shown = list(headers or flat.headers)
+    lines = [
+        "| " + " | ".join(shown) + " |",
+        "|" + "|".join("---:" if h in flat.amounts else "---" for h in flat.headers) + "|",
+    ]
+    for row in flat.rows:
+        lines.append(
+            "| " + " | ".join(text(h, v) for h, v in zip(flat.headers, row, strict=True)) + " |"
+        )
+    return "\n".join(lines) + "\n"
