@@ -119,3 +119,21 @@ class MissingDataError(CapexError):
     """The request needs a figure or FX rate the dataset does not have."""
 
     code = "missing_data"
+
+
+class NetworkError(CapexError):
+    """A download failed: no answer, refused, rate-limited or an HTTP error (``capex import``)."""
+
+    code = "network"
+
+
+class WriteError(CapexError):
+    """A file could not be written; the file that was there is left as it was."""
+
+    code = "write"
+
+
+class SecFactsError(CapexError):
+    """An SEC company-facts document capex cannot use: not one, no US-GAAP capex, no years."""
+
+    code = "sec_facts"

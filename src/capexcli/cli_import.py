@@ -1,0 +1,271 @@
+"""``capex import``: bring figures in from filings. Mounted on the main app by cli.py.
+
+A thin layer like cli.py: parse the options, call :mod:`capexcli.sec`, print. Failures are
+``CapexError``s, which the main app turns into a one-line message and exit 2.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import sec
+from .errors import OptionError
+from .output import Out, emit
+
+if TYPE_CHECKING:
+    from .results import ImportedFigure
+
+import_app = typer.Typer(
+    name="import",
+    help="Bring figures in from filings: `capex import sec` reads SEC XBRL company facts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+#: A company id, as records.py requires it.
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+
+_SEC_HELP = (
+    "Read annual cash-flow figures from SEC XBRL company facts into capex records.\n\n"
+    "From FILE (the JSON that data.sec.gov/api/xbrl/companyfacts/CIK##########.json serves) "
+    "or downloaded with --cik or --ticker. Read per fiscal year, keyed on the period end, "
+    "from 10-K, 10-K/A, 20-F and 20-F/A filings (the latest filing of a period wins): capex "
+    "(us-gaap:PaymentsToAcquirePropertyPlantAndEquipment, else "
+    "PaymentsToAcquireProductiveAssets), operating cash flow, buybacks, dividends and debt "
+    "repayment, in millions of USD or CNY as filed. Each figure is status confirmed, with the "
+    "form, filing date, accession number and tag as its source.\n\n"
+    "Without --into the records are printed as TOML to paste into a data file; with "
+    "--company ID --into PATH they are merged into that data file (written atomically) and "
+    "every figure added or changed is listed. A figure that differs from one the file marks "
+    "confirmed is left alone and listed as skipped, unless --force.\n\n"
+    "Downloads follow the SEC's rules: a User-Agent with your name and email "
+    f"(--user-agent or {sec.USER_AGENT_VAR}), at most 10 requests a second, retries on "
+    f"429 and 5xx. {sec.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror).\n\n"
+    "Examples:\n\n"
+    "  capex import sec CIK0000789019.json\n\n"
+    "  capex import sec --ticker MSFT --user-agent 'Jane Doe jane@example.com' "
+    "--company microsoft --into data/companies.toml\n\n"
+    "  capex import sec --cik 1652044 --years 2024-2025 --json"
+)
+
+
+@import_app.command("sec", help=_SEC_HELP)
+def sec_command(
+    file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="FILE",
+            help="A company-facts JSON file. Or download with --cik / --ticker.",
+            show_default=False,
+        ),
+    ] = None,
+    cik: Annotated[
+        str | None,
+        typer.Option(
+            "--cik",
+            metavar="NUMBER",
+            help="Download the company facts of this SEC Central Index Key, e.g. 789019.",
+            show_default=False,
+        ),
+    ] = None,
+    ticker: Annotated[
+        str | None,
+        typer.Option(
+            "--ticker",
+            metavar="TICKER",
+            help="Download by ticker: only the dataset's eight SEC filers are known: "
+            + ", ".join(f"{t} ({n})" for t, n in sec.TICKERS.items())
+            + ". Others: --cik.",
+            show_default=False,
+        ),
+    ] = None,
+    user_agent: Annotated[
+        str | None,
+        typer.Option(
+            "--user-agent",
+            metavar="'NAME EMAIL'",
+            help=f"Who is asking, as the SEC requires (also: {sec.USER_AGENT_VAR}).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS", help="Give up on a silent server after."),
+    ] = 30.0,
+    company: Annotated[
+        str | None,
+        typer.Option(
+            "--company",
+            metavar="ID",
+            help="With --into: the company of the data file the figures belong to (id, name "
+            "or alias). Without: the id of the printed stub.",
+            show_default=False,
+        ),
+    ] = None,
+    years: Annotated[
+        str | None,
+        typer.Option(
+            "--years",
+            "-y",
+            metavar="FIRST-LAST",
+            help="Only these fiscal years, e.g. 2023-2025 or 2025. Default: all.",
+            show_default=False,
+        ),
+    ] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            metavar="PATH",
+            help="Merge into this data file (needs --company) instead of printing TOML.",
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            metavar="",
+            help="With --into: also replace figures the file marks confirmed.",
+        ),
+    ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", metavar="", help="Print one JSON document (for scripts) instead of TOML."
+        ),
+    ] = False,
+) -> None:
+    # Imported here, not at the top: `capex --help` and other commands should not pay for them.
+    from .atomic import atomic_write
+    from .loader import parse_dataset, read_text
+    from .metrics import find_company, parse_years
+    from .results import ImportedChange, SecImportResult
+
+    span = parse_years(years) if years is not None else None
+    if timeout <= 0:
+        raise OptionError(f"--timeout {timeout:g}: must be more than 0 seconds")
+    if force and into is None:
+        raise OptionError("--force only applies with --into (it replaces confirmed figures)")
+    if into is not None and company is None:
+        raise OptionError("--into needs --company ID: which company of the file gets the figures")
+    given = [name for name, v in (("FILE", file), ("--cik", cik), ("--ticker", ticker)) if v]
+    if len(given) != 1:
+        raise OptionError(
+            "give a company-facts FILE, or --cik NUMBER or --ticker TICKER to download one"
+            if not given
+            else f"give one of FILE, --cik, --ticker (got {' and '.join(given)})"
+        )
+
+    if into is None and company is not None and not _SLUG.fullmatch(company):
+        raise OptionError(
+            f"--company {company!r}: an id is lowercase letters, digits and hyphens, e.g. apple"
+        )
+
+    # Read and validate the data file first: a bad file should stop us before any download.
+    target = None
+    original, original_bytes = "", b""
+    if into is not None and company is not None:
+        original = read_text(into)
+        original_bytes = into.read_bytes()
+        target = find_company(parse_dataset(original, into), company)
+
+    if file is not None:
+        document = sec.read_document(file)
+        origin = str(file)
+    else:
+        number = sec.resolve_cik(cik, ticker)
+        agent = sec.check_user_agent(user_agent or os.environ.get(sec.USER_AGENT_VAR))
+        base_url = os.environ.get(sec.BASE_URL_VAR) or sec.DEFAULT_BASE_URL
+        raw = sec.fetch_company_facts(number, user_agent=agent, base_url=base_url, timeout=timeout)
+        origin = f"CIK {number}"
+        document = sec.load_document(raw, origin)
+
+    extraction = sec.extract(document, origin, company=target, years=span)
+    result = SecImportResult(
+        cik=extraction.cik,
+        entity_name=extraction.entity_name,
+        company=target.id if target is not None else company,
+        currency=extraction.currency,
+        fiscal_year_end=extraction.fiscal_year_end,
+        figures=[_figure(f) for f in extraction.figures],
+        notes=list(extraction.notes),
+    )
+
+    if into is None or target is None:
+        if as_json:
+            emit(result, Out(format="json"))
+        else:
+            sys.stdout.write(sec.render_stub(extraction, company))
+        return
+
+    merged = sec.merge(original, into, target, extraction, force=force)
+    written = merged.text != original
+    if written:
+        # Keep a byte-order mark if the file had one (read_text drops it).
+        bom = b"\xef\xbb\xbf" if original_bytes.startswith(b"\xef\xbb\xbf") else b""
+        atomic_write(into, bom + merged.text.encode("utf-8"), force=True, expect=original_bytes)
+    result.into = str(into)
+    result.written = written
+    result.notes += merged.notes
+    result.changes = [
+        ImportedChange(
+            company=c.company,
+            fiscal_year=c.fiscal_year,
+            field=c.field,
+            action=c.action,
+            old=c.old,
+            old_status=c.old_status,
+            new=c.new,
+        )
+        for c in merged.changes
+    ]
+    if as_json:
+        emit(result, Out(format="json"))
+        return
+    _print_merge(into, merged, written, result.notes)
+
+
+def _print_merge(into: Path, merged: sec.Merged, written: bool, notes: list[str]) -> None:
+    out: list[str] = [c.describe() for c in merged.changes if c.action != "unchanged"]
+    out += [f"note: {note}" for note in notes]
+    counts = {
+        action: sum(1 for c in merged.changes if c.action == action)
+        for action in ("added", "changed", "confirmed", "skipped", "unchanged")
+    }
+    summary = ", ".join(f"{n} {action}" for action, n in counts.items() if n)
+    if written:
+        out.append(f"{into}: written ({summary})")
+    else:
+        out.append(f"{into}: not changed ({summary or 'nothing to import'})")
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+def _figure(figure: sec.Extracted) -> ImportedFigure:
+    from .results import ImportedFigure
+
+    fact = figure.fact
+    return ImportedFigure(
+        fiscal_year=figure.fiscal_year,
+        field=figure.field,
+        value=figure.value,
+        currency=figure.currency,
+        period_start=fact.start,
+        period_end=fact.end,
+        tag=f"{sec.GAAP}:{fact.tag}",
+        label=fact.label,
+        form=fact.form,
+        filed=fact.filed,
+        accession=fact.accession,
+        status="confirmed",
+        source=figure.source,
+    )
