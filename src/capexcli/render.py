@@ -179,7 +179,7 @@ def console(file: TextIO | None = None) -> Console:
     return out
 
 
-def _table(title: str, caption: str | None = None) -> Table:
+def _table(title: str | None, caption: str | None = None) -> Table:
     return Table(
         title=title,
         caption=caption,
@@ -659,7 +659,9 @@ def claim_detail(result: ClaimsResult, file: TextIO | None = None) -> None:
             renderables.append(Text(""))
             renderables.append(sources_table(SourcesResult(claim.inputs), "Figures used"))
         if claim.sensitivity:
-            table = _table("Sensitivity: the choices the article does not state")
+            renderables.append(Text(""))
+            renderables.append(Text("Sensitivity: the two choices the article does not state"))
+            table = _table(None)
             for header in ("Alignment", "FX (CNY per USD)", "Recomputed", "Verdict"):
                 table.add_column(header, justify="right" if header == "Recomputed" else "left")
             text = claim.stated.get("text", "")
@@ -670,7 +672,6 @@ def claim_detail(result: ClaimsResult, file: TextIO | None = None) -> None:
                     claim_value(choice.recomputed, claim.unit, text),
                     Text(tr(choice.verdict), style=VERDICT_STYLES.get(choice.verdict, "")),
                 )
-            renderables.append(Text(""))
             renderables.append(table)
         renderables.append(Text(""))
     _print_plain(out, renderables)
