@@ -16,6 +16,12 @@ REPO = TESTS.parent
 SHARED = REPO.parent / "shared"
 
 
+@pytest.fixture(autouse=True)
+def _no_output_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see computed output, never a cached one; tests/test_cache.py turns it back on."""
+    monkeypatch.setenv("CAPEX_NO_CACHE", "1")
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     """Run the real CLI in-process; CAPEX_DATA cleared so tests choose their data."""

@@ -10,7 +10,7 @@ import inspect
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -247,7 +247,7 @@ def _root(
 
 
 def _dataset_path(ctx: typer.Context, data: Path | None) -> Path:
-    from .loader import resolve_data_path
+    from .paths import resolve_data_path
 
     root = ctx.find_root().obj or {}
     return resolve_data_path(data or root.get("data"))
@@ -279,9 +279,53 @@ def _out(
     )
 
 
+def _run(
+    command: str,
+    options: dict[str, object],
+    files: Sequence[Path],
+    out: Out,
+    produce: Callable[[], Any],
+) -> Any:
+    """Produce and emit a result, or replay it from the output cache (see cache.py).
+
+    Only machine-readable output to stdout is cached: tables depend on the terminal, and
+    files written with -o should be written every time. Returns the result, or None when it
+    came from the cache."""
+    from . import cache
+
+    cacheable = (
+        cache.enabled()
+        and out.format != "table"
+        and out.output is None
+        and out.svg is None
+        and out.html is None
+    )
+    entry = None
+    if cacheable:
+        settings = {**options, "format": out.format, "units": out.units, "lang": out.lang}
+        entry = cache.key(command, settings, files)
+    if entry is not None:
+        hit = cache.get(entry)
+        if hit is not None:
+            sys.stdout.write(hit)
+            return None
+    result = produce()
+    if entry is None:
+        emit(result, out)
+        return result
+    from .output import render_text
+
+    text = render_text(result, out)
+    assert text is not None
+    sys.stdout.write(text)
+    cache.put(entry, text)
+    return result
+
+
 def _complete_company(incomplete: str) -> list[str]:
     """Shell completion for company names: ids first, then aliases; silent on any error."""
-    from .loader import load, resolve_data_path
+    from .loader import load
+    from .paths import resolve_data_path
 
     try:
         dataset = load(resolve_data_path(None)).dataset
@@ -370,15 +414,22 @@ def compare(
     from .metrics import compare as compare_groups
     from .metrics import parse_years
 
-    dataset = load(_dataset_path(ctx, data)).dataset
-    result = compare_groups(
-        dataset,
-        currency=_currency(currency),
-        years=parse_years(years) if years is not None else None,
-        fx=fx,
-        align=_align(align),
+    out = _out(as_json, fmt, units, lang, output, force, svg, html)
+    path = _dataset_path(ctx, data)
+    options = {"currency": currency, "years": years, "fx": fx, "align": align}
+    _run(
+        "compare",
+        options,
+        [path],
+        out,
+        lambda: compare_groups(
+            load(path).dataset,
+            currency=_currency(currency),
+            years=parse_years(years) if years is not None else None,
+            fx=fx,
+            align=_align(align),
+        ),
     )
-    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html))
 
 
 @app.command(cls=CapexCommand)
@@ -416,9 +467,15 @@ def company(
     from .loader import load
     from .metrics import company_report, find_company
 
-    dataset = load(_dataset_path(ctx, data)).dataset
-    result = company_report(find_company(dataset, name), _align(align))
-    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html))
+    out = _out(as_json, fmt, units, lang, output, force, svg, html)
+    path = _dataset_path(ctx, data)
+    _run(
+        "company",
+        {"name": name, "align": align},
+        [path],
+        out,
+        lambda: company_report(find_company(load(path).dataset, name), _align(align)),
+    )
 
 
 @app.command(cls=CapexCommand)
@@ -436,23 +493,29 @@ def companies(
     from .loader import load
     from .results import CompaniesResult, CompanySummary
 
-    dataset = load(_dataset_path(ctx, data)).dataset
-    result = CompaniesResult(
-        companies=[
-            CompanySummary(
-                id=c.id,
-                name=c.name,
-                name_zh=c.name_zh,
-                region=c.region,
-                currency=c.currency,
-                fiscal_year_end=c.fiscal_year_end,
-                aliases=list(c.aliases),
-                fiscal_years=sorted(y.fiscal_year for y in c.years),
-            )
-            for c in dataset.companies
-        ]
-    )
-    emit(result, _out(as_json, fmt, units, lang, output, force))
+    out = _out(as_json, fmt, units, lang, output, force)
+    path = _dataset_path(ctx, data)
+
+    def produce() -> Any:
+        dataset = load(path).dataset
+        result = CompaniesResult(
+            companies=[
+                CompanySummary(
+                    id=c.id,
+                    name=c.name,
+                    name_zh=c.name_zh,
+                    region=c.region,
+                    currency=c.currency,
+                    fiscal_year_end=c.fiscal_year_end,
+                    aliases=list(c.aliases),
+                    fiscal_years=sorted(y.fiscal_year for y in c.years),
+                )
+                for c in dataset.companies
+            ]
+        )
+        return result
+
+    _run("companies", {}, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -512,15 +575,21 @@ def sources(
     from .metrics import SOURCE_KINDS, find_company
     from .metrics import sources as sources_of
 
-    dataset = load(_dataset_path(ctx, data)).dataset
-    company = find_company(dataset, name) if name is not None else None
+    out = _out(as_json, fmt, units, lang, output, force)
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
     for k in kinds:
         if k not in SOURCE_KINDS:
             raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
-    result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
-    emit(result, _out(as_json, fmt, units, lang, output, force))
+    path = _dataset_path(ctx, data)
+
+    def produce() -> Any:
+        dataset = load(path).dataset
+        company = find_company(dataset, name) if name is not None else None
+        return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
+
+    options = {"name": name, "status": statuses, "kind": kinds}
+    _run("sources", options, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -587,15 +656,27 @@ def claims(
       capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
     """
     from .claims import ledger
-    from .loader import load, load_claims, resolve_claims_path
+    from .loader import load, load_claims
+    from .paths import resolve_claims_path
 
-    dataset = load(_dataset_path(ctx, data)).dataset
-    ledger_file = load_claims(resolve_claims_path(claims_file))
-    result = ledger(ledger_file, dataset, align=_align(align), fx=fx, only=claim_id)
     view = "detail" if claim_id else None
-    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html, view))
-    if strict and any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
-        raise typer.Exit(EXIT_CLAIM_FAILS)
+    out = _out(as_json, fmt, units, lang, output, force, svg, html, view)
+    path = _dataset_path(ctx, data)
+    claims_path = resolve_claims_path(claims_file)
+
+    def produce() -> Any:
+        ledger_file = load_claims(claims_path)
+        return ledger(ledger_file, load(path).dataset, align=_align(align), fx=fx, only=claim_id)
+
+    if strict:
+        # --strict needs the verdicts themselves, so it always computes them.
+        result = produce()
+        emit(result, out)
+        if any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
+            raise typer.Exit(EXIT_CLAIM_FAILS)
+        return
+    options = {"id": claim_id, "align": align, "fx": fx}
+    _run("claims", options, [path, claims_path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -657,16 +738,23 @@ def chart(
     from .metrics import chart as chart_of
     from .metrics import parse_years
 
-    dataset = load(_dataset_path(ctx, data)).dataset
-    result = chart_of(
-        dataset,
-        metric.strip().lower(),
-        currency=_currency(currency),
-        years=parse_years(years) if years is not None else None,
-        fx=fx,
-        align=_align(align),
+    out = _out(as_json, fmt, units, lang, output, force, svg, html)
+    path = _dataset_path(ctx, data)
+    options = {"metric": metric, "currency": currency, "years": years, "fx": fx, "align": align}
+    _run(
+        "chart",
+        options,
+        [path],
+        out,
+        lambda: chart_of(
+            load(path).dataset,
+            metric.strip().lower(),
+            currency=_currency(currency),
+            years=parse_years(years) if years is not None else None,
+            fx=fx,
+            align=_align(align),
+        ),
     )
-    emit(result, _out(as_json, fmt, units, lang, output, force, svg, html))
 
 
 SCHEMAS = ("compare", "company", "companies", "claims", "sources", "chart", "validate")

@@ -1,0 +1,110 @@
+"""The output cache: a hit replays exactly, any change of input misses, damage is repaired."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from capexcli import cache
+
+from .conftest import SMALL
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("CAPEX_NO_CACHE", "")
+    monkeypatch.setenv("CAPEX_CACHE_DIR", str(folder))
+    return folder
+
+
+def entries(folder: Path) -> list[Path]:
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_a_hit_replays_the_same_output_without_computing(
+    run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    first = run("compare", "--json", "--data", str(data))
+    assert first.exit_code == 0 and len(entries(cached)) == 1
+
+    def no_compute(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cache hit must not compute")
+
+    monkeypatch.setattr("capexcli.metrics.compare", no_compute)
+    second = run("compare", "--json", "--data", str(data))
+    assert second.exit_code == 0
+    assert second.stdout == first.stdout
+
+
+def test_changed_data_options_or_format_miss(run: Run, cached: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    before = json.loads(run("compare", "--json", "--data", str(data)).stdout)
+    data.write_text(
+        SMALL.read_text(encoding="utf-8").replace(
+            "capex = { value = 100 }", "capex = { value = 300 }"
+        ),
+        encoding="utf-8",
+    )
+    after = json.loads(run("compare", "--json", "--data", str(data)).stdout)
+    # usa's 2023 capex 100 -> 300: US 2023 capex (300 + 50) * 7
+    assert before["years"][0]["us"]["capex"] == 1050
+    assert after["years"][0]["us"]["capex"] == 2450
+    usd = json.loads(run("compare", "--json", "-c", "USD", "--data", str(data)).stdout)
+    assert usd["years"][0]["us"]["capex"] == 350
+    csv_out = run("compare", "-f", "csv", "--data", str(data)).stdout
+    assert csv_out.startswith("year,currency")
+    assert len(entries(cached)) == 4
+
+
+def test_tables_and_files_are_not_cached(run: Run, cached: Path, tmp_path: Path) -> None:
+    assert run("compare", "--data", str(SMALL)).exit_code == 0
+    assert (
+        run("compare", "--json", "-o", str(tmp_path / "o.json"), "--data", str(SMALL)).exit_code
+        == 0
+    )
+    assert entries(cached) == []
+
+
+def test_errors_are_not_cached(run: Run, cached: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("schema_version = 1\ncompanies = 3\n", encoding="utf-8")
+    assert run("compare", "--json", "--data", str(bad)).exit_code == 2
+    assert entries(cached) == []
+
+
+def test_a_damaged_entry_is_ignored_and_repaired(run: Run, cached: Path) -> None:
+    good = run("companies", "--json", "--data", str(SMALL)).stdout
+    (entry,) = entries(cached)
+    entry.write_bytes(entry.read_bytes().replace(b'"cna"', b'"XXX"'))
+    again = run("companies", "--json", "--data", str(SMALL))
+    assert again.stdout == good
+    assert cache.get(entry.name) == good
+
+
+def test_an_unwritable_cache_directory_is_no_cache(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("CAPEX_NO_CACHE", "")
+    monkeypatch.setenv("CAPEX_CACHE_DIR", str(blocker / "cache"))
+    result = run("compare", "--json", "--data", str(SMALL))
+    assert result.exit_code == 0 and json.loads(result.stdout)["schema_version"] == 1
+
+
+def test_pruning_keeps_the_newest(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    for n in range(5):
+        cache.put(f"{n:064x}", f"entry {n}")
+    assert [p.name[-1] for p in entries(cached)] == ["2", "3", "4"]
