@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from .alignment import RULES, Align, comparison_year
 from .errors import MissingDataError, OptionError, UnknownCompanyError
@@ -67,7 +68,7 @@ def convert(amount: float, source: str, target: str, cny_per_usd: float) -> floa
     raise ValueError(f"cannot convert {source} to {target}")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Observation:
     """One company's fiscal year, placed in a comparison year, in the target currency."""
 
@@ -78,36 +79,42 @@ class Observation:
     buybacks: float | None
     dividends: float | None
     #: Status of each figure present (confirmed, aggregator, derived, unconfirmed).
-    statuses: tuple[tuple[str, str], ...] = ()
+    statuses: dict[str, str] = dataclass_field(default_factory=dict)
 
     @property
     def shareholder_returns(self) -> float | None:
+        """buybacks + dividends, or None unless both are known."""
         if self.buybacks is None or self.dividends is None:
             return None
         return self.buybacks + self.dividends
 
 
 def observe(company: Company, year: FiscalYear, target: str, rate: float | None) -> Observation:
-    def amount(field: str) -> float | None:
-        value = year.value(field)
-        if value is None or company.currency == target:
-            return value
+    # Called once per company-year and comparison: written for speed on large datasets.
+    factor = 1.0
+    if company.currency != target:
         if rate is None:
             raise MissingDataError(f"no FX rate to convert {company.id} FY{year.fiscal_year}")
-        return convert(value, company.currency, target, rate)
-
+        factor = convert(1.0, company.currency, target, rate)
+    values: dict[str, float | None] = {}
+    statuses: dict[str, str] = {}
+    default = year.status or "unconfirmed"
+    for name in GROUP_FIELDS:
+        figure = getattr(year, name)
+        if figure is None:
+            values[name] = None
+            continue
+        values[name] = figure.value if factor == 1.0 else figure.value * factor
+        statuses[name] = figure.status or default
+    buybacks, dividends = values["buybacks"], values["dividends"]
     return Observation(
         company=company.id,
         fiscal_year=year.fiscal_year,
-        capex=amount("capex"),
-        operating_cash_flow=amount("operating_cash_flow"),
-        buybacks=amount("buybacks"),
-        dividends=amount("dividends"),
-        statuses=tuple(
-            (field, year.status_of(field) or "unconfirmed")
-            for field in GROUP_FIELDS
-            if year.figure(field) is not None
-        ),
+        capex=values["capex"],
+        operating_cash_flow=values["operating_cash_flow"],
+        buybacks=buybacks,
+        dividends=dividends,
+        statuses=statuses,
     )
 
 
@@ -151,7 +158,7 @@ def group_figures(
         companies=sorted({o.company for o in observations}),
         missing=missing,
         absent=list(absent),
-        status_counts=status_counts(status for o in observations for _, status in o.statuses),
+        status_counts=status_counts(status for o in observations for status in o.statuses.values()),
         not_confirmed_share=not_confirmed_share(observations),
     )
 
@@ -170,7 +177,7 @@ def not_confirmed_share(observations: Sequence[Observation]) -> dict[str, float 
             # Returns count only where both parts are known, as in the returns total.
             if returns and obs.shareholder_returns is None:
                 continue
-            status = dict(obs.statuses)
+            status = obs.statuses
             for field in fields:
                 value = getattr(obs, field)
                 if value is None:
