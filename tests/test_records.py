@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
+from typing import Any
+
 import pytest
+import tomli
 
 from capexcli.errors import DataValidationError
 from capexcli.loader import parse_dataset
+from capexcli.records import Dataset, check_dataset, check_document
 
 from .conftest import SMALL
 
@@ -234,3 +239,122 @@ def test_guidance_high_below_low() -> None:
         GUIDANCE.format(low=65000, high=60000) + '\n[[companies]]\nid = "usb"',
     )
     assert "companies[0].guidance[0]: high (60000) is below low (65000)" in found[0]
+
+
+# --- issue 7: TOML-allowed values the data must not take, and problems in one run --------
+
+
+@pytest.mark.parametrize("zero", ["-0", "-0.0"])
+def test_negative_zero_is_accepted_and_stored_as_zero(zero: str) -> None:
+    # Decided: -0 is the same amount as 0 (a stray sign on a zero), so it is accepted, not
+    # rejected; stored as +0.0 so that no table prints "-0".
+    text = BASE.replace("capex = { value = 100 }", f"capex = {{ value = {zero} }}", 1)
+    value = parse_dataset(text).companies[0].years[0].value("capex")
+    assert value == 0
+    assert math.copysign(1.0, value) == 1.0
+
+
+def test_negative_zero_in_guidance_is_zero_too() -> None:
+    text = BASE.replace(
+        '[[companies]]\nid = "usb"',
+        GUIDANCE.format(low="-0.0", high=1) + '\n[[companies]]\nid = "usb"',
+    )
+    low = parse_dataset(text).companies[0].guidance[0].low
+    assert math.copysign(1.0, low) == 1.0
+
+
+@pytest.mark.parametrize("when", ["0001-12-31", "1899-12-31", "2201-12-31", "9999-12-31"])
+def test_period_end_must_be_a_plausible_date(when: str) -> None:
+    found = problems("period_end = 2023-12-31", f"period_end = {when}")
+    assert found == [
+        f"data.toml:29: companies[0].years[0].period_end: must be a date between 1900 and 2200 "
+        f"(got {when})"
+    ]
+
+
+def test_guidance_date_must_be_a_plausible_date() -> None:
+    found = problems(
+        '[[companies]]\nid = "usb"',
+        GUIDANCE.format(low=1, high=2).replace("2025-01-24", "0001-01-24")
+        + '\n[[companies]]\nid = "usb"',
+    )
+    assert "companies[0].guidance[0].date: must be a date between 1900 and 2200" in found[0]
+
+
+def test_a_quoted_date_says_how_to_write_one() -> None:
+    found = problems("period_end = 2023-12-31", 'period_end = "2023-12-31"')
+    assert "must be a TOML date such as 2024-06-30 (no quotes, no time of day)" in found[0]
+
+
+def test_a_bare_number_where_a_figure_belongs() -> None:
+    found = problems("capex = { value = 100 }", "capex = 100")
+    assert found == [
+        "data.toml:32: companies[0].years[0].capex: must be a table such as { value = 100 }, "
+        "not a bare number"
+    ]
+
+
+def test_an_integer_too_big_for_a_float_is_named_by_its_size() -> None:
+    found = problems("capex = { value = 100 }", f"capex = {{ value = {10**400} }}")
+    assert found[0].endswith("capex.value: number too large (got a 401-digit integer)")
+
+
+def test_a_bad_id_is_explained_without_a_regex() -> None:
+    found = problems('id = "usa"', 'id = "US A"')
+    assert "must be a lowercase id of letters a-z, digits and '-'" in found[0]
+    assert "^[a-z0-9]" not in found[0]
+
+
+def test_cross_record_problems_come_with_model_problems() -> None:
+    # A negative capex (model) and a duplicate id and a period end off the fiscal year end
+    # (cross-record): all three in one run, not the first kind only.
+    text = BASE.replace("capex = { value = 100 }", "capex = { value = -100 }", 1)
+    text = text.replace('id = "usb"', 'id = "usa"').replace(
+        "period_end = 2024-06-30", "period_end = 2024-09-30"
+    )
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "data.toml")
+    assert [p.path for p in caught.value.problems] == [
+        "companies[0].years[0].capex",
+        "companies[1].id",
+        "companies[1].years[1].period_end",
+    ]
+
+
+def test_an_unknown_key_does_not_hide_a_duplicate_id() -> None:
+    text = BASE.replace('id = "usb"', 'id = "usa"\nnmae = "x"')
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "data.toml")
+    assert [p.path for p in caught.value.problems] == ["companies[1].id", "companies[1].nmae"]
+
+
+def test_an_invalid_rate_is_not_also_reported_missing() -> None:
+    text = BASE.replace("cny_per_usd = 7.0", "cny_per_usd = nan")
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "data.toml")
+    assert [p.path for p in caught.value.problems] == ["fx[0].cny_per_usd"]
+
+
+def test_check_document_agrees_with_check_dataset_on_a_valid_file() -> None:
+    document = tomli.loads(BASE.replace('id = "usb"', 'id = "usa"'))
+    dataset = Dataset.model_validate(document)
+    assert check_document(document) == check_dataset(dataset) != []
+
+
+@pytest.mark.parametrize(
+    "document",
+    [None, [], "text", {"companies": "x"}, {"companies": [1, "a", None]}, {"fx": {"a": 1}}],
+)
+def test_check_document_takes_any_shape(document: Any) -> None:
+    assert check_document(document) == []
+
+
+def test_check_document_skips_what_failed_rather_than_guess() -> None:
+    # companies[0] has no valid region, so it cannot be checked against companies[1]: no
+    # duplicate-id problem is invented from half a company, and its years are not checked.
+    document = tomli.loads(BASE.replace('id = "usb"', 'id = "usa"'))
+    document["companies"][0]["region"] = "EU"
+    document["companies"][1]["years"][0]["capex"] = {"value": -1}
+    found = [p.path for p in check_document(document)]
+    assert "companies[1].id" not in found
+    assert not any(path.startswith("companies[0]") for path in found)

@@ -6,9 +6,13 @@ possible the line and the TOML path, so the CLI can print it and exit 2.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import errno
+import json
 import os
 import re
+import stat
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,14 +24,14 @@ import tomli
 from pydantic import BaseModel, ValidationError
 
 from .errors import DataFileError, DataValidationError, Problem
-from .records import Dataset, check_dataset
+from .records import Dataset, check_dataset, check_document
 
-#: A data file larger than this is refused rather than parsed: the shipped one is ~100 KB.
 if TYPE_CHECKING:
     from .claims import ClaimsFile
 
 M = TypeVar("M", bound=BaseModel)
 
+#: A data file larger than this is refused rather than parsed: the shipped one is ~100 KB.
 MAX_FILE_BYTES = 32 * 1024 * 1024
 ENV_VAR = "CAPEX_DATA"
 
@@ -85,24 +89,75 @@ def load(path: Path | str) -> Loaded:
 
 
 def read_text(path: Path) -> str:
+    """The text of a data file, or a :class:`DataFileError` saying what the file is instead."""
+    return decode(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise DataFileError(
+                f"{path}: a symbolic link to {os.readlink(path)}, which does not exist", path
+            ) from None
         raise DataFileError(f"{path}: no such file", path) from None
+    except ValueError:  # a NUL byte in the name: no file can have it
+        raise DataFileError(f"{str(path)!r}: not a valid file name", path) from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise DataFileError(
+                f"{path}: a symbolic link loop (the link leads back to itself)", path
+            ) from None
         raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}", path) from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise DataFileError(f"{path}: is a directory, not a data file", path)
-    if size > MAX_FILE_BYTES:
+    if info.st_size > MAX_FILE_BYTES:
         raise DataFileError(
-            f"{path}: {size:,} bytes is over the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit "
-            "for a data file",
-            path,
+            f"{path}: {info.st_size:,} bytes is over the {_limit()} limit for a data file", path
         )
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            # Bounded even when stat says small: a pipe or /dev/zero has no size up front.
+            raw = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}", path) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataFileError(f"{path}: more than the {_limit()} limit for a data file", path)
+    return raw
+
+
+def _limit() -> str:
+    mib, rest = divmod(MAX_FILE_BYTES, 1024 * 1024)
+    return f"{mib} MiB" if mib and not rest else f"{MAX_FILE_BYTES:,}-byte"
+
+
+#: Leading bytes of files people mistake for a data file, and what to say about them.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "UTF-32 text; save it as UTF-8"),
+    (b"\xff\xfe\x00\x00", "UTF-32 text; save it as UTF-8"),
+    (b"\xfe\xff", "UTF-16 text; save it as UTF-8"),
+    (b"\xff\xfe", "UTF-16 text; save it as UTF-8"),
+    (b"PK\x03\x04", "a ZIP archive (a spreadsheet such as .xlsx?), not TOML text"),
+    (b"\x1f\x8b", "gzip-compressed; decompress it first"),
+    (b"%PDF-", "a PDF document, not TOML text"),
+)
+
+
+def decode(raw: bytes, path: Path | str) -> str:
+    """UTF-8 bytes -> text; anything else is named (UTF-16, binary, ...) rather than parsed."""
+    for magic, what in _MAGIC:
+        if raw.startswith(magic):
+            raise DataFileError(f"{path}: this file is {what}", path)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        if _looks_like_utf16(raw[:512]):
+            raise DataFileError(f"{path}: this file is UTF-16 text; save it as UTF-8", path)
+        line = raw[:nul].count(b"\n") + 1
+        raise DataFileError(
+            f"{path}:{line}: a NUL byte at offset {nul}: this is a binary file, not TOML text",
+            path,
+        )
     try:
         # utf-8-sig: a byte-order mark left by a Windows editor is harmless, so accept it.
         return raw.decode("utf-8-sig")
@@ -115,9 +170,17 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def _looks_like_utf16(head: bytes) -> bool:
+    """UTF-16 without a byte-order mark: ASCII text has a NUL in every other byte, all at even
+    offsets (big-endian) or all at odd ones (little-endian); a binary file's NULs are not so
+    one-sided."""
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    return max(even, odd) * 4 >= len(head) // 2 and min(even, odd) * 10 <= max(even, odd)
+
+
 def parse_dataset(text: str, path: Path | str | None = None) -> Dataset:
     """Parse and validate TOML text; raise with every problem found."""
-    return parse_document(text, path, Dataset, check_dataset)
+    return parse_document(text, path, Dataset, check_dataset, check_document)
 
 
 def parse_document(
@@ -125,26 +188,57 @@ def parse_document(
     path: Path | str | None,
     model: type[M],
     check: Callable[[M], list[Problem]] | None = None,
+    salvage: Callable[[Any], list[Problem]] | None = None,
 ) -> M:
-    """TOML text -> a validated ``model``; every problem raised at once with its line."""
+    """TOML text -> a validated ``model``; every problem raised at once with its line.
+
+    ``check`` holds the rules that span records, run on a valid model. When the model does not
+    validate, ``salvage`` (if given) runs those rules on the parts of the raw document that
+    are valid on their own, so that both kinds of problem come out of one run.
+    """
     try:
         document = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        raise _syntax_error(exc, path) from None
-    lines = KeyLines(text)
+        raise _syntax_error(exc, path, text) from None
+    except RecursionError:
+        # tomli recurses once per nested array or inline table; ~500 levels exhaust the stack.
+        raise DataFileError(
+            f"{_name(path)}: TOML nested too deeply (arrays or inline tables inside one another "
+            "hundreds of times); no capex data file looks like this",
+            path,
+        ) from None
     try:
         result = model.model_validate(document)
     except ValidationError as exc:
-        problems = [_problem_from_pydantic(err, lines, model) for err in exc.errors()]
-        raise DataValidationError(path, problems) from None
+        # Line numbers only when there is something to report: scanning the text again costs
+        # a third of the time of loading a valid file.
+        lines = KeyLines(text)
+        problems = [
+            _problem_from_pydantic(err, lines, model, empty=not document) for err in exc.errors()
+        ]
+        if salvage is not None:
+            problems += [lines.locate(p) for p in salvage(document)]
+        raise DataValidationError(path, _in_file_order(problems)) from None
     if check is not None:
-        problems = [lines.locate(p) for p in check(result)]
-        if problems:
-            raise DataValidationError(path, problems)
+        found = check(result)
+        if found:
+            lines = KeyLines(text)
+            raise DataValidationError(path, _in_file_order([lines.locate(p) for p in found]))
     return result
 
 
-def _syntax_error(exc: tomli.TOMLDecodeError, path: Path | str | None) -> DataFileError:
+def _name(path: Path | str | None) -> str:
+    # As Problem.render names text that came from no file.
+    return str(path) if path is not None else "<data>"
+
+
+def _in_file_order(problems: list[Problem]) -> list[Problem]:
+    # Stable: problems on one line keep the order the rules found them in; those with no
+    # line (rare: a key the scanner could not place) go last.
+    return sorted(problems, key=lambda p: p.line if p.line is not None else float("inf"))
+
+
+def _syntax_error(exc: tomli.TOMLDecodeError, path: Path | str | None, text: str) -> DataFileError:
     line = getattr(exc, "lineno", None)
     column = getattr(exc, "colno", None)
     message = getattr(exc, "msg", None) or str(exc)
@@ -153,11 +247,51 @@ def _syntax_error(exc: tomli.TOMLDecodeError, path: Path | str | None) -> DataFi
         if match:
             line, column = int(match[1]), int(match[2])
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
-    where = f"{path}:{line}:{column}" if line is not None else str(path)
-    return DataFileError(f"{where}: TOML syntax error: {message}", path)
+    where = f"{_name(path)}:{line}:{column}" if line is not None else _name(path)
+    return DataFileError(f"{where}: TOML syntax error: {message}{_hint(text, line)}", path)
 
 
-def _problem_from_pydantic(err: Any, lines: KeyLines, root: type[BaseModel]) -> Problem:
+_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
+
+
+def _hint(text: str, line: int | None) -> str:
+    """What a syntax error probably means, when the file or the line gives it away.
+
+    tomli reports where parsing stopped, which for a file that is not TOML at all (JSON, a
+    web page, a CSV export) or a number written 1,200 is a puzzling message on its own.
+    """
+    start = text.lstrip()
+    content = [s for s in (raw.strip() for raw in text.splitlines()) if s and s[0] != "#"]
+    # A TOML document cannot start with "{"; "[" starts a table, so only call it JSON if it
+    # parses as JSON.
+    if start.startswith("{") or (start.startswith("[") and _is_json(text)):
+        return "; this looks like JSON, not TOML: capex reads TOML data files (README, 'The data')"
+    if start.startswith("<"):
+        return "; this looks like HTML or XML (a web page saved instead of the file?), not TOML"
+    if content and "," in content[0] and "=" not in content[0] and content[0][0] != "[":
+        return "; this looks like CSV (a spreadsheet export?), not TOML"
+    lines = text.splitlines()
+    if line is None or not 1 <= line <= len(lines):
+        return ""
+    if _THOUSANDS.search(_QUOTED.sub("", lines[line - 1])):  # "1,200 pages" in a string is fine
+        return "; a TOML number has no thousands separator: write 1200 or 1_200, not 1,200"
+    if line == len(lines) and not text.endswith("\n"):
+        return "; the file ends in the middle of a line (cut off while downloading or copying?)"
+    return ""
+
+
+def _is_json(text: str) -> bool:
+    try:
+        json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return True
+
+
+def _problem_from_pydantic(
+    err: Any, lines: KeyLines, root: type[BaseModel], empty: bool = False
+) -> Problem:
     loc = tuple(err["loc"])
     path = format_path(loc)
     kind = err["type"]
@@ -173,17 +307,59 @@ def _problem_from_pydantic(err: Any, lines: KeyLines, root: type[BaseModel]) -> 
             message += "; expected one of: " + ", ".join(allowed)
     elif kind == "missing":
         message = "required key is missing"
+        if empty:
+            message += " (the file has no data: it is empty, or only whitespace and comments)"
+    elif kind == "float_type" and isinstance(given, int) and not isinstance(given, bool):
+        # Only an integer too big for a float gets here (smaller ones are range-checked).
+        message = f"number too large (got {_shown(given)})"
+    elif kind == "model_type" and _is_scalar(given):
+        # A bare number where a figure belongs (capex = 100) is the likeliest slip of all.
+        if isinstance(given, int | float) and not isinstance(given, bool):
+            message = f"must be a table such as {{ value = {_shown(given)} }}, not a bare number"
+        else:
+            message = f"must be a table (got {_shown(given)})"
+    elif kind == "string_pattern_mismatch" and loc[-1] == "id":
+        # The pattern itself (^[a-z0-9][a-z0-9-]{0,62}$) means nothing to most readers.
+        message = (
+            "must be a lowercase id of letters a-z, digits and '-', such as 'tencent' or "
+            f"'jd' (got {_shown(given)})"
+        )
+    elif kind == "date_type":
+        # TOML has dates of its own; a quoted "2024-06-30" or a date-time is a common slip.
+        message = "must be a TOML date such as 2024-06-30 (no quotes, no time of day)"
+        if _is_scalar(given):
+            message += f" (got {_shown(given)})"
     else:
         message = err["msg"]
         if message.startswith("Value error, "):
             message = message[len("Value error, ") :]
         elif _is_scalar(given):
-            message += f" (got {given!r})"
+            message += f" (got {_shown(given)})"
     return lines.locate(Problem(path, message))
 
 
 def _is_scalar(value: Any) -> bool:
     return isinstance(value, str | int | float | bool) or hasattr(value, "isoformat")
+
+
+#: How much of a bad value an error message quotes: enough to find it, not a whole page.
+SHOWN_CHARS = 60
+
+
+def _shown(value: Any) -> str:
+    """A bad value as the message quotes it: short, and in TOML's spelling for dates."""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as written in TOML
+    if isinstance(value, dt.date | dt.time):
+        # datetime is a date; TOML writes 2024-06-30T00:00:00, not datetime.datetime(...).
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**SHOWN_CHARS:
+        return f"a {len(str(abs(value)))}-digit integer"
+    text = repr(value)
+    if len(text) > SHOWN_CHARS:
+        length = len(value) if isinstance(value, str) else len(text)
+        return f"{text[:SHOWN_CHARS]}… ({length:,} characters)"
+    return text
 
 
 def format_path(loc: tuple[Any, ...]) -> str:
@@ -257,6 +433,8 @@ class KeyLines:
                 continue
             if stripped.startswith("[["):
                 names = _split_key(stripped[2 : stripped.find("]]")])
+                if not names:  # not a header this scanner understands: lines only, go on
+                    continue
                 parent = self._resolve(names[:-1])
                 array = (*parent, names[-1])
                 index = self._counts.get(array, -1) + 1

@@ -9,11 +9,20 @@ each problem with its TOML path. No I/O here: :mod:`capexcli.loader` reads files
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .alignment import comparison_year
 from .errors import Problem
@@ -40,9 +49,35 @@ FIGURE_FIELDS: tuple[str, ...] = (
 #: Figures that are cash outflows and so cannot be negative.
 NON_NEGATIVE_FIELDS = frozenset(FIGURE_FIELDS) - {"operating_cash_flow"}
 
+#: Dates outside these years are typos (0024-06-30), and the date arithmetic of the checks
+#: (a year either side of a period end) must stay inside what ``datetime.date`` can hold.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+
+
+def _no_negative_zero(value: float) -> float:
+    # -0 is accepted and stored as 0: it is the same amount (a spreadsheet export or a stray
+    # minus sign on a zero), and rejecting it would only annoy; normalising it means no table
+    # ever prints "-0" and every sign check can trust ``value < 0``. ``-0.0 + 0.0`` is ``0.0``.
+    return value + 0.0
+
+
+def _plausible_date(value: date) -> date:
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(
+            f"must be a date between {FIRST_YEAR} and {LAST_YEAR} (got {value.isoformat()})"
+        )
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Year = Annotated[int, Field(ge=1900, le=2200)]
-Amount = Annotated[float, Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT)]
+Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+Amount = Annotated[
+    float,
+    Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT),
+    AfterValidator(_no_negative_zero),
+]
+Date = Annotated[date, AfterValidator(_plausible_date)]
 
 
 class Record(BaseModel):
@@ -66,7 +101,7 @@ class FiscalYear(Record):
     """One fiscal year of one company. Amounts in millions of the company's currency."""
 
     fiscal_year: Year
-    period_end: date
+    period_end: Date
     # Defaults for the figures of this year that give no status or source of their own.
     status: Status | None = None
     source: Text | None = None
@@ -113,7 +148,7 @@ class Guidance(Record):
     metric: Literal["capex", "total_expenses"] = "capex"
     low: Annotated[Amount, Field(ge=0)]
     high: Annotated[Amount, Field(ge=0)] | None = None
-    date: date
+    date: Date
     basis: Text
     status: Status
     source: Text
@@ -211,21 +246,98 @@ class Dataset(Record):
         return {rate.year: rate for rate in self.fx}
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A company that validated, with its years that validated, at their places in the file.
+
+    The cross-record rules run on these rather than on a :class:`Dataset` so that they can
+    also run on a file that fails validation: the parts that are valid on their own are
+    checked, and the indices in the TOML paths stay those of the file.
+    """
+
+    index: int
+    company: Company
+    years: list[tuple[int, FiscalYear]]
+
+
 def check_dataset(dataset: Dataset) -> list[Problem]:
-    """Rules that span records. Returns every problem found, in file order."""
+    """Rules that span records. Returns every problem found."""
+    entries = [_Entry(i, c, list(enumerate(c.years))) for i, c in enumerate(dataset.companies)]
+    return _check_entries(entries, list(enumerate(dataset.fx)), fx_complete=True)
+
+
+def check_document(document: Any) -> list[Problem]:
+    """The rules of :func:`check_dataset` on a raw TOML document that may not validate.
+
+    Every company (without its years), fiscal year and FX rate is validated on its own; the
+    cross-record rules then run on those that pass, so one run reports a duplicate id next to
+    a negative capex. The per-value errors themselves are reported by the loader from the
+    whole-document validation, not here. A rule that would need a part that failed is
+    skipped rather than guessed at, so this never adds a false problem.
+    """
+    if not isinstance(document, dict):
+        return []
+    raw_fx = document.get("fx", [])
+    fx: list[tuple[int, FxRate]] = []
+    for k, raw in enumerate(_as_list(raw_fx)):
+        rate = _valid_or_none(FxRate, raw)
+        if rate is not None:
+            fx.append((k, rate))
+    # A rate that failed validation may well be the one a year needs: do not also call it
+    # missing.
+    fx_complete = isinstance(raw_fx, list) and len(fx) == len(raw_fx)
+    entries: list[_Entry] = []
+    for i, raw in enumerate(_as_list(document.get("companies"))):
+        if not isinstance(raw, dict):
+            continue
+        company = _valid_or_none(Company, {**raw, "years": [], "guidance": []})
+        if company is None:
+            continue
+        years = [
+            (k, year)
+            for k, raw_year in enumerate(_as_list(raw.get("years")))
+            if (year := _valid_or_none(FiscalYear, raw_year)) is not None
+        ]
+        entries.append(_Entry(i, company, years))
+    return _check_entries(entries, fx, fx_complete)
+
+
+R = TypeVar("R", bound=BaseModel)
+
+
+def _valid_or_none(model: type[R], raw: Any) -> R | None:
+    """``raw`` as a ``model``, or None. Unknown keys are dropped first: a misspelt key is
+    reported anyway, and should not hide a duplicate id or a period end in the same table."""
+    if isinstance(raw, dict):
+        raw = {key: value for key, value in raw.items() if key in model.model_fields}
+    try:
+        return model.model_validate(raw)
+    except ValidationError:
+        return None
+
+
+def _as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _check_entries(
+    entries: list[_Entry], fx: list[tuple[int, FxRate]], fx_complete: bool
+) -> list[Problem]:
     problems: list[Problem] = []
-    problems += _check_unique_names(dataset)
-    for i, company in enumerate(dataset.companies):
-        problems += _check_company_years(company, f"companies[{i}]")
-    problems += _check_fx(dataset)
+    problems += _check_unique_names(entries)
+    for entry in entries:
+        problems += _check_company_years(entry.company, f"companies[{entry.index}]", entry.years)
+    problems += _check_fx(entries, fx, fx_complete)
     return problems
 
 
-def _check_unique_names(dataset: Dataset) -> list[Problem]:
+def _check_unique_names(entries: list[_Entry]) -> list[Problem]:
     problems: list[Problem] = []
     ids: dict[str, int] = {}
     owner: dict[str, int] = {}  # case-folded name -> index of the company that has it
-    for i, company in enumerate(dataset.companies):
+    by_index = {entry.index: entry.company for entry in entries}
+    for entry in entries:
+        i, company = entry.index, entry.company
         if company.id in ids:
             problems.append(
                 Problem(
@@ -251,17 +363,19 @@ def _check_unique_names(dataset: Dataset) -> list[Problem]:
                     Problem(
                         f"companies[{i}].{where}",
                         f"{text!r} already names companies[{other}] "
-                        f"({dataset.companies[other].id}); a name must point to one company",
+                        f"({by_index[other].id}); a name must point to one company",
                     )
                 )
     return problems
 
 
-def _check_company_years(company: Company, where: str) -> list[Problem]:
+def _check_company_years(
+    company: Company, where: str, years: Iterable[tuple[int, FiscalYear]]
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[int, int] = {}
     month, day = company.fy_end_month_day
-    for k, year in enumerate(company.years):
+    for k, year in years:
         path = f"{where}.years[{k}]"
         if year.fiscal_year in seen:
             problems.append(
@@ -324,10 +438,12 @@ def _nearest_nominal_end(period_end: date, month: int, day: int) -> date:
     return min(candidates, key=lambda d: abs(d - period_end))
 
 
-def _check_fx(dataset: Dataset) -> list[Problem]:
+def _check_fx(
+    entries: list[_Entry], fx: list[tuple[int, FxRate]], fx_complete: bool
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: dict[int, int] = {}
-    for k, rate in enumerate(dataset.fx):
+    for k, rate in fx:
         if rate.year in seen:
             problems.append(
                 Problem(
@@ -337,7 +453,10 @@ def _check_fx(dataset: Dataset) -> list[Problem]:
             )
         else:
             seen[rate.year] = k
-    for year in sorted(fx_years_needed(dataset) - seen.keys()):
+    if not fx_complete:
+        return problems
+    needed = _fx_years_needed((e.company, (y for _, y in e.years)) for e in entries)
+    for year in sorted(needed - seen.keys()):
         problems.append(
             Problem(
                 "fx",
@@ -350,9 +469,13 @@ def _check_fx(dataset: Dataset) -> list[Problem]:
 
 def fx_years_needed(dataset: Dataset) -> set[int]:
     """Comparison years (default alignment) in which companies of both currencies report."""
+    return _fx_years_needed((c, c.years) for c in dataset.companies)
+
+
+def _fx_years_needed(companies: Iterable[tuple[Company, Iterable[FiscalYear]]]) -> set[int]:
     currencies: dict[int, set[str]] = {}
-    for company in dataset.companies:
-        for year in company.years:
+    for company, years in companies:
+        for year in years:
             cy = comparison_year(year.fiscal_year, year.period_end, "majority")
             currencies.setdefault(cy, set()).add(company.currency)
     return {year for year, found in currencies.items() if len(found) > 1}
