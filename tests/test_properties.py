@@ -477,16 +477,9 @@ def test_company_with_zero_and_negative_figures(run: Run, edge: Path) -> None:
     assert any("zero or negative" in note for note in _footnotes(table))
 
 
-# The three below fail today: the ratio is blank, as it must be, but no footnote says why.
-# Neither metrics.compare nor render.compare_notes (nor metrics.company_report for capex)
-# adds one; both files belong to other work, so these are marked and reported.
+# A blank ratio always has a footnote saying why.
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metrics.compare adds no note when a group's capex/OCF is blank because its "
-    "operating cash flow is zero or negative (company_report has one)",
-)
 def test_compare_footnote_says_why_capex_to_ocf_is_blank(run: Run, edge: Path) -> None:
     table = _ok(run("compare", "--data", str(edge), "-y", "2022-2024"))
     assert any(
@@ -495,11 +488,6 @@ def test_compare_footnote_says_why_capex_to_ocf_is_blank(run: Run, edge: Path) -
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metrics.compare adds no note when CN : US (or returns/capex) is blank because a "
-    "capex total is zero",
-)
 def test_compare_footnote_says_why_a_ratio_over_zero_capex_is_blank(run: Run, edge: Path) -> None:
     table = _ok(run("compare", "--data", str(edge), "-y", "2023"))
     notes = _footnotes(table)
@@ -507,11 +495,6 @@ def test_compare_footnote_says_why_a_ratio_over_zero_capex_is_blank(run: Run, ed
     assert any("returns/capex" in note.replace(" / ", "/") and "zero" in note for note in notes)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metrics.company_report notes only OCF <= 0; returns/capex and capex growth blank "
-    "because capex (this or the year before) is zero get no footnote",
-)
 def test_company_footnote_says_why_ratios_over_zero_capex_are_blank(run: Run, edge: Path) -> None:
     table = _ok(run("company", "usa", "--data", str(edge)))
     notes = _footnotes(table)

@@ -316,6 +316,7 @@ def compare(
             YearComparison(year=cy, us=us, cn=cn, us_to_cn_capex_ratio=ratio(us.capex, cn.capex))
         )
 
+    notes += blank_ratio_notes(rows)
     us_total = group_figures(span["US"], span_absent["US"])
     cn_total = group_figures(span["CN"], span_absent["CN"])
     totals = Totals(
@@ -339,6 +340,32 @@ def compare(
         totals=totals,
         notes=notes,
     )
+
+
+def blank_ratio_notes(rows: Sequence[YearComparison]) -> list[str]:
+    """Why a ratio is blank where its parts are known: a zero or negative denominator."""
+    ocf: list[str] = []
+    zero_capex: list[str] = []
+    for row in rows:
+        for region, group in (("US", row.us), ("CN", row.cn)):
+            if group.operating_cash_flow is not None and group.operating_cash_flow <= 0:
+                ocf.append(f"{region} {row.year}")
+            if group.capex is not None and group.capex <= 0:
+                zero_capex.append(f"{region} {row.year}")
+    notes = []
+    if ocf:
+        notes.append(
+            "capex/OCF is left blank where a group's operating cash flow is zero or negative ("
+            + ", ".join(ocf)
+            + ")."
+        )
+    if zero_capex:
+        notes.append(
+            "CN : US and returns/capex are left blank where a capex total is zero ("
+            + ", ".join(zero_capex)
+            + ")."
+        )
+    return notes
 
 
 def _fx_used(rate: FxRate) -> FxUsed:
@@ -378,6 +405,11 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
     notes = []
     if any(r.operating_cash_flow is not None and r.operating_cash_flow <= 0 for r in rows):
         notes.append("capex / OCF is left blank where operating cash flow is zero or negative")
+    if any(r.capex is not None and r.capex <= 0 for r in rows):
+        notes.append(
+            "returns / capex and capex growth are left blank where capex (of the year, or of "
+            "the year before) is zero"
+        )
     return CompanyResult(
         company=CompanyInfo(
             id=company.id,

@@ -231,7 +231,7 @@ def compare_tables(result: CompareResult) -> list[Table]:
     unit = unit_label(result.currency)
     lines = [(str(r.year), r.us, r.cn, r.us_to_cn_capex_ratio, False) for r in result.years]
     t = result.totals
-    lines.append((f"{t.first_year}-{t.last_year}", t.us, t.cn, t.us_to_cn_capex_ratio, True))
+    lines.append((t.label, t.us, t.cn, t.us_to_cn_capex_ratio, True))
     capex_rows: list[Row] = []
     returns_rows: list[Row] = []
     for label, us, cn, multiple, total in lines:
@@ -298,7 +298,7 @@ def compare_notes(result: CompareResult) -> list[str]:
     if shaky:
         notes.append(
             f"{MARK} rests partly on figures not confirmed in a company's own filing. "
-            f"Share of the {result.totals.first_year}-{result.totals.last_year} totals: "
+            f"Share of the {result.totals.label.removesuffix(' total')} totals: "
             + "; ".join(
                 f"{region} {describe_shares(group.not_confirmed_share)}"
                 for region, group in (("US", result.totals.us), ("CN", result.totals.cn))

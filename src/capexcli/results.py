@@ -71,6 +71,13 @@ class Totals(Output):
     cn: GroupFigures
     us_to_cn_capex_ratio: float | None
 
+    @property
+    def label(self) -> str:
+        """``2020-2024``, or ``2024 total`` for a single year."""
+        if self.first_year == self.last_year:
+            return f"{self.first_year} total"
+        return f"{self.first_year}-{self.last_year}"
+
 
 class FxUsed(Output):
     year: int

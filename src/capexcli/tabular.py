@@ -72,7 +72,7 @@ def _compare(result: CompareResult) -> list[dict[str, Any]]:
     t = result.totals
     rows.append(
         {
-            "year": f"{t.first_year}-{t.last_year}",
+            "year": t.label,
             "currency": result.currency,
             **_group("us", t.us),
             **_group("cn", t.cn),
