@@ -132,7 +132,8 @@ def _over_the_limit(tmp_path: Path) -> tuple[Path, str]:
     with path.open("wb") as stream:
         stream.truncate(loader.MAX_FILE_BYTES + 1)  # sparse: costs no disk and no time
     size = loader.MAX_FILE_BYTES + 1
-    return path, f"huge.toml: {size:,} bytes is over the 32 MiB limit for a data file"
+    limit = loader.MAX_FILE_BYTES // 2**20
+    return path, f"huge.toml: {size:,} bytes is over the {limit} MiB limit for a data file"
 
 
 def _under_a_file(tmp_path: Path) -> tuple[Path, str]:
