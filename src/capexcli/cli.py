@@ -288,21 +288,29 @@ def _run(
 ) -> Any:
     """Produce and emit a result, or replay it from the output cache (see cache.py).
 
-    Only machine-readable output to stdout is cached: tables depend on the terminal, and
-    files written with -o should be written every time. Returns the result, or None when it
-    came from the cache."""
+    Cached: output to stdout in a machine-readable format, or a table going to a pipe or
+    file (plain text, never cut: the same bytes whatever the terminal). Not cached: tables
+    on a terminal (they depend on its width and colours) and files written with -o, --svg
+    or --html. Returns the result, or None when it came from the cache."""
     from . import cache
 
+    table = out.format == "table"
     cacheable = (
         cache.enabled()
-        and out.format != "table"
         and out.output is None
         and out.svg is None
         and out.html is None
+        and not (table and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")))
     )
     entry = None
     if cacheable:
-        settings = {**options, "format": out.format, "units": out.units, "lang": out.lang}
+        settings = {
+            **options,
+            "format": out.format,
+            "units": out.units,
+            "lang": out.lang,
+            "view": out.view,
+        }
         entry = cache.key(command, settings, files)
     if entry is not None:
         hit = cache.get(entry)
@@ -313,10 +321,18 @@ def _run(
     if entry is None:
         emit(result, out)
         return result
-    from .output import render_text
+    if table:
+        import io
 
-    text = render_text(result, out)
-    assert text is not None
+        from . import render
+
+        buffer = io.StringIO()
+        render.show(result, out, file=buffer)
+        text = buffer.getvalue()
+    else:
+        from .output import render_text
+
+        text = render_text(result, out) or ""
     sys.stdout.write(text)
     cache.put(entry, text)
     return result
@@ -410,26 +426,24 @@ def compare(
 
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
-    from .loader import load
-    from .metrics import compare as compare_groups
-    from .metrics import parse_years
-
     out = _out(as_json, fmt, units, lang, output, force, svg, html)
     path = _dataset_path(ctx, data)
     options = {"currency": currency, "years": years, "fx": fx, "align": align}
-    _run(
-        "compare",
-        options,
-        [path],
-        out,
-        lambda: compare_groups(
+
+    def produce() -> Any:
+        from .loader import load
+        from .metrics import compare as compare_groups
+        from .metrics import parse_years
+
+        return compare_groups(
             load(path).dataset,
             currency=_currency(currency),
             years=parse_years(years) if years is not None else None,
             fx=fx,
             align=_align(align),
-        ),
-    )
+        )
+
+    _run("compare", options, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -464,18 +478,16 @@ def company(
 
       capex company 阿里巴巴 --json
     """
-    from .loader import load
-    from .metrics import company_report, find_company
-
     out = _out(as_json, fmt, units, lang, output, force, svg, html)
     path = _dataset_path(ctx, data)
-    _run(
-        "company",
-        {"name": name, "align": align},
-        [path],
-        out,
-        lambda: company_report(find_company(load(path).dataset, name), _align(align)),
-    )
+
+    def produce() -> Any:
+        from .loader import load
+        from .metrics import company_report, find_company
+
+        return company_report(find_company(load(path).dataset, name), _align(align))
+
+    _run("company", {"name": name, "align": align}, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -490,13 +502,13 @@ def companies(
     force: ForceOption = False,
 ) -> None:
     """List the companies: region, currency, fiscal-year end and the years covered."""
-    from .loader import load
-    from .results import CompaniesResult, CompanySummary
-
     out = _out(as_json, fmt, units, lang, output, force)
     path = _dataset_path(ctx, data)
 
     def produce() -> Any:
+        from .loader import load
+        from .results import CompaniesResult, CompanySummary
+
         dataset = load(path).dataset
         result = CompaniesResult(
             companies=[
@@ -571,19 +583,19 @@ def sources(
 
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
-    from .loader import load
-    from .metrics import SOURCE_KINDS, find_company
-    from .metrics import sources as sources_of
-
     out = _out(as_json, fmt, units, lang, output, force)
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
-    for k in kinds:
-        if k not in SOURCE_KINDS:
-            raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
     path = _dataset_path(ctx, data)
 
     def produce() -> Any:
+        from .loader import load
+        from .metrics import SOURCE_KINDS, find_company
+        from .metrics import sources as sources_of
+
+        for k in kinds:
+            if k not in SOURCE_KINDS:
+                raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
         return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
@@ -655,8 +667,6 @@ def claims(
 
       capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
     """
-    from .claims import ledger
-    from .loader import load, load_claims
     from .paths import resolve_claims_path
 
     view = "detail" if claim_id else None
@@ -665,6 +675,9 @@ def claims(
     claims_path = resolve_claims_path(claims_file)
 
     def produce() -> Any:
+        from .claims import ledger
+        from .loader import load, load_claims
+
         ledger_file = load_claims(claims_path)
         return ledger(ledger_file, load(path).dataset, align=_align(align), fx=fx, only=claim_id)
 
@@ -734,27 +747,25 @@ def chart(
 
       capex chart --metric capex_to_ocf --years 2020-2024
     """
-    from .loader import load
-    from .metrics import chart as chart_of
-    from .metrics import parse_years
-
     out = _out(as_json, fmt, units, lang, output, force, svg, html)
     path = _dataset_path(ctx, data)
     options = {"metric": metric, "currency": currency, "years": years, "fx": fx, "align": align}
-    _run(
-        "chart",
-        options,
-        [path],
-        out,
-        lambda: chart_of(
+
+    def produce() -> Any:
+        from .loader import load
+        from .metrics import chart as chart_of
+        from .metrics import parse_years
+
+        return chart_of(
             load(path).dataset,
             metric.strip().lower(),
             currency=_currency(currency),
             years=parse_years(years) if years is not None else None,
             fx=fx,
             align=_align(align),
-        ),
-    )
+        )
+
+    _run("chart", options, [path], out, produce)
 
 
 SCHEMAS = ("compare", "company", "companies", "claims", "sources", "chart", "validate")

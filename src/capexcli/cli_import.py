@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from . import sec
+from . import edgar
 from .errors import OptionError
 from .output import Out, emit
 
 if TYPE_CHECKING:
+    from . import sec
     from .results import ImportedFigure
 
 import_app = typer.Typer(
@@ -48,8 +49,8 @@ _SEC_HELP = (
     "every figure added or changed is listed. A figure that differs from one the file marks "
     "confirmed is left alone and listed as skipped, unless --force.\n\n"
     "Downloads follow the SEC's rules: a User-Agent with your name and email "
-    f"(--user-agent or {sec.USER_AGENT_VAR}), at most 10 requests a second, retries on "
-    f"429 and 5xx. {sec.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror).\n\n"
+    f"(--user-agent or {edgar.USER_AGENT_VAR}), at most 10 requests a second, retries on "
+    f"429 and 5xx. {edgar.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror).\n\n"
     "Examples:\n\n"
     "  capex import sec CIK0000789019.json\n\n"
     "  capex import sec --ticker MSFT --user-agent 'Jane Doe jane@example.com' "
@@ -83,7 +84,7 @@ def sec_command(
             "--ticker",
             metavar="TICKER",
             help="Download by ticker: only the dataset's eight SEC filers are known: "
-            + ", ".join(f"{t} ({n})" for t, n in sec.TICKERS.items())
+            + ", ".join(f"{t} ({n})" for t, n in edgar.TICKERS.items())
             + ". Others: --cik.",
             show_default=False,
         ),
@@ -93,7 +94,7 @@ def sec_command(
         typer.Option(
             "--user-agent",
             metavar="'NAME EMAIL'",
-            help=f"Who is asking, as the SEC requires (also: {sec.USER_AGENT_VAR}).",
+            help=f"Who is asking, as the SEC requires (also: {edgar.USER_AGENT_VAR}).",
             show_default=False,
         ),
     ] = None,
@@ -146,6 +147,7 @@ def sec_command(
     ] = False,
 ) -> None:
     # Imported here, not at the top: `capex --help` and other commands should not pay for them.
+    from . import sec
     from .atomic import atomic_write
     from .loader import parse_dataset, read_text
     from .metrics import find_company, parse_years
@@ -184,8 +186,8 @@ def sec_command(
         origin = str(file)
     else:
         number = sec.resolve_cik(cik, ticker)
-        agent = sec.check_user_agent(user_agent or os.environ.get(sec.USER_AGENT_VAR))
-        base_url = os.environ.get(sec.BASE_URL_VAR) or sec.DEFAULT_BASE_URL
+        agent = sec.check_user_agent(user_agent or os.environ.get(edgar.USER_AGENT_VAR))
+        base_url = os.environ.get(edgar.BASE_URL_VAR) or edgar.DEFAULT_BASE_URL
         raw = sec.fetch_company_facts(number, user_agent=agent, base_url=base_url, timeout=timeout)
         origin = f"CIK {number}"
         document = sec.load_document(raw, origin)
@@ -251,6 +253,7 @@ def _print_merge(into: Path, merged: sec.Merged, written: bool, notes: list[str]
 
 
 def _figure(figure: sec.Extracted) -> ImportedFigure:
+    from . import sec
     from .results import ImportedFigure
 
     fact = figure.fact

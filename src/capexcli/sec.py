@@ -25,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .edgar import BASE_URL_VAR, DEFAULT_BASE_URL, TICKERS, USER_AGENT_VAR
 from .errors import (
     DataFileError,
     DataValidationError,
@@ -64,28 +65,12 @@ CURRENCIES = ("USD", "CNY")
 #: How far a period end may sit from the nominal fiscal-year end; as in records.py.
 PERIOD_END_SLACK_DAYS = 7
 
-DEFAULT_BASE_URL = "https://data.sec.gov"
-BASE_URL_VAR = "CAPEX_SEC_BASE_URL"
-USER_AGENT_VAR = "CAPEX_SEC_USER_AGENT"
 #: The SEC's fair-access limit is 10 requests a second per user.
 MAX_REQUESTS_PER_SECOND = 10
 #: A Retry-After longer than this means "blocked for a while": say so rather than hang.
 MAX_RETRY_AFTER_SECONDS = 60.0
 #: Microsoft's company facts are ~15 MB; a response far beyond that is not company facts.
 MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
-
-#: The eight companies of the dataset that file with the SEC (the others list in Hong Kong
-#: only). Any other filer is reached with --cik.
-TICKERS: dict[str, int] = {
-    "MSFT": 789019,
-    "GOOGL": 1652044,
-    "META": 1326801,
-    "AMZN": 1018724,
-    "BABA": 1577552,
-    "BIDU": 1329099,
-    "JD": 1549802,
-    "NTES": 1110646,
-}
 
 
 # --------------------------------------------------------------------------------------------
