@@ -19,6 +19,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from . import __version__
 from .alignment import ALIGNS, Align
+from .cli_import import import_app
 from .errors import EXIT_CLAIM_FAILS, EXIT_INTERNAL_ERROR, CapexError, OptionError
 from .output import Out, emit, emit_error
 
@@ -852,16 +853,8 @@ def validate(
     )
 
 
-def _mount_import() -> None:
-    # `capex import sec` lives in its own module; mounted here so `capex --help` lists it.
-    try:
-        from .cli_import import import_app
-    except ImportError:  # pragma: no cover - during development, before the module exists
-        return
-    app.add_typer(import_app, name="import")
-
-
-_mount_import()
+# `capex import sec` lives in its own module (it has no dependency on this one).
+app.add_typer(import_app, name="import")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
