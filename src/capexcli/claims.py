@@ -21,7 +21,16 @@ from pydantic import Field, model_validator
 
 from .alignment import Align
 from .errors import CapexError, MissingDataError, OptionError, Problem
-from .metrics import compare, convert, figure_row, find_company, place, ratio
+from .metrics import (
+    compare,
+    convert,
+    figure_row,
+    find_company,
+    fx_row,
+    guidance_row,
+    place,
+    ratio,
+)
 from .records import FIGURE_FIELDS, Company, Dataset, Record, Text
 from .results import Choice, ClaimResult, ClaimsResult, SourceRow
 
@@ -333,19 +342,7 @@ def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, SourceR
     table = dataset.fx_table()
     if year not in table:
         raise MissingDataError(f"no CNY per USD rate for {year} in the data")
-    rate = table[year]
-    row = SourceRow(
-        kind="fx",
-        company=None,
-        fiscal_year=year,
-        field="cny_per_usd",
-        value=rate.cny_per_usd,
-        currency="CNY",
-        status=rate.status,
-        source=rate.source,
-        note=rate.note,
-    )
-    return rate.cny_per_usd, row
+    return table[year].cny_per_usd, fx_row(table[year])
 
 
 def _group_inputs(
@@ -530,23 +527,6 @@ def _pick_guidance(company: Company, m: Metric) -> Any:
     return entries[0] if m.which == "earliest" else entries[-1]
 
 
-def _guidance_row(company: Company, g: Any) -> SourceRow:
-    return SourceRow(
-        kind="guidance",
-        company=company.id,
-        fiscal_year=g.year,
-        field=f"{g.metric}_guidance",
-        value=g.low,
-        currency=company.currency,
-        status=g.status,
-        source=g.source,
-        note=g.note,
-        high=g.high,
-        date=g.date,
-        basis=g.basis,
-    )
-
-
 def _metric_guidance_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
     assert m.year is not None
     total = 0.0
@@ -570,7 +550,7 @@ def _metric_guidance_sum(m: Metric, d: Dataset, align: Align, fx: float | None) 
             if fx_row is not None and fx_row not in inputs:
                 inputs.append(fx_row)
         total += point
-        inputs.append(_guidance_row(company, g))
+        inputs.append(guidance_row(company, g))
     return Evaluation(total if not missing else None, inputs=inputs, missing=missing, notes=notes)
 
 
@@ -580,7 +560,7 @@ def _metric_guidance_range(m: Metric, d: Dataset, align: Align, fx: float | None
     if g is None:
         return Evaluation(None, missing=[f"{company.id}: no {m.guidance_metric} guidance"])
     high = g.high if g.high is not None else g.low
-    return Evaluation((g.low + high) / 2, low=g.low, high=high, inputs=[_guidance_row(company, g)])
+    return Evaluation((g.low + high) / 2, low=g.low, high=high, inputs=[guidance_row(company, g)])
 
 
 def _metric_convert(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:

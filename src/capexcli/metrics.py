@@ -14,7 +14,7 @@ from dataclasses import field as dataclass_field
 
 from .alignment import RULES, Align, comparison_year
 from .errors import MissingDataError, OptionError, UnknownCompanyError
-from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
+from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate, Guidance
 from .results import (
     Absent,
     ChartResult,
@@ -452,6 +452,39 @@ def find_company(dataset: Dataset, name: str) -> Company:
 SOURCE_KINDS: tuple[str, ...] = ("figure", "guidance", "fx")
 
 
+def guidance_row(company: Company, g: Guidance) -> SourceRow:
+    """A guidance statement with its provenance; ``value`` is the low end."""
+    return SourceRow(
+        kind="guidance",
+        company=company.id,
+        fiscal_year=g.year,
+        field=f"{g.metric}_guidance",
+        value=g.low,
+        currency=company.currency,
+        status=g.status,
+        source=g.source,
+        note=g.note,
+        high=g.high,
+        date=g.date,
+        basis=g.basis,
+    )
+
+
+def fx_row(rate: FxRate) -> SourceRow:
+    """An FX rate (CNY per USD) with its provenance."""
+    return SourceRow(
+        kind="fx",
+        company=None,
+        fiscal_year=rate.year,
+        field="cny_per_usd",
+        value=rate.cny_per_usd,
+        currency="CNY",
+        status=rate.status,
+        source=rate.source,
+        note=rate.note,
+    )
+
+
 def figure_row(company: Company, year: FiscalYear, field: str) -> SourceRow | None:
     """One figure with its provenance, or None if the year does not have it."""
     fig = year.figure(field)
@@ -496,38 +529,9 @@ def sources(
                     if row is not None:
                         rows.append(row)
         if "guidance" in kinds:
-            for g in c.guidance:
-                rows.append(
-                    SourceRow(
-                        kind="guidance",
-                        company=c.id,
-                        fiscal_year=g.year,
-                        field=f"{g.metric}_guidance",
-                        value=g.low,
-                        currency=c.currency,
-                        status=g.status,
-                        source=g.source,
-                        note=g.note,
-                        high=g.high,
-                        date=g.date,
-                        basis=g.basis,
-                    )
-                )
+            rows += [guidance_row(c, g) for g in c.guidance]
     if company is None and "fx" in kinds:
-        for rate in dataset.fx:
-            rows.append(
-                SourceRow(
-                    kind="fx",
-                    company=None,
-                    fiscal_year=rate.year,
-                    field="cny_per_usd",
-                    value=rate.cny_per_usd,
-                    currency="CNY",
-                    status=rate.status,
-                    source=rate.source,
-                    note=rate.note,
-                )
-            )
+        rows += [fx_row(rate) for rate in dataset.fx]
     if statuses:
         rows = [r for r in rows if r.status in statuses]
     return SourcesResult(rows)
