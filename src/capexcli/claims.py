@@ -32,7 +32,7 @@ from .metrics import (
     ratio,
 )
 from .records import FIGURE_FIELDS, Company, Dataset, Record, Text
-from .results import Choice, ClaimResult, ClaimsResult, SourceRow
+from .results import Choice, ClaimResult, ClaimsResult, GroupFigures, SourceRow
 
 CLAIMS_SCHEMA_VERSION = 1
 
@@ -347,27 +347,26 @@ def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, SourceR
 
 def _group_inputs(
     dataset: Dataset, group: str, years: Sequence[int], fields: Sequence[str], align: Align
-) -> tuple[list[SourceRow], list[str]]:
+) -> list[SourceRow]:
+    """The figures of ``fields`` behind a group's totals, with their provenance."""
     placed = place(dataset, align)
-    rows: list[SourceRow] = []
-    missing: list[str] = []
     wanted = [f for name in fields for f in _figure_fields(name)]
-    for cy in years:
-        present = set()
-        for company, year in placed.get(cy, []):
-            if company.region != group:
-                continue
-            present.add(company.id)
-            for name in wanted:
-                row = figure_row(company, year, name)
-                if row is None:
-                    missing.append(f"{company.id} FY{year.fiscal_year} {name}")
-                else:
-                    rows.append(row)
-        for company in dataset.companies:
-            if company.region == group and company.id not in present:
-                missing.append(f"{company.id}: no record for {cy}")
-    return rows, missing
+    return [
+        row
+        for cy in years
+        for company, year in placed.get(cy, [])
+        if company.region == group
+        for name in wanted
+        if (row := figure_row(company, year, name)) is not None
+    ]
+
+
+def _gaps(group: GroupFigures, fields: Sequence[str]) -> list[str]:
+    """What the totals lack, as compare() found it: missing figures and absent companies."""
+    wanted = {f for name in fields for f in _figure_fields(name)}
+    return [
+        f"{m.company} FY{m.fiscal_year} {m.field}" for m in group.missing if m.field in wanted
+    ] + [f"{a.company}: no record for {a.year}" for a in group.absent]
 
 
 def _figure_fields(name: str) -> tuple[str, ...]:
@@ -384,13 +383,12 @@ def _metric_capex_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -
     assert m.year is not None
     result = compare(d, currency=m.currency, years=(m.year, m.year), fx=fx, align=align)
     row = result.years[0]
-    inputs: list[SourceRow] = []
-    missing: list[str] = []
-    for group in ("US", "CN"):
-        rows, gaps = _group_inputs(d, group, [m.year], ["capex"], align)
-        inputs += rows
-        missing += gaps
-    inputs += _fx_inputs(d, [m.year], fx)
+    inputs = [
+        *_group_inputs(d, "US", [m.year], ["capex"], align),
+        *_group_inputs(d, "CN", [m.year], ["capex"], align),
+        *_fx_inputs(d, [m.year], fx),
+    ]
+    missing = _gaps(row.us, ["capex"]) + _gaps(row.cn, ["capex"])
     return Evaluation(row.us_to_cn_capex_ratio, inputs=inputs, missing=missing)
 
 
@@ -404,8 +402,8 @@ def _metric_group_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> 
     values = [getattr(group, name) for name in m.fields]
     total = None if any(v is None for v in values) else sum(values)
     assert m.group is not None
-    inputs, missing = _group_inputs(d, m.group, _span(m), m.fields, align)
-    return Evaluation(total, inputs=inputs + _fx_inputs(d, _span(m), fx), missing=missing)
+    inputs = _group_inputs(d, m.group, _span(m), m.fields, align) + _fx_inputs(d, _span(m), fx)
+    return Evaluation(total, inputs=inputs, missing=_gaps(group, m.fields))
 
 
 def _metric_group_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
@@ -420,13 +418,10 @@ def _metric_group_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -
             "capex",
         ]
     )
-    inputs, missing = _group_inputs(d, m.group, _span(m), parts, align)
+    inputs = _group_inputs(d, m.group, _span(m), parts, align) + _fx_inputs(d, _span(m), fx)
     notes = ["each company-year counts only where it reports both parts of the ratio"]
     return Evaluation(
-        getattr(group, m.ratio),
-        inputs=inputs + _fx_inputs(d, _span(m), fx),
-        missing=missing,
-        notes=notes,
+        getattr(group, m.ratio), inputs=inputs, missing=_gaps(group, parts), notes=notes
     )
 
 
