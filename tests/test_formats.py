@@ -119,6 +119,15 @@ def test_lang_zh(run: Run) -> None:
     assert "财年" in company
 
 
+def test_lang_zh_footnotes(run: Run) -> None:
+    out = run("compare", "--lang", "zh", *DATA).stdout.splitlines()
+    assert "· 年份：财年按其月份多数所在的日历年计（6:6 时按结束年份）。" in out
+    assert "· 尚未核实的汇率：2024。" in out
+    assert "· 缺失数据（未计入合计）：cnb buybacks FY2025; cnb dividends FY2025." in out
+    company = run("company", "cna", "--lang", "zh", *DATA).stdout
+    assert "股东回报 = 回购 + 分红；两项都已知时才计算。" in company
+
+
 def test_piped_tables_have_no_escape_codes_and_are_not_cut(run: Run) -> None:
     result = run("compare", *DATA, env={"COLUMNS": "40"})
     assert "\x1b[" not in result.stdout

@@ -96,6 +96,11 @@ ZH: dict[str, str] = {
 }
 
 
+def say(english: str, chinese: str) -> str:
+    """A footnote in the current language."""
+    return chinese if _now.lang == "zh" else english
+
+
 def tr(text: str) -> str:
     """``text`` in the current language (English is the key)."""
     return ZH.get(text, text) if _now.lang == "zh" else text
@@ -270,10 +275,21 @@ def compare_tables(result: CompareResult) -> list[Table]:
 
 
 def compare_notes(result: CompareResult) -> list[str]:
+    align_zh = {
+        "majority": "财年按其月份多数所在的日历年计（6:6 时按结束年份）",
+        "label": "财年按公司自己的财年标签计",
+    }
     notes = [
-        "CN : US = China's capex to the US group's (the article's 1:6, 1:10); "
-        "capex/OCF = capex / operating cash flow.",
-        f"Years: {result.align} alignment: {result.align_rule}.",
+        say(
+            "CN : US = China's capex to the US group's (the article's 1:6, 1:10); "
+            "capex/OCF = capex / operating cash flow.",
+            "中 : 美 = 中国七家与美国四大资本开支之比（即文章的 1:6、1:10）；"
+            "开支/经营现金流 = 资本开支 / 经营活动现金流。",
+        ),
+        say(
+            f"Years: {result.align} alignment: {result.align_rule}.",
+            f"年份：{align_zh.get(result.align, result.align)}。",
+        ),
     ]
     if result.fx:
         if all(f.status == "override" for f in result.fx):
@@ -281,14 +297,23 @@ def compare_notes(result: CompareResult) -> list[str]:
         else:
             rates = ", ".join(f"{f.year} {f.rate}" for f in result.fx)
             notes.append(
-                f"FX, CNY per USD (annual average): {rates}. Source: {fx_source(result.fx)}."
+                say(
+                    f"FX, CNY per USD (annual average): {rates}. Source: {fx_source(result.fx)}.",
+                    f"汇率（人民币/美元，年平均）：{rates}。来源：{fx_source(result.fx)}。",
+                )
             )
             unconfirmed = [str(f.year) for f in result.fx if f.status != "confirmed"]
             if unconfirmed:
-                notes.append(f"FX rates not yet confirmed: {', '.join(unconfirmed)}.")
+                years = ", ".join(unconfirmed)
+                notes.append(
+                    say(f"FX rates not yet confirmed: {years}.", f"尚未核实的汇率：{years}。")
+                )
     notes.append(
-        "Returns = buybacks + dividends. Each ratio uses only the companies that report both "
-        "of its parts; totals add what is known."
+        say(
+            "Returns = buybacks + dividends. Each ratio uses only the companies that report both "
+            "of its parts; totals add what is known.",
+            "股东回报 = 回购 + 分红。每个比率只计入两项数据齐全的公司；合计只加总已知数据。",
+        )
     )
     shaky = [
         f"{region} {describe_statuses(group.status_counts)}"
@@ -296,23 +321,38 @@ def compare_notes(result: CompareResult) -> list[str]:
         if sum(group.status_counts.values()) > group.status_counts.get("confirmed", 0)
     ]
     if shaky:
+        span = result.totals.label.removesuffix(" total")
         notes.append(
-            f"{MARK} rests partly on figures not confirmed in a company's own filing. "
-            f"Share of the {result.totals.label.removesuffix(' total')} totals: "
+            say(
+                f"{MARK} rests partly on figures not confirmed in a company's own filing. "
+                f"Share of the {span} totals: ",
+                f"{MARK} 部分基于未在公司自身文件中核实的数据。占 {span} 合计的比例：",
+            )
             + "; ".join(
                 f"{region} {describe_shares(group.not_confirmed_share)}"
                 for region, group in (("US", result.totals.us), ("CN", result.totals.cn))
             )
-            + ". By count: "
+            + say(". By count: ", "。按个数：")
             + "; ".join(shaky)
-            + ". `capex sources --status aggregator` lists them."
+            + say(
+                ". `capex sources --status aggregator` lists them.",
+                "。`capex sources --status aggregator` 列出这些数据。",
+            )
         )
     missing = result.totals.us.missing + result.totals.cn.missing
     if missing:
-        notes.append("Missing figures (left out of totals): " + describe_missing(missing) + ".")
+        notes.append(
+            say("Missing figures (left out of totals): ", "缺失数据（未计入合计）：")
+            + describe_missing(missing)
+            + "."
+        )
     absent = result.totals.us.absent + result.totals.cn.absent
     if absent:
-        notes.append("No record at all (left out of totals): " + describe_absent(absent) + ".")
+        notes.append(
+            say("No record at all (left out of totals): ", "全年无记录（未计入合计）：")
+            + describe_absent(absent)
+            + "."
+        )
     notes += result.notes
     return notes
 
@@ -427,7 +467,12 @@ def company_notes(result: CompanyResult) -> list[str]:
         notes.append(
             f"Compared as: {', '.join(moved)} ({result.align} alignment: {result.align_rule})."
         )
-    notes.append("Returns = buybacks + dividends; blank unless both are known.")
+    notes.append(
+        say(
+            "Returns = buybacks + dividends; blank unless both are known.",
+            "股东回报 = 回购 + 分红；两项都已知时才计算。",
+        )
+    )
     shaky: dict[str, dict[str, list[int]]] = {}
     for row in result.years:
         for field, status in row.status.items():
@@ -608,21 +653,40 @@ def claims_notes(result: ClaimsResult) -> list[str]:
     s = result.summary
     checked = s["holds"] + s["close"] + s["fails"] + s["unknown"]
     notes = [
-        f"{len(result.claims)} claims: {checked} checked ({s['holds']} hold, {s['close']} close, "
-        f"{s['fails']} fail, {s['unknown']} unknown), {s['cited']} cited (outside the records).",
-        "Recomputed with "
-        + (f"{result.align} alignment" if result.align else "")
-        + (", FX: annual averages" if result.fx == "annual" else f", FX: {result.fx} CNY per USD")
-        + "; each recomputed claim's verdict under the other choices: `capex claims ID`.",
+        say(
+            f"{len(result.claims)} claims: {checked} checked ({s['holds']} hold, "
+            f"{s['close']} close, {s['fails']} fail, {s['unknown']} unknown), "
+            f"{s['cited']} cited (outside the records).",
+            f"共 {len(result.claims)} 条论断：核查 {checked} 条（成立 {s['holds']}，接近 "
+            f"{s['close']}，不成立 {s['fails']}，未知 {s['unknown']}），引用 {s['cited']} 条"
+            "（数据无法核查）。",
+        ),
+        say(
+            f"Recomputed with {result.align} alignment, FX: "
+            + ("annual averages" if result.fx == "annual" else f"{result.fx} CNY per USD")
+            + "; each recomputed claim's verdict under the other choices: `capex claims ID`.",
+            f"重新计算采用 {result.align} 对齐，汇率："
+            + ("年平均" if result.fx == "annual" else f"{result.fx} 人民币/美元")
+            + "；其他口径下的结论见 `capex claims ID`。",
+        ),
     ]
     partial = [c.id for c in result.claims if c.kind == "recomputed" and not c.complete]
     if partial:
         notes.append(
-            "? = recomputed from incomplete records (figures missing): " + ", ".join(partial) + "."
+            say(
+                "? = recomputed from incomplete records (figures missing): ",
+                "? = 数据不全时的重新计算（有缺失数据）：",
+            )
+            + ", ".join(partial)
+            + "."
         )
     moved = [c.id for c in result.claims if len({choice.verdict for choice in c.sensitivity}) > 1]
     if moved:
-        notes.append("Verdict depends on the alignment or FX choice: " + ", ".join(moved) + ".")
+        notes.append(
+            say("Verdict depends on the alignment or FX choice: ", "结论取决于财年对齐或汇率口径：")
+            + ", ".join(moved)
+            + "."
+        )
     return notes
 
 
