@@ -213,6 +213,31 @@ HtmlOption = Annotated[
     Path | None,
     typer.Option("--html", metavar="PATH", help="Also save the table as HTML.", show_default=False),
 ]
+CurrencyOption = Annotated[
+    str,
+    typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
+]
+YearsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        "-y",
+        metavar="FIRST-LAST",
+        help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
+        "groups have figures.",
+        show_default=False,
+    ),
+]
+FxOption = Annotated[
+    float | None,
+    typer.Option(
+        "--fx",
+        metavar="RATE",
+        help="One CNY-per-USD rate for every year (e.g. 7.3, the article's own), instead of the "
+        "annual averages in the data.",
+        show_default=False,
+    ),
+]
 AlignOption = Annotated[
     str,
     typer.Option(
@@ -377,30 +402,9 @@ def _currency(value: str) -> str:
 @app.command(cls=CapexCommand)
 def compare(
     ctx: typer.Context,
-    currency: Annotated[
-        str,
-        typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
-    ] = "CNY",
-    years: Annotated[
-        str | None,
-        typer.Option(
-            "--years",
-            "-y",
-            metavar="FIRST-LAST",
-            help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
-            "groups have figures.",
-            show_default=False,
-        ),
-    ] = None,
-    fx: Annotated[
-        float | None,
-        typer.Option(
-            "--fx",
-            metavar="RATE",
-            help="One CNY-per-USD rate for every year, instead of the annual averages in the data.",
-            show_default=False,
-        ),
-    ] = None,
+    currency: CurrencyOption = "CNY",
+    years: YearsOption = None,
+    fx: FxOption = None,
     align: AlignOption = "majority",
     data: DataOption = None,
     as_json: JsonOption = False,
@@ -617,16 +621,7 @@ def claims(
         ),
     ] = None,
     align: AlignOption = "majority",
-    fx: Annotated[
-        float | None,
-        typer.Option(
-            "--fx",
-            metavar="RATE",
-            help="One CNY-per-USD rate for every year (e.g. 7.3, the article's own), instead "
-            "of the annual averages.",
-            show_default=False,
-        ),
-    ] = None,
+    fx: FxOption = None,
     strict: Annotated[
         bool,
         typer.Option(
@@ -706,26 +701,9 @@ def chart(
             "operating cash flow, or shareholder returns / capex.",
         ),
     ] = "capex",
-    currency: Annotated[
-        str,
-        typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
-    ] = "CNY",
-    years: Annotated[
-        str | None,
-        typer.Option(
-            "--years",
-            "-y",
-            metavar="FIRST-LAST",
-            help="Comparison years. Default: every year in which both groups have figures.",
-            show_default=False,
-        ),
-    ] = None,
-    fx: Annotated[
-        float | None,
-        typer.Option(
-            "--fx", metavar="RATE", help="One CNY-per-USD rate for every year.", show_default=False
-        ),
-    ] = None,
+    currency: CurrencyOption = "CNY",
+    years: YearsOption = None,
+    fx: FxOption = None,
     align: AlignOption = "majority",
     data: DataOption = None,
     as_json: JsonOption = False,
