@@ -22,19 +22,18 @@ def default_data_path(name: str = "companies.toml") -> Path:
 
 def resolve_data_path(option: Path | str | None) -> Path:
     """``--data`` wins, then ``$CAPEX_DATA``, then the shipped dataset."""
-    if option:
-        return Path(option)
-    env = os.environ.get(ENV_VAR)
-    if env:
-        return Path(env)
-    return default_data_path()
+    return _resolve(option, ENV_VAR, "companies.toml")
 
 
 def resolve_claims_path(option: Path | str | None) -> Path:
     """``--claims`` wins, then ``$CAPEX_CLAIMS``, then the shipped ledger."""
+    return _resolve(option, CLAIMS_ENV_VAR, "claims.toml")
+
+
+def _resolve(option: Path | str | None, env_var: str, shipped: str) -> Path:
     if option:
         return Path(option)
-    env = os.environ.get(CLAIMS_ENV_VAR)
+    env = os.environ.get(env_var)
     if env:
         return Path(env)
-    return default_data_path("claims.toml")
+    return default_data_path(shipped)
