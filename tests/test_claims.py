@@ -328,20 +328,8 @@ def test_unknown_claim_id(small: Dataset) -> None:
         ledger(claims, small, only="nope")
 
 
-def test_duplicate_ids_are_reported_with_their_line(tmp_path: object) -> None:
-    text = """schema_version = 1
-article = "a"
-
-[[claims]]
-id = "x"
-section = "01"
-quote_zh = "q"
-claim_en = "c"
-kind = "cited"
-stated = { text = "1", value = 1 }
-unit = "u"
-explanation = "e"
-
+def test_duplicate_ids_are_reported_with_their_line() -> None:
+    claim = """
 [[claims]]
 id = "x"
 section = "01"
@@ -352,6 +340,8 @@ stated = { text = "1", value = 1 }
 unit = "u"
 explanation = "e"
 """
+    # The same claim twice: the second one's id is on line 15.
+    text = 'schema_version = 1\narticle = "a"\n' + claim + claim
     with pytest.raises(DataValidationError) as caught:
         parse_document(text, "claims.toml", ClaimsFile, check_claims)
     problem = caught.value.problems[0]
