@@ -3,6 +3,7 @@ tests/data/small.toml; then the shipped data/claims.toml."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tomllib
@@ -276,9 +277,9 @@ def test_a_changed_record_changes_the_verdict(small: Dataset) -> None:
     assert assess(ratio_claim(5), small).verdict == "holds"
     # usa's 2023 capex 100 -> 200: US 250 * 7 / 210 = 8.33
     year = small.companies[0].years[0]
-    capex = year.capex.model_copy(update={"value": 200})  # type: ignore[union-attr]
+    capex = dataclasses.replace(year.capex, value=200)  # type: ignore[arg-type]
     usa = small.companies[0].model_copy(
-        update={"years": [year.model_copy(update={"capex": capex}), *small.companies[0].years[1:]]}
+        update={"years": [dataclasses.replace(year, capex=capex), *small.companies[0].years[1:]]}
     )
     changed = small.model_copy(update={"companies": [usa, *small.companies[1:]]})
     result = assess(ratio_claim(5), changed)

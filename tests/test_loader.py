@@ -256,3 +256,18 @@ def test_zero_padding_is_binary_not_utf16(tmp_path: Path) -> None:
 def test_text_without_a_file_is_named_data() -> None:
     with pytest.raises(DataFileError, match=r"^<data>:1:6: TOML syntax error"):
         parse_dataset("a = [")
+
+
+def test_a_table_written_as_something_else_gets_a_plain_message() -> None:
+    # Regression: figures and fiscal years became pydantic dataclasses, whose error reads
+    # "Input should be a dictionary or an instance of Figure"; and the { value = N } hint was
+    # given for any bare number, even where a fiscal year (not a figure) belongs.
+    text = SMALL.read_text(encoding="utf-8")
+    text = text.replace("capex = { value = 240 }", "capex = [240]", 1)
+    text += '\n[[companies]]\nid = "x"\nname = "X"\nname_zh = "X"\nregion = "US"\n'
+    text += 'currency = "USD"\nfiscal_year_end = "12-31"\nyears = [7]\n'
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "d.toml")
+    messages = {p.path.rsplit(".", 1)[-1]: p.message for p in caught.value.problems}
+    assert messages["capex"] == "must be a table, not an array"
+    assert messages["years[0]"] == "must be a table (got 7)"

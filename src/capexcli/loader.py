@@ -30,7 +30,7 @@ from .paths import (  # noqa: F401 - re-exported: where data files are
     resolve_claims_path,
     resolve_data_path,
 )
-from .records import Dataset, check_dataset, check_document
+from .records import FIGURE_FIELDS, Dataset, check_dataset, check_document
 
 if TYPE_CHECKING:
     from .claims import ClaimsFile
@@ -270,6 +270,10 @@ def _problem_from_pydantic(
     path = format_path(loc)
     kind = err["type"]
     given = err.get("input")
+    # A dataclass record (figure, fiscal year) words two of these differently from a model.
+    kind = {"unexpected_keyword_argument": "extra_forbidden", "dataclass_type": "model_type"}.get(
+        kind, kind
+    )
     if kind == "extra_forbidden":
         key = str(loc[-1])
         message = f"unknown key {key!r}"
@@ -286,12 +290,16 @@ def _problem_from_pydantic(
     elif kind == "float_type" and isinstance(given, int) and not isinstance(given, bool):
         # Only an integer too big for a float gets here (smaller ones are range-checked).
         message = f"number too large (got {_shown(given)})"
-    elif kind == "model_type" and _is_scalar(given):
+    elif kind == "model_type":
         # A bare number where a figure belongs (capex = 100) is the likeliest slip of all.
-        if isinstance(given, int | float) and not isinstance(given, bool):
+        if _is_number(given) and loc and loc[-1] in FIGURE_FIELDS:
             message = f"must be a table such as {{ value = {_shown(given)} }}, not a bare number"
-        else:
+        elif isinstance(given, list):
+            message = "must be a table, not an array"
+        elif _is_scalar(given):
             message = f"must be a table (got {_shown(given)})"
+        else:
+            message = "must be a table"
     elif kind == "string_pattern_mismatch" and loc[-1] == "id":
         # The pattern itself (^[a-z0-9][a-z0-9-]{0,62}$) means nothing to most readers.
         message = (
@@ -310,6 +318,10 @@ def _problem_from_pydantic(
         elif _is_scalar(given):
             message += f" (got {_shown(given)})"
     return lines.locate(Problem(path, message))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _is_scalar(value: Any) -> bool:
@@ -354,26 +366,27 @@ def parse_path(path: str) -> tuple[Any, ...]:
     return tuple(parts)
 
 
-def _fields_at(root: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
-    """The keys the model allows at ``loc`` (for did-you-mean on an unknown key)."""
-    model: Any = root
+def _fields_at(root: type[Any], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the record allows at ``loc`` (for did-you-mean on an unknown key)."""
+    record: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
-        fields = getattr(model, "model_fields", None)
+        fields = getattr(record, "__pydantic_fields__", None)
         if not fields or part not in fields:
             return []
-        model = _model_in(fields[part].annotation)
-        if model is None:
+        record = _record_in(fields[part].annotation)
+        if record is None:
             return []
-    return list(model.model_fields) if hasattr(model, "model_fields") else []
+    return list(getattr(record, "__pydantic_fields__", ()))
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+def _record_in(annotation: Any) -> type[Any] | None:
+    """The model or pydantic dataclass inside an annotation such as ``list[Company]``."""
+    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_fields__"):
         return annotation
     for arg in typing.get_args(annotation):
-        found = _model_in(arg)
+        found = _record_in(arg)
         if found is not None:
             return found
     return None

