@@ -5,27 +5,31 @@
 
 Run it with the Python of the venv capex is installed in. Each case is a fresh process (what
 a user's shell pays); wall time is measured around the process, peak RSS comes from the
-kernel's accounting of that child (os.wait4). Nothing here asserts: machines are noisy, so
-the numbers are printed, and the ratios are what to compare between machines.
+kernel's accounting of that child (os.wait4). The cases of a table run in turn, round after
+round, so that a drift in the machine's speed hits them all alike. capex's modules are
+compiled to bytecode first, as pip does when it installs a package. Nothing here asserts:
+machines are noisy, so the numbers are printed, and the ratios are what to compare between
+machines.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from generate import generate  # noqa: E402
+#: ru_maxrss is in kilobytes on Linux, bytes on macOS.
+RSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
 BIN = Path(sys.executable).parent
 CAPEX = str(BIN / "capex")
@@ -53,21 +57,55 @@ def run_once(argv: list[str], env: dict[str, str] | None = None) -> tuple[float,
     if process.returncode != 0:
         error = process.stderr.read().decode() if process.stderr else ""
         raise SystemExit(f"{' '.join(argv)} failed ({process.returncode}): {error}")
-    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-    scale = 1 if sys.platform == "darwin" else 1024
-    return elapsed, usage.ru_maxrss * scale / 1e6
+    return elapsed, usage.ru_maxrss * RSS_UNIT / 1e6
 
 
-def measure(name: str, argv: list[str], runs: int, env: dict[str, str] | None = None) -> Timing:
-    run_once(argv, env)  # warm-up: file cache, .pyc files, capex's output cache
-    results = [run_once(argv, env) for _ in range(runs)]
-    times = [t for t, _ in results]
-    return Timing(
-        name,
-        statistics.median(times) * 1000,
-        min(times) * 1000,
-        max(rss for _, rss in results),
+@dataclass
+class Case:
+    name: str
+    argv: list[str]
+    env: dict[str, str] | None = None
+    runs: list[tuple[float, float]] = field(default_factory=list)
+
+    def timing(self) -> Timing:
+        times = [t for t, _ in self.runs]
+        return Timing(
+            self.name,
+            statistics.median(times) * 1000,
+            min(times) * 1000,
+            max(rss for _, rss in self.runs),
+        )
+
+
+def measure(cases: list[Case], runs: int) -> list[Timing]:
+    """Run every case once as a warm-up, then ``runs`` rounds of every case in turn.
+
+    Interleaved rather than case after case: on a shared VM the speed of the machine drifts
+    over a minute, and a drift would otherwise land on whichever case ran during it, and
+    skew the ratios."""
+    for case in cases:
+        run_once(case.argv, case.env)  # warm-up: file cache, capex's output cache
+    for _ in range(runs):
+        for case in cases:
+            case.runs.append(run_once(case.argv, case.env))
+    return [case.timing() for case in cases]
+
+
+def compile_bytecode() -> str:
+    """Compile capex's modules as pip does at install time, and say so.
+
+    An editable install under PYTHONDONTWRITEBYTECODE=1 (as on the development VM) would
+    otherwise compile every capex module from source on every run, measuring the set-up
+    rather than capex: typer and pydantic, installed by pip, have their bytecode."""
+    out = subprocess.run(
+        [sys.executable, "-c", "import capexcli, os; print(os.path.dirname(capexcli.__file__))"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
+    package = out.stdout.strip()
+    compileall.compile_dir(package, quiet=1)
+    return f"bytecode: compiled {package} (as pip does when it installs capex)"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,15 +118,29 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {env_note} · {os.cpu_count()} CPUs")
     os.environ.pop("CAPEX_DATA", None)
 
-    hello = measure("hello-world Typer app", HELLO, args.runs)
-    hello_help = measure("hello-world --help", [*HELLO, "--help"], args.runs)
+    print(compile_bytecode())
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * RSS_UNIT / 1e6
+    print(f"this script's own peak RSS: {own:.0f} MB, a floor under every peak below (Linux")
+    print("  counts a parent's resident memory at fork into its child's peak)")
+
     cold = {"CAPEX_NO_CACHE": "1"}
     json_argv = [CAPEX, "compare", "--json"]
+    hello, hello_help, cached, uncached, table, capex_help = measure(
+        [
+            Case("hello-world Typer app", HELLO),
+            Case("hello-world --help", [*HELLO, "--help"]),
+            Case("capex compare --json", json_argv),
+            Case("  the same, CAPEX_NO_CACHE=1", json_argv, cold),
+            Case("capex compare (table)", [CAPEX, "compare"]),
+            Case("capex --help", [CAPEX, "--help"]),
+        ],
+        args.runs,
+    )
     cases = [
-        (measure("capex compare --json", json_argv, args.runs), hello, 1.15),
-        (measure("  the same, CAPEX_NO_CACHE=1", json_argv, args.runs, cold), hello, 1.15),
-        (measure("capex compare (table)", [CAPEX, "compare"], args.runs), hello, 1.30),
-        (measure("capex --help", [CAPEX, "--help"], args.runs), hello_help, 1.20),
+        (cached, hello, 1.15),
+        (uncached, hello, 1.15),
+        (table, hello, 1.30),
+        (capex_help, hello_help, 1.20),
     ]
     print(f"\n{'case':<34}{'median ms':>10}{'min ms':>9}{'peak MB':>9}{'ratio':>8}{'target':>8}")
     for base in (hello, hello_help):
@@ -108,17 +160,25 @@ def main(argv: list[str] | None = None) -> int:
         scaled: dict[tuple[int, bool], Timing] = {}
         for companies in (5_000, 20_000):
             path = Path(tmp) / f"{companies}.toml"
-            path.write_text(generate(companies, 10), encoding="utf-8")
-            size = path.stat().st_size / 1e6
-            for warm in (True, False):
-                label = "cached" if warm else "no cache"
-                timing = measure(
-                    f"{companies:,} x 10 years ({size:.0f} MB), {label}",
-                    [CAPEX, "compare", "--json", "--data", str(path)],
-                    args.scale_runs,
-                    None if warm else cold,
+            # Generated by a child: this process must stay small, because Linux reports as
+            # a child's peak RSS at least what its parent held when it forked.
+            with path.open("wb") as sink:
+                subprocess.run(
+                    [sys.executable, str(HERE / "generate.py"), str(companies), "10"],
+                    stdout=sink,
+                    check=True,
                 )
-                scaled[(companies, warm)] = timing
+            size = path.stat().st_size / 1e6
+            argv = [CAPEX, "compare", "--json", "--data", str(path)]
+            warm, unwarmed = measure(
+                [
+                    Case(f"{companies:,} x 10 years ({size:.0f} MB), cached", argv),
+                    Case(f"{companies:,} x 10 years ({size:.0f} MB), no cache", argv, cold),
+                ],
+                args.scale_runs,
+            )
+            scaled[(companies, True)], scaled[(companies, False)] = warm, unwarmed
+            for timing in (warm, unwarmed):
                 print(
                     f"{timing.name:<34}{timing.median_ms:>10.0f}{timing.min_ms:>9.0f}"
                     f"{timing.peak_rss_mb:>9.0f}"

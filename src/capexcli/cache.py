@@ -64,7 +64,9 @@ def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str 
     digest.update(json.dumps([command, options], sort_keys=True, default=str).encode())
     for path in files:
         try:
-            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+            with open(path, "rb") as file:
+                # In blocks, so a 60 MB data file does not sit in memory just to be hashed.
+                digest.update(hashlib.file_digest(file, "sha256").digest())
         except OSError:
             return None
     return digest.hexdigest()

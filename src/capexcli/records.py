@@ -427,10 +427,10 @@ def _check_company_years(
                     )
                 )
         for field in FIGURE_FIELDS:
-            figure = year.figure(field)
+            figure = getattr(year, field)
             if figure is None:
                 continue
-            if year.status_of(field) is None:
+            if figure.status is None and year.status is None:
                 problems.append(
                     Problem(
                         f"{path}.{field}",
@@ -438,7 +438,7 @@ def _check_company_years(
                         "derived, unconfirmed) or the year a default status",
                     )
                 )
-            if year.source_of(field) is None:
+            if figure.source is None and year.source is None:
                 problems.append(
                     Problem(
                         f"{path}.{field}",
@@ -449,6 +449,11 @@ def _check_company_years(
 
 
 def _nearest_nominal_end(period_end: date, month: int, day: int) -> date:
+    same_year = date(period_end.year, month, day)
+    # The usual case, and a shortcut worth having on large datasets: the other candidates
+    # are a year away, so a nominal end within the slack is the nearest one.
+    if abs((period_end - same_year).days) <= PERIOD_END_SLACK_DAYS:
+        return same_year
     candidates = [
         date(y, month, day) for y in (period_end.year - 1, period_end.year, period_end.year + 1)
     ]
