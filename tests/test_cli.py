@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import Result
 
 from .conftest import REPO, SMALL, write
@@ -344,7 +345,8 @@ def test_python_dash_m_works() -> None:
     assert len(json.loads(done.stdout)["companies"]) == 4
 
 
-def test_json_run_imports_no_rich() -> None:
+@pytest.mark.parametrize("cache", ["off", "hit"])
+def test_json_run_imports_no_rich(cache: str, tmp_path: Path) -> None:
     code = (
         "import sys\n"
         "from capexcli.cli import main\n"
@@ -352,12 +354,20 @@ def test_json_run_imports_no_rich() -> None:
         "    main(['compare', '--json'])\n"
         "except SystemExit as stop:\n"
         "    assert stop.code == 0, stop.code\n"
-        "loaded = sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.'))\n"
-        "print(loaded)\n"
+        "print(sorted(m for m in sys.modules if m == 'rich' or m.startswith('rich.')))\n"
+        "print(sorted(m for m in sys.modules if m.startswith('capexcli.')))\n"
     )
-    done = _python("-c", code)
+    if cache == "off":
+        env = {"CAPEX_NO_CACHE": "1"}
+    else:
+        env = {"CAPEX_NO_CACHE": "0", "CAPEX_CACHE_DIR": str(tmp_path)}
+        assert _python("-m", "capexcli", "compare", "--json", env=env).returncode == 0
+    done = _python("-c", code, env=env)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    rich_modules, capex_modules = done.stdout.strip().splitlines()[-2:]
+    assert rich_modules == "[]"
+    # A cache hit replays the output: it must not even load the data.
+    assert ("'capexcli.loader'" in capex_modules) == (cache == "off")
 
 
 def test_help_imports_neither_the_data_models_nor_the_loader() -> None:
