@@ -1,4 +1,5 @@
-"""The output cache: a hit replays exactly, any change of input misses, damage is repaired."""
+"""The output and dataset caches: a hit gives exactly what a miss would, any change of input
+misses, damage is repaired."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from capexcli import cache
+from capexcli import cache, loader
+from capexcli.errors import DataValidationError
 
 from .conftest import SMALL
 
@@ -26,7 +28,12 @@ def cached(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.iterdir()) if folder.exists() else []
+    """The output entries (the dataset entries end in .dataset)."""
+    return sorted(p for p in folder.iterdir() if "." not in p.name) if folder.exists() else []
+
+
+def datasets(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*" + cache.DATASET_SUFFIX)) if folder.exists() else []
 
 
 def test_a_hit_replays_the_same_output_without_computing(
@@ -113,3 +120,74 @@ def test_pruning_keeps_the_newest(cached: Path, monkeypatch: pytest.MonkeyPatch)
     for n in range(5):
         cache.put(f"{n:064x}", f"entry {n}")
     assert [p.name[-1] for p in entries(cached)] == ["2", "3", "4"]
+
+
+def test_another_command_on_the_same_data_skips_the_toml(
+    run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    cold = run("company", "usa", "--json", "--data", str(data)).stdout
+    assert len(datasets(cached)) == 1
+    (entry,) = entries(cached)
+    entry.unlink()  # so the next run cannot replay the output
+
+    def no_toml(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a dataset cache hit must not parse the TOML")
+
+    monkeypatch.setattr("capexcli.loader.parse_dataset", no_toml)
+    assert run("company", "usa", "--json", "--data", str(data)).stdout == cold
+    assert json.loads(run("companies", "--json", "--data", str(data)).stdout)["companies"]
+
+
+def test_the_cached_dataset_equals_the_parsed_one(cached: Path) -> None:
+    parsed = loader.load(SMALL).dataset  # a miss: parsed, then stored
+    (entry,) = datasets(cached)
+    again = loader.load(SMALL).dataset  # a hit
+    assert again == parsed
+    assert cache.get_bytes(entry.name) is not None
+
+
+def test_a_damaged_or_tampered_dataset_entry_falls_back_to_the_file(cached: Path) -> None:
+    good = loader.load(SMALL).dataset
+    (entry,) = datasets(cached)
+    payload = cache.get_bytes(entry.name)
+    assert payload is not None
+    # Torn: the checksum no longer matches.
+    entry.write_bytes(entry.read_bytes()[:-10])
+    assert loader.load(SMALL).dataset == good
+    # Tampered with a matching checksum: a negative capex fails validation on the way in.
+    assert b'"capex":{"value":100.0' in payload
+    cache.put_bytes(
+        entry.name, payload.replace(b'"capex":{"value":100.0', b'"capex":{"value":-1.0')
+    )
+    assert loader.load(SMALL).dataset == good
+    assert cache.get_bytes(entry.name) == payload  # repaired
+
+
+def test_changed_or_invalid_data_gets_no_stale_dataset(
+    cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    before = loader.load(data).dataset
+    text = SMALL.read_text(encoding="utf-8")
+    data.write_text(text.replace("capex = { value = 100 }", "capex = { value = 300 }"), "utf-8")
+    after = loader.load(data).dataset
+    assert before.companies[0].years[0].value("capex") == 100
+    assert after.companies[0].years[0].value("capex") == 300
+    assert len(datasets(cached)) == 2
+    data.write_text(text.replace('id = "cnb"', 'id = "usa"'), encoding="utf-8")  # duplicate id
+    with pytest.raises(DataValidationError):
+        loader.load(data)
+    assert len(datasets(cached)) == 2  # a dataset that fails a check is never stored
+    monkeypatch.setattr(cache, "MAX_DATASETS", 1)
+    data.write_text(text.replace("capex = { value = 100 }", "capex = { value = 200 }"), "utf-8")
+    loader.load(data)  # a third dataset is stored; the two older ones are pruned
+    assert len(datasets(cached)) == 1
+
+
+def test_no_cache_means_no_dataset_entry(cached: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CAPEX_NO_CACHE", "1")
+    loader.load(SMALL)
+    assert datasets(cached) == []

@@ -1,21 +1,28 @@
-"""A cache of command output, keyed by everything the output depends on.
+"""Two caches, keyed by everything their contents depend on.
 
-Scripts run the same `capex compare --json` many times a minute on a data file that changes
-once a year. Measured (benchmarks/RESULTS.md): most of such a run is building the pydantic
-models and validating, and a cache of the *validated dataset* cannot help, because rebuilding
-the models from any stored form costs more than validating the TOML again. So what is cached
-is the finished text of a machine-readable run (JSON, CSV, TSV, Markdown to stdout), under a
-key made of:
+**Output.** Scripts run the same `capex compare --json` many times a minute on a data file
+that changes once a year. So the finished text of a machine-readable run (JSON, CSV, TSV,
+Markdown to stdout, or a table going to a pipe) is kept under a key made of:
 
 - the SHA-256 of every input file's bytes (the data file, the claims file),
 - the command and its options, as parsed,
 - capex's version and the size and modification time of its own source files (so an
   upgraded or edited capex never serves an old answer).
 
+**Dataset.** Other commands on the same large data file (`capex company X` after `capex
+compare`) cannot replay an output, but they can skip the TOML parser, which is half the cost
+of loading a large file (benchmarks/RESULTS.md). The validated dataset is kept as JSON under
+the file's hash and capex's fingerprint, and validated again by pydantic when it is read
+(pydantic reads JSON several times faster than tomli reads TOML), so even a cache entry
+that was tampered with cannot yield records that break a rule of the models. Only datasets
+that passed every check are stored, and the cross-record checks are not repeated on a hit:
+the same bytes and the same capex give the same verdict.
+
 An entry is written atomically and carries a checksum of its payload; an entry that fails the
-check (a torn or tampered file) is ignored and rewritten. `CAPEX_NO_CACHE=1` turns the cache
-off; `CAPEX_CACHE_DIR` moves it (default: `$XDG_CACHE_HOME/capex` or `~/.cache/capex`).
-Any error of the cache itself (a read-only home, a full disk) silently means "no cache".
+check (a torn or tampered file) is ignored and rewritten. `CAPEX_NO_CACHE=1` turns both
+caches off; `CAPEX_CACHE_DIR` moves them (default: `$XDG_CACHE_HOME/capex` or
+`~/.cache/capex`). Any error of the cache itself (a read-only home, a full disk) silently
+means "no cache".
 """
 
 from __future__ import annotations
@@ -31,8 +38,11 @@ from . import __version__
 
 NO_CACHE_VAR = "CAPEX_NO_CACHE"
 DIR_VAR = "CAPEX_CACHE_DIR"
-#: Entries kept; the oldest go first. Each is one command's output, usually a few kB.
+#: Output entries kept; the oldest go first. Each is one command's output, usually a few kB.
 MAX_ENTRIES = 256
+#: Dataset entries kept. One is about the size of its data file (13 MB for 5,000 companies).
+MAX_DATASETS = 4
+DATASET_SUFFIX = ".dataset"
 _MAGIC = b"capex-cache 1 "
 
 
@@ -57,6 +67,12 @@ def _code_fingerprint() -> str:
     return "|".join(parts)
 
 
+def file_digest(path: Path | str) -> bytes:
+    """SHA-256 of a file, read in blocks (a 60 MB data file need not sit in memory)."""
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").digest()
+
+
 def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str | None:
     """The cache key of a run, or None when an input cannot be read (the run will say why)."""
     digest = hashlib.sha256()
@@ -64,15 +80,31 @@ def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str 
     digest.update(json.dumps([command, options], sort_keys=True, default=str).encode())
     for path in files:
         try:
-            with open(path, "rb") as file:
-                # In blocks, so a 60 MB data file does not sit in memory just to be hashed.
-                digest.update(hashlib.file_digest(file, "sha256").digest())
+            digest.update(file_digest(path))
         except OSError:
             return None
     return digest.hexdigest()
 
 
+def dataset_key(data: bytes) -> str:
+    """The entry of the validated dataset read from a data file with these bytes."""
+    digest = hashlib.sha256(b"dataset\0")
+    digest.update(_code_fingerprint().encode())
+    digest.update(hashlib.sha256(data).digest())
+    return digest.hexdigest() + DATASET_SUFFIX
+
+
 def get(entry: str) -> str | None:
+    payload = get_bytes(entry)
+    if payload is None:
+        return None
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def get_bytes(entry: str) -> bytes | None:
     try:
         raw = (directory() / entry).read_bytes()
     except OSError:
@@ -82,31 +114,38 @@ def get(entry: str) -> str | None:
     header, _, payload = raw.partition(b"\n")
     if header[len(_MAGIC) :].decode("ascii", "replace") != hashlib.sha256(payload).hexdigest():
         return None  # torn or tampered: recompute, and the store below repairs it
-    try:
-        return payload.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
+    return payload
 
 
 def put(entry: str, text: str) -> None:
-    payload = text.encode("utf-8")
-    blob = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n" + payload
+    put_bytes(entry, text.encode("utf-8"))
+
+
+def put_bytes(entry: str, payload: bytes) -> None:
+    header = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
     try:
         from .atomic import atomic_write
 
         folder = directory()
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / entry, blob, force=True)
-        _prune(folder)
+        atomic_write(folder / entry, (header, payload), force=True)
+        if entry.endswith(DATASET_SUFFIX):
+            _prune(folder, DATASET_SUFFIX, MAX_DATASETS)
+        else:
+            _prune(folder, "", MAX_ENTRIES)
     except Exception:
         return
 
 
-def _prune(folder: Path) -> None:
-    entries = [e for e in os.scandir(folder) if e.is_file() and len(e.name) == 64]
-    if len(entries) <= MAX_ENTRIES:
+def _prune(folder: Path, suffix: str, keep: int) -> None:
+    entries = [
+        e
+        for e in os.scandir(folder)
+        if e.is_file() and len(e.name) == 64 + len(suffix) and e.name.endswith(suffix)
+    ]
+    if len(entries) <= keep:
         return
     entries.sort(key=lambda e: e.stat().st_mtime_ns)
-    for stale in entries[: len(entries) - MAX_ENTRIES]:
+    for stale in entries[: len(entries) - keep]:
         with contextlib.suppress(OSError):
             os.unlink(stale.path)
