@@ -14,9 +14,11 @@ from capexcli.metrics import (
     find_company,
     group_figures,
     growth,
+    join,
     parse_years,
     ratio,
     sources,
+    tally,
 )
 from capexcli.records import Dataset
 
@@ -63,6 +65,30 @@ def test_group_ratios_use_only_companies_with_both_parts() -> None:
         ("b", "operating_cash_flow"),
         ("b", "buybacks"),
     ]
+
+
+def test_a_span_joined_from_yearly_tallies_equals_one_tally_of_it_all() -> None:
+    # compare() totals a span by joining the tallies of its years; the result must be what
+    # one pass over all the company-years gives, to the last bit of every float.
+    first = [
+        Observation("a", 2023, 0.1, 0.7, 0.2, None, {"capex": "confirmed", "buybacks": "derived"}),
+        Observation("b", 2023, 0.2, -0.3, 0.1, 0.05, {"capex": "aggregator"}),
+    ]
+    second = [
+        Observation("a", 2024, 0.3, 1.1, None, 0.4, {"operating_cash_flow": "unconfirmed"}),
+        Observation("c", 2024, None, 2.0, 0.3, 0.3, {"dividends": "confirmed"}),
+    ]
+    joined = group_figures(join([tally(first), tally(second)]))
+    whole = group_figures(first + second)
+    assert joined == whole
+    assert joined.capex == 0.1 + 0.2 + 0.3  # 0.6000000000000001: the order is kept
+    assert joined.companies == ["a", "b", "c"]
+    assert joined.status_counts == {
+        "confirmed": 2,
+        "aggregator": 1,
+        "derived": 1,
+        "unconfirmed": 1,
+    }
 
 
 def test_compare_majority_cny(small: Dataset) -> None:

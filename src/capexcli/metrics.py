@@ -124,8 +124,91 @@ def observe(company: Company, year: FiscalYear, target: str, rate: float | None)
     )
 
 
+@dataclass(slots=True)
+class Tally:
+    """The parts of a group's figures, each list in the order of the observations.
+
+    Kept in parts so that the tallies of single years join into the tally of a span without
+    going over the observations again, and so that a total is the same ``sum()`` over the
+    same values in the same order whichever way it was put together.
+    """
+
+    companies: set[str]
+    missing: list[Missing]
+    counts: dict[str, int]
+    capex: list[float]
+    capex_status: list[str | None]
+    ocf: list[float]
+    ocf_status: list[str | None]
+    returns: list[float]
+    #: buybacks and dividends of the company-years in ``returns``, in turn, with statuses.
+    returns_parts: list[float]
+    returns_parts_status: list[str | None]
+    capex_with_ocf: list[float]
+    ocf_with_capex: list[float]
+    returns_with_capex: list[float]
+    capex_with_returns: list[float]
+
+
+def tally(observations: Sequence[Observation]) -> Tally:
+    # Runs over every company-year of a comparison, on datasets of thousands of companies:
+    # written as comprehensions, since several fast passes beat one slow loop.
+    obs = observations
+    with_capex = [o for o in obs if o.capex is not None]
+    with_ocf = [o for o in obs if o.operating_cash_flow is not None]
+    with_returns = [o for o in obs if o.buybacks is not None and o.dividends is not None]
+    both_ocf = [o for o in with_capex if o.operating_cash_flow is not None]
+    both_returns = [o for o in with_returns if o.capex is not None]
+    counts = dict.fromkeys(STATUSES, 0)
+    for o in obs:
+        for status in o.statuses.values():
+            counts[status] += 1
+    return Tally(
+        companies={o.company for o in obs},
+        missing=[
+            Missing(company=o.company, fiscal_year=o.fiscal_year, field=field)
+            for o in obs
+            if o.capex is None
+            or o.operating_cash_flow is None
+            or o.buybacks is None
+            or o.dividends is None
+            for field in GROUP_FIELDS
+            if getattr(o, field) is None
+        ],
+        counts=counts,
+        capex=[o.capex for o in with_capex],  # type: ignore[misc]
+        capex_status=[o.statuses.get("capex") for o in with_capex],
+        ocf=[o.operating_cash_flow for o in with_ocf],  # type: ignore[misc]
+        ocf_status=[o.statuses.get("operating_cash_flow") for o in with_ocf],
+        returns=[o.buybacks + o.dividends for o in with_returns],  # type: ignore[operator]
+        returns_parts=[v for o in with_returns for v in (o.buybacks, o.dividends)],  # type: ignore[misc]
+        returns_parts_status=[
+            s
+            for o in with_returns
+            for s in (o.statuses.get("buybacks"), o.statuses.get("dividends"))
+        ],
+        capex_with_ocf=[o.capex for o in both_ocf],  # type: ignore[misc]
+        ocf_with_capex=[o.operating_cash_flow for o in both_ocf],  # type: ignore[misc]
+        returns_with_capex=[o.buybacks + o.dividends for o in both_returns],  # type: ignore[operator]
+        capex_with_returns=[o.capex for o in both_returns],  # type: ignore[misc]
+    )
+
+
+def join(tallies: Sequence[Tally]) -> Tally:
+    """One tally of the observations of several, in their order."""
+    joined = tally(())
+    for part in tallies:
+        joined.companies |= part.companies
+        for status, count in part.counts.items():
+            joined.counts[status] += count
+        for name in Tally.__slots__:
+            if name not in ("companies", "counts"):
+                getattr(joined, name).extend(getattr(part, name))
+    return joined
+
+
 def group_figures(
-    observations: Sequence[Observation], absent: Sequence[Absent] = ()
+    observations: Sequence[Observation] | Tally, absent: Sequence[Absent] = ()
 ) -> GroupFigures:
     """Totals and ratios of a group of company-years.
 
@@ -139,67 +222,30 @@ def group_figures(
     Magnitudes are used, so a negative operating cash flow weighs by its size rather than
     cancelling out; returns count only where both parts are known, as in the returns total.
     """
-    # This runs 2 x (years + 1) times per comparison over every company-year of a dataset
-    # that may hold thousands of companies, so it is written as comprehensions (several fast
-    # passes beat one slow loop). Known values are collected in order and added with sum().
-    obs = observations
-    missing = [
-        Missing(company=o.company, fiscal_year=o.fiscal_year, field=field)
-        for o in obs
-        if o.capex is None
-        or o.operating_cash_flow is None
-        or o.buybacks is None
-        or o.dividends is None
-        for field in GROUP_FIELDS
-        if getattr(o, field) is None
-    ]
-    with_capex = [o for o in obs if o.capex is not None]
-    with_ocf = [o for o in obs if o.operating_cash_flow is not None]
-    with_returns = [o for o in obs if o.buybacks is not None and o.dividends is not None]
-    both_ocf = [o for o in with_capex if o.operating_cash_flow is not None]
-    both_returns = [o for o in with_returns if o.capex is not None]
-    counts = dict.fromkeys(STATUSES, 0)
-    for o in obs:
-        for status in o.statuses.values():
-            counts[status] += 1
+    t = observations if isinstance(observations, Tally) else tally(observations)
 
     def total(values: list[float]) -> float | None:
         return sum(values) if values else None
 
-    def share(amounts: list[tuple[float, str | None]]) -> float | None:
-        whole = sum([abs(value) for value, _ in amounts])
-        shaky = sum([abs(value) for value, status in amounts if status != "confirmed"])
+    def share(values: list[float], statuses: list[str | None]) -> float | None:
+        whole = sum([abs(v) for v in values])
+        shaky = sum([abs(v) for v, s in zip(values, statuses, strict=True) if s != "confirmed"])
         return shaky / whole if whole > 0 else None
 
-    returns = [o.buybacks + o.dividends for o in with_returns]  # type: ignore[operator]
     return GroupFigures(
-        capex=total([o.capex for o in with_capex]),  # type: ignore[misc]
-        operating_cash_flow=total([o.operating_cash_flow for o in with_ocf]),  # type: ignore[misc]
-        shareholder_returns=total(returns),
-        capex_to_ocf=ratio(
-            total([o.capex for o in both_ocf]),  # type: ignore[misc]
-            total([o.operating_cash_flow for o in both_ocf]),  # type: ignore[misc]
-        ),
-        returns_to_capex=ratio(
-            total([o.buybacks + o.dividends for o in both_returns]),  # type: ignore[operator]
-            total([o.capex for o in both_returns]),  # type: ignore[misc]
-        ),
-        companies=sorted({o.company for o in obs}),
-        missing=missing,
+        capex=total(t.capex),
+        operating_cash_flow=total(t.ocf),
+        shareholder_returns=total(t.returns),
+        capex_to_ocf=ratio(total(t.capex_with_ocf), total(t.ocf_with_capex)),
+        returns_to_capex=ratio(total(t.returns_with_capex), total(t.capex_with_returns)),
+        companies=sorted(t.companies),
+        missing=t.missing,
         absent=list(absent),
-        status_counts=counts,
+        status_counts=t.counts,
         not_confirmed_share={
-            "capex": share([(o.capex, o.statuses.get("capex")) for o in with_capex]),  # type: ignore[misc]
-            "operating_cash_flow": share(
-                [(o.operating_cash_flow, o.statuses.get("operating_cash_flow")) for o in with_ocf]  # type: ignore[misc]
-            ),
-            "shareholder_returns": share(
-                [
-                    (value, o.statuses.get(field))
-                    for o in with_returns
-                    for field, value in (("buybacks", o.buybacks), ("dividends", o.dividends))
-                ]  # type: ignore[misc]
-            ),
+            "capex": share(t.capex, t.capex_status),
+            "operating_cash_flow": share(t.ocf, t.ocf_status),
+            "shareholder_returns": share(t.returns_parts, t.returns_parts_status),
         },
     )
 
@@ -296,7 +342,7 @@ def compare(
         return table[cy].cny_per_usd if cy in table else None
 
     rows: list[YearComparison] = []
-    span: dict[str, list[Observation]] = {region: [] for region in REGIONS}
+    span: dict[str, list[Tally]] = {region: [] for region in REGIONS}
     span_absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
     for cy in chosen:
         groups: dict[str, list[Observation]] = {region: [] for region in REGIONS}
@@ -307,20 +353,21 @@ def compare(
         for company in dataset.companies:
             if company.id not in present:
                 absent[company.region].append(Absent(company=company.id, year=cy))
+        tallies = {region: tally(groups[region]) for region in REGIONS}
         for region in REGIONS:
-            span[region] += groups[region]
+            span[region].append(tallies[region])
             span_absent[region] += absent[region]
             if not groups[region]:
                 notes.append(f"{cy}: no {region} company has figures for this year")
-        us = group_figures(groups["US"], absent["US"])
-        cn = group_figures(groups["CN"], absent["CN"])
+        us = group_figures(tallies["US"], absent["US"])
+        cn = group_figures(tallies["CN"], absent["CN"])
         rows.append(
             YearComparison(year=cy, us=us, cn=cn, us_to_cn_capex_ratio=ratio(us.capex, cn.capex))
         )
 
     notes += blank_ratio_notes(rows)
-    us_total = group_figures(span["US"], span_absent["US"])
-    cn_total = group_figures(span["CN"], span_absent["CN"])
+    us_total = group_figures(join(span["US"]), span_absent["US"])
+    cn_total = group_figures(join(span["CN"]), span_absent["CN"])
     totals = Totals(
         first_year=chosen[0],
         last_year=chosen[-1],
