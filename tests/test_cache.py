@@ -191,3 +191,17 @@ def test_no_cache_means_no_dataset_entry(cached: Path, monkeypatch: pytest.Monke
     monkeypatch.setenv("CAPEX_NO_CACHE", "1")
     loader.load(SMALL)
     assert datasets(cached) == []
+
+
+def test_unreadable_capex_sources_mean_no_cache(
+    cached: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Without the fingerprint of its own code, an entry could outlive the capex that wrote it.
+    def unreadable(*args: object) -> None:
+        raise PermissionError("denied")
+
+    monkeypatch.setattr(cache.os, "scandir", unreadable)
+    assert cache.key("compare", {}, [SMALL]) is None
+    assert cache.dataset_key(SMALL.read_bytes()) is None
+    assert loader.load(SMALL).dataset.companies
+    assert datasets(cached) == []

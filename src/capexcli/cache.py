@@ -57,13 +57,18 @@ def directory() -> Path:
     return Path(base) / "capex"
 
 
-def _code_fingerprint() -> str:
+def _code_fingerprint() -> str | None:
+    """capex's version and the size and mtime of its sources; None if they cannot be read
+    (then nothing is cached: an entry could outlive the code that wrote it)."""
     package = Path(__file__).resolve().parent
     parts = [__version__]
-    for entry in sorted(os.scandir(package), key=lambda e: e.name):
-        if entry.name.endswith(".py") or entry.name.endswith(".toml"):
-            stat = entry.stat()
-            parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    try:
+        for entry in sorted(os.scandir(package), key=lambda e: e.name):
+            if entry.name.endswith(".py") or entry.name.endswith(".toml"):
+                stat = entry.stat()
+                parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    except OSError:
+        return None
     return "|".join(parts)
 
 
@@ -75,8 +80,11 @@ def file_digest(path: Path | str) -> bytes:
 
 def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str | None:
     """The cache key of a run, or None when an input cannot be read (the run will say why)."""
+    fingerprint = _code_fingerprint()
+    if fingerprint is None:
+        return None
     digest = hashlib.sha256()
-    digest.update(_code_fingerprint().encode())
+    digest.update(fingerprint.encode())
     digest.update(json.dumps([command, options], sort_keys=True, default=str).encode())
     for path in files:
         try:
@@ -86,10 +94,13 @@ def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str 
     return digest.hexdigest()
 
 
-def dataset_key(data: bytes) -> str:
+def dataset_key(data: bytes) -> str | None:
     """The entry of the validated dataset read from a data file with these bytes."""
+    fingerprint = _code_fingerprint()
+    if fingerprint is None:
+        return None
     digest = hashlib.sha256(b"dataset\0")
-    digest.update(_code_fingerprint().encode())
+    digest.update(fingerprint.encode())
     digest.update(hashlib.sha256(data).digest())
     return digest.hexdigest() + DATASET_SUFFIX
 
