@@ -141,7 +141,12 @@ app = typer.Typer(
         "Start with `capex compare`; `capex company tencent` shows one company; add --json "
         "for scripts."
     ),
-    epilog="Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.",
+    epilog=(
+        "Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.\n\n"
+        "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), "
+        "CAPEX_CACHE_DIR (where outputs and datasets are cached), NO_COLOR, "
+        "CAPEX_DEBUG=1 (tracebacks)."
+    ),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
