@@ -125,7 +125,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     env_note = f"{platform.node()} · {platform.platform()} · Python {platform.python_version()}"
     print(f"machine: {env_note} · {os.cpu_count()} CPUs")
+    # The cases set these themselves; a value left in the user's shell would change them.
     os.environ.pop("CAPEX_DATA", None)
+    os.environ.pop("CAPEX_NO_CACHE", None)
 
     print(compile_bytecode())
     # A cache of its own: the user's stays as it was, and every run starts from empty.
