@@ -3,13 +3,13 @@
     python benchmarks/bench.py             # every case, 15 runs each after a warm-up
     python benchmarks/bench.py --runs 5 --no-scale
 
-Run it with the Python of the venv capex is installed in. Each case is a fresh process (what
-a user's shell pays); wall time is measured around the process, peak RSS comes from the
-kernel's accounting of that child (os.wait4). The cases of a table run in turn, round after
-round, so that a drift in the machine's speed hits them all alike. capex's modules are
-compiled to bytecode first, as pip does when it installs a package. Nothing here asserts:
-machines are noisy, so the numbers are printed, and the ratios are what to compare between
-machines.
+Run it with the Python of the venv capex is installed in, on Linux or macOS (it reads peak
+memory with os.wait4). Each case is a fresh process (what a user's shell pays); wall time is
+measured around the process, peak RSS comes from the kernel's accounting of that child. The
+cases of a table run in turn, round after round, so that a drift in the machine's speed hits
+them all alike. capex's modules are compiled to bytecode first, as pip does when it installs
+a package. Nothing here asserts: machines are noisy, so the numbers are printed, and the
+ratios are what to compare between machines.
 """
 
 from __future__ import annotations
