@@ -154,11 +154,11 @@ def tally(observations: Sequence[Observation]) -> Tally:
     # Runs over every company-year of a comparison, on datasets of thousands of companies:
     # written as comprehensions, since several fast passes beat one slow loop.
     obs = observations
-    with_capex = [o for o in obs if o.capex is not None]
-    with_ocf = [o for o in obs if o.operating_cash_flow is not None]
-    with_returns = [o for o in obs if o.buybacks is not None and o.dividends is not None]
-    both_ocf = [o for o in with_capex if o.operating_cash_flow is not None]
-    both_returns = [o for o in with_returns if o.capex is not None]
+    capex = [(o, c) for o in obs if (c := o.capex) is not None]
+    ocf = [(o, v) for o in obs if (v := o.operating_cash_flow) is not None]
+    returns = [(o, r) for o in obs if (r := o.shareholder_returns) is not None]
+    both_ocf = [(c, v) for o, c in capex if (v := o.operating_cash_flow) is not None]
+    both_returns = [(r, c) for o, r in returns if (c := o.capex) is not None]
     counts = dict.fromkeys(STATUSES, 0)
     for o in obs:
         for status in o.statuses.values():
@@ -176,21 +176,20 @@ def tally(observations: Sequence[Observation]) -> Tally:
             if getattr(o, field) is None
         ],
         counts=counts,
-        capex=[o.capex for o in with_capex],  # type: ignore[misc]
-        capex_status=[o.statuses.get("capex") for o in with_capex],
-        ocf=[o.operating_cash_flow for o in with_ocf],  # type: ignore[misc]
-        ocf_status=[o.statuses.get("operating_cash_flow") for o in with_ocf],
-        returns=[o.buybacks + o.dividends for o in with_returns],  # type: ignore[operator]
-        returns_parts=[v for o in with_returns for v in (o.buybacks, o.dividends)],  # type: ignore[misc]
+        capex=[c for _, c in capex],
+        capex_status=[o.statuses.get("capex") for o, _ in capex],
+        ocf=[v for _, v in ocf],
+        ocf_status=[o.statuses.get("operating_cash_flow") for o, _ in ocf],
+        returns=[r for _, r in returns],
+        # Both parts are known wherever the returns are.
+        returns_parts=[v for o, _ in returns for v in (o.buybacks or 0.0, o.dividends or 0.0)],
         returns_parts_status=[
-            s
-            for o in with_returns
-            for s in (o.statuses.get("buybacks"), o.statuses.get("dividends"))
+            s for o, _ in returns for s in (o.statuses.get("buybacks"), o.statuses.get("dividends"))
         ],
-        capex_with_ocf=[o.capex for o in both_ocf],  # type: ignore[misc]
-        ocf_with_capex=[o.operating_cash_flow for o in both_ocf],  # type: ignore[misc]
-        returns_with_capex=[o.buybacks + o.dividends for o in both_returns],  # type: ignore[operator]
-        capex_with_returns=[o.capex for o in both_returns],  # type: ignore[misc]
+        capex_with_ocf=[c for c, _ in both_ocf],
+        ocf_with_capex=[v for _, v in both_ocf],
+        returns_with_capex=[r for r, _ in both_returns],
+        capex_with_returns=[c for _, c in both_returns],
     )
 
 
@@ -326,8 +325,8 @@ def compare(
         chosen = list(range(years[0], years[1] + 1))
         if not any(cy in placed for cy in chosen):
             covered = f"; the data covers {min(placed)}-{max(placed)}" if placed else ""
-            span = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
-            raise MissingDataError(f"no figures for {span}{covered}")
+            wanted = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
+            raise MissingDataError(f"no figures for {wanted}{covered}")
         lacking = [cy for cy in chosen if needs_fx(cy) and not has_rate(cy)]
         if lacking:
             raise MissingDataError(
