@@ -258,7 +258,7 @@ def evaluate_expression(expression: str) -> float:
         if isinstance(node, ast.Expression):
             return walk(node.body)
         if isinstance(node, ast.Constant) and type(node.value) in (int, float):
-            return float(node.value)
+            return float(node.value)  # type: ignore[arg-type]  # int or float, checked above
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
             return -walk(node.operand)
         if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:

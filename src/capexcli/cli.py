@@ -11,7 +11,7 @@ import inspect
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -313,7 +313,7 @@ def _out(
 
 def _run(
     command: str,
-    options: dict[str, object],
+    options: Mapping[str, object],
     files: Sequence[Path],
     out: Out,
     produce: Callable[[], Any],

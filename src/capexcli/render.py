@@ -207,21 +207,25 @@ def _fill(table: Table, first: str, headers: Sequence[str], rows: Sequence[Row])
     for header in headers:
         table.add_column(header, justify="right", no_wrap=True)
     columns: list[list[Cell]] = [list(c) for c in zip(*(cells for cells, _ in rows), strict=True)]
+    shown: list[list[Cell] | list[Text]] = []
     for index, column in enumerate(columns):
         if not any(isinstance(cell, Marked) for cell in column):
+            shown.append(column)
             continue
         header_width = max(cell_len(line) for line in ([first, *headers][index]).split("\n"))
         width = max([header_width - 1] + [cell_len(_text(cell)) for cell in column])
-        columns[index] = [
-            Text(
-                " " * (width - cell_len(_text(cell)))
-                + _text(cell)
-                + (MARK if isinstance(cell, Marked) and cell.shaky else " "),
-                justify="left",
-            )
-            for cell in column
-        ]
-    for (_, total), *cells in zip(rows, *columns, strict=True):
+        shown.append(
+            [
+                Text(
+                    " " * (width - cell_len(_text(cell)))
+                    + _text(cell)
+                    + (MARK if isinstance(cell, Marked) and cell.shaky else " "),
+                    justify="left",
+                )
+                for cell in column
+            ]
+        )
+    for (_, total), *cells in zip(rows, *shown, strict=True):
         if total:
             table.add_section()
         table.add_row(*cells, style="bold" if total else None)

@@ -574,7 +574,8 @@ def merge(
                 f"{company.id} FY{fiscal_year}: the file's period_end is {year.period_end}, "
                 f"the filing's {period_end}; period_end left as it is"
             )
-        updates: dict[str, Figure] = {}
+        # Any: the keys are figure fields, which mypy cannot tell from a str.
+        updates: dict[str, Any] = {}
         for figure in figures:
             old = year.figure(figure.field)
             status = year.status_of(figure.field)
@@ -618,7 +619,7 @@ def merge(
                 FiscalYear(
                     fiscal_year=fiscal_year,
                     period_end=max(f.fact.end for f in figures),
-                    **{f.field: _figure_model(f) for f in figures},
+                    **{f.field: _figure_model(f) for f in figures},  # type: ignore[arg-type]
                 )
             )
 
