@@ -291,7 +291,17 @@ def test_a_bad_base_url_is_an_option_error(run: Run, sec_env: dict[str, str | No
     assert "expected an http(s) URL" in one_line_error(run("import", "sec", "--cik", "1", env=env))
 
 
-def test_5xx_retries_with_doubling_back_off_then_gives_up(server: FactsServer) -> None:
+def test_5xx_retries_with_doubling_back_off_then_gives_up(
+    server: FactsServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The rate limiter sleeps through the same function; a limiter delay that rounded to
+    # 0.01 once passed for a back-off and failed this test in CI. Here the limiter is idle, so
+    # every sleep recorded is a back-off.
+    class Idle:
+        def wait(self, sleep: object) -> None:
+            return None
+
+    monkeypatch.setattr(sec, "_LIMITER", Idle())
     path = FACTS_PATH.format(1640147)
     server.script[path] = [Reply(500), Reply(502)]
     sleeps: list[float] = []
@@ -304,8 +314,7 @@ def test_5xx_retries_with_doubling_back_off_then_gives_up(server: FactsServer) -
         1640147, user_agent=UA, base_url=server.url, retries=2, backoff=0.01, sleep=sleep
     )
     assert json.loads(body)["entityName"] == "SNOWFLAKE INC."
-    backoffs = [s for s in sleeps if s in (0.01, 0.02)]
-    assert backoffs == [0.01, 0.02]
+    assert sleeps == [0.01, 0.02]
 
     server.script[path] = [Reply(503), Reply(503)]
     with pytest.raises(NetworkError, match=r"HTTP 503 Service Unavailable, still after 2 tries"):
@@ -407,3 +416,14 @@ def test_into_errors_leave_the_file_alone(
     data_copy.write_text("schema_version = 1\ncompanies = 3\n", encoding="utf-8")
     result = run("import", "sec", "--cik", "320193", "--company", "x", *into, env=sec_env)
     assert result.exit_code == 2 and server.seen == []
+
+
+def test_the_rate_limiter_spaces_request_starts() -> None:
+    # SEC asks for at most 10 requests a second: back-to-back calls wait 0.1 s, then 0.2 s.
+    limiter = sec._RateLimiter(10)
+    delays: list[float] = []
+    for _ in range(3):
+        limiter.wait(delays.append)  # records the delay instead of sleeping it
+    assert len(delays) == 2
+    assert delays[0] == pytest.approx(0.1, abs=0.02)
+    assert delays[1] == pytest.approx(0.2, abs=0.02)
