@@ -405,6 +405,18 @@ def _currency(value: str) -> str:
     return code
 
 
+def _comparison(currency: str, years: str | None, fx: float | None, align: str) -> dict[str, Any]:
+    """The options compare and chart share, checked, as keyword arguments of both."""
+    from .metrics import parse_years
+
+    return {
+        "currency": _currency(currency),
+        "years": parse_years(years) if years is not None else None,
+        "fx": fx,
+        "align": _align(align),
+    }
+
+
 @app.command(cls=CapexCommand)
 def compare(
     ctx: typer.Context,
@@ -444,15 +456,8 @@ def compare(
     def produce() -> Any:
         from .loader import load
         from .metrics import compare as compare_groups
-        from .metrics import parse_years
 
-        return compare_groups(
-            load(path).dataset,
-            currency=_currency(currency),
-            years=parse_years(years) if years is not None else None,
-            fx=fx,
-            align=_align(align),
-        )
+        return compare_groups(load(path).dataset, **_comparison(currency, years, fx, align))
 
     _run("compare", options, [path], out, produce)
 
@@ -739,16 +744,9 @@ def chart(
     def produce() -> Any:
         from .loader import load
         from .metrics import chart as chart_of
-        from .metrics import parse_years
 
-        return chart_of(
-            load(path).dataset,
-            metric.strip().lower(),
-            currency=_currency(currency),
-            years=parse_years(years) if years is not None else None,
-            fx=fx,
-            align=_align(align),
-        )
+        comparison = _comparison(currency, years, fx, align)
+        return chart_of(load(path).dataset, metric.strip().lower(), **comparison)
 
     _run("chart", options, [path], out, produce)
 

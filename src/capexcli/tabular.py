@@ -58,28 +58,19 @@ def _group(prefix: str, g: GroupFigures) -> dict[str, Any]:
 
 
 def _compare(result: CompareResult) -> list[dict[str, Any]]:
-    rows = []
-    for row in result.years:
-        rows.append(
-            {
-                "year": str(row.year),
-                "currency": result.currency,
-                **_group("us", row.us),
-                **_group("cn", row.cn),
-                "us_to_cn_capex_ratio": row.us_to_cn_capex_ratio,
-            }
-        )
     t = result.totals
-    rows.append(
+    lines = [(str(row.year), row.us, row.cn, row.us_to_cn_capex_ratio) for row in result.years]
+    lines.append((t.label, t.us, t.cn, t.us_to_cn_capex_ratio))
+    return [
         {
-            "year": t.label,
+            "year": label,
             "currency": result.currency,
-            **_group("us", t.us),
-            **_group("cn", t.cn),
-            "us_to_cn_capex_ratio": t.us_to_cn_capex_ratio,
+            **_group("us", us),
+            **_group("cn", cn),
+            "us_to_cn_capex_ratio": us_to_cn,
         }
-    )
-    return rows
+        for label, us, cn, us_to_cn in lines
+    ]
 
 
 def _company(result: CompanyResult) -> list[dict[str, Any]]:
