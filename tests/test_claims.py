@@ -434,10 +434,14 @@ def test_tencent_and_alibaba_claims_by_hand(shipped: tuple[ClaimsFile, Dataset])
     b, d, r, capex = (
         tencent[f]["value"] for f in ("buybacks", "dividends", "debt_repayment", "capex")
     )
-    assert (b, d, r, capex) == (102_331, 28_859, 128_904, 76_760)
+    # capex: the property line of the 2024 annual report (Tencent's capex_basis), not the
+    # headline 资本开支 of 76,760.
+    assert (b, d, r, capex) == (102_331, 28_859, 128_904, 62_927)
     assert by_id["tencent-returns-2024"].recomputed == b + d + r == 260_094
     assert by_id["tencent-returns-2024"].verdict == "fails"  # against 168,100
     assert by_id["tencent-returns-vs-capex"].recomputed == pytest.approx((b + d) / capex)
+    assert by_id["tencent-returns-vs-capex"].recomputed == pytest.approx(131_190 / 62_927)
+    assert by_id["tencent-returns-vs-capex"].verdict == "holds"  # more than 2 (2.08)
 
     # Alibaba's "2024" under majority alignment is FY2025 (April 2024 - March 2025)
     fy2025 = _raw_year(raw, "alibaba", 2025)

@@ -32,6 +32,7 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
             "fiscal_year_end": "12-31",
             "aliases": ["9999.HK", "中甲控股"],
             "capex_definition": None,
+            "capex_basis": None,
         },
         "currency": "CNY",
         "unit": "millions",
@@ -61,6 +62,8 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
                     "buybacks": "confirmed",
                     "dividends": "confirmed",
                 },
+                "capex_proceeds": None,
+                "restated": {},
             },
             {
                 "fiscal_year": 2024,
@@ -82,6 +85,8 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
                     "dividends": "confirmed",
                     "debt_repayment": "derived",
                 },
+                "capex_proceeds": None,
+                "restated": {},
             },
         ],
         "notes": [],
@@ -202,8 +207,35 @@ def test_companies(run: Run, run_json: RunJson) -> None:
 def test_validate_ok(run: Run, run_json: RunJson) -> None:
     result = run("validate", str(SMALL))
     assert result.exit_code == 0
-    assert result.stdout == f"{SMALL}: valid: 4 companies, 8 fiscal years, 31 figures, 2 FX rates\n"
-    assert run_json("validate", str(SMALL))["valid"] is True
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        f"{SMALL}: valid: 4 companies, 8 fiscal years, 31 figures (27 confirmed), 2 FX rates"
+    )
+    # small.toml's confirmed figures cite "US Alpha 10-K 2023" and the like: nothing findable
+    assert lines[1] == "27 warnings (--strict makes them errors):"
+    assert lines[2] == (
+        f"  {SMALL}:32: companies[0].years[0].capex: confirmed, but cites nothing a reader could "
+        'find: give it a document (document = "KEY") or an SEC accession number or URL in its '
+        "source"
+    )
+    assert len(lines) == 2 + 27
+    out = run_json("validate", str(SMALL))
+    assert out["valid"] is True and out["confirmed"] == 27 and len(out["warnings"]) == 27
+    assert out["warnings"][0] == {
+        "path": "companies[0].years[0].capex",
+        "line": 32,
+        "message": lines[2].split("companies[0].years[0].capex: ", 1)[1],
+    }
+
+
+def test_validate_strict_fails_on_warnings_and_passes_the_shipped_data(run: Run) -> None:
+    result = run("validate", "--strict", str(SMALL))
+    assert result.exit_code == 2
+    assert "27 problems in the data" in result.stderr
+    assert f"{SMALL}:32: companies[0].years[0].capex: confirmed, but cites" in result.stderr
+    shipped = run("validate", "--strict", str(REPO / "data" / "companies.toml"))
+    assert shipped.exit_code == 0, shipped.stderr
+    assert "warning" not in shipped.stdout
 
 
 def test_validate_lists_every_problem_and_exits_2(run: Run, tmp_path: Path) -> None:
@@ -425,6 +457,8 @@ def test_sources_json_is_a_list_of_rows(run: Run) -> None:
         "high": None,
         "date": None,
         "basis": None,
+        "document": None,
+        "earlier": [],
     }
 
 

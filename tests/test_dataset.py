@@ -7,9 +7,10 @@ import tomllib
 
 import pytest
 
+from capexcli.checks import check_dataset, lint_dataset
 from capexcli.loader import load
 from capexcli.metrics import compare
-from capexcli.records import Dataset
+from capexcli.records import FIGURE_FIELDS, Dataset
 
 from .conftest import REPO
 
@@ -57,17 +58,15 @@ def test_currencies_follow_region(dataset: Dataset) -> None:
         assert company.currency == ("USD" if company.region == "US" else "CNY"), company.id
 
 
-# Fiscal years the research found nothing for; a year is taken off this list when its figures
-# are found, and the test fails if a gap appears that is not listed here.
-KNOWN_GAPS = {"kuaishou": {2020, 2021, 2022}}
-
-
 def test_every_company_has_the_articles_five_years(dataset: Dataset) -> None:
-    # The article's span is 2020-2024; 2025 is filled in as annual reports are found.
+    # The article's span is 2020-2024; 2025 is filled in as annual reports are found. A year
+    # with no figure at all must say why in its note.
     for company in dataset.companies:
-        years = {y.fiscal_year for y in company.years}
-        gaps = set(range(2020, 2025)) - years
-        assert gaps == KNOWN_GAPS.get(company.id, set()), company.id
+        years = {y.fiscal_year: y for y in company.years}
+        assert set(range(2020, 2025)) <= years.keys(), company.id
+        for fy, year in years.items():
+            if not any(year.figure(f) is not None for f in FIGURE_FIELDS):
+                assert year.note, (company.id, fy)
 
 
 def test_fx_for_every_comparison_year(dataset: Dataset) -> None:
@@ -84,7 +83,8 @@ def test_every_figure_has_status_and_source(raw: dict) -> None:
                 figure = year[field]
                 where = f"{company['id']} FY{year['fiscal_year']} {field}"
                 assert figure.get("status", year.get("status")), where
-                assert figure.get("source", year.get("source")), where
+                own = figure.get("source") or figure.get("document")
+                assert own or year.get("source") or year.get("document"), where
 
 
 def test_us_capex_2024_in_usd_is_the_sum_of_the_four_filings(dataset: Dataset, raw: dict) -> None:
@@ -174,8 +174,9 @@ def test_capex_and_ocf_are_plausible(raw: dict) -> None:
                     # Shipped only because nothing better was found: it must say so.
                     assert year["capex"].get("status") == "unconfirmed", where
                     continue
-                # Amazon spent more than its operating cash flow in 2021-2022 (x1.3).
-                assert 0.02 <= capex / ocf <= 1.5, where
+                # Amazon spent more than its operating cash flow in 2021-2022 (x1.3); Alibaba's
+                # FY2026 free cash flow was an outflow of about RMB 46B (x1.65).
+                assert 0.02 <= capex / ocf <= (1.7 if where == ("alibaba", 2026) else 1.5), where
             previous = capex
 
 
@@ -190,6 +191,8 @@ def test_each_status_carries_what_it_promises(raw: dict) -> None:
             assert note.strip(), f"{where}: an unconfirmed figure says why"
         if status == "aggregator":
             assert source, f"{where}: an aggregator figure names the aggregator"
+        if status == "confirmed":
+            assert figure.get("document", year.get("document")), f"{where}: names its document"
 
 
 def _sum_shown(note: str) -> tuple[float, float] | None:
@@ -220,3 +223,63 @@ def test_derived_sums_add_up(raw: dict) -> None:
         checked += 1
     # Tencent's debt repayment 2023 and 2024 at least (the article's "1681亿").
     assert checked >= 2
+
+
+# --- What a reader can check -----------------------------------------------------------------
+
+
+def test_every_confirmed_figure_names_a_document_with_an_identifier(dataset: Dataset) -> None:
+    # lint_dataset is what `capex validate --strict` fails on; the shipped file must pass it.
+    assert lint_dataset(dataset) == []
+    documents = {(c.id, d.id): d for c in dataset.companies for d in c.documents}
+    confirmed = 0
+    for company in dataset.companies:
+        for year in company.years:
+            for field in FIGURE_FIELDS:
+                if year.status_of(field) != "confirmed":
+                    continue
+                document = documents[(company.id, year.document_of(field))]
+                assert document.identifier(), (company.id, year.fiscal_year, field)
+                confirmed += 1
+    assert confirmed >= 140
+
+
+def test_every_company_states_one_capex_basis_for_all_its_years(dataset: Dataset) -> None:
+    assert check_dataset(dataset) == []
+    for company in dataset.companies:
+        assert company.capex_basis is not None, company.id
+        for year in company.years:
+            if year.capex is not None:
+                assert year.capex.basis in (None, company.capex_basis.id), company.id
+
+
+def test_shares_confirmed_meet_the_goal(dataset: Dataset) -> None:
+    # The goal of the data work: nearly every US figure, and two thirds of all, from the
+    # companies' own filings.
+    def share(companies: list) -> float:
+        statuses = [
+            y.status_of(f)
+            for c in companies
+            for y in c.years
+            for f in FIGURE_FIELDS
+            if y.figure(f) is not None
+        ]
+        return statuses.count("confirmed") / len(statuses)
+
+    us = [c for c in dataset.companies if c.region == "US"]
+    assert share(us) >= 0.95
+    assert share(dataset.companies) >= 0.65
+
+
+# Words that point to material a reader does not have: working notes, recollections, tracker
+# issues. Public documents only.
+PRIVATE = re.compile(
+    r"research[ -]?notes?|\brecall|research-[a-z0-9-]+\.md|(?<!README)\.md\b|\bissue\s*#?\d|\[P\d\]"
+    r"|search index id|helper",
+    re.IGNORECASE,
+)
+
+
+def test_no_source_note_or_comment_points_to_private_material() -> None:
+    for number, line in enumerate(SHIPPED.read_text(encoding="utf-8").splitlines(), start=1):
+        assert not PRIVATE.search(line), f"companies.toml:{number}: {line[:120]}"

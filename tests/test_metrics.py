@@ -17,9 +17,9 @@ from capexcli.metrics import (
     join,
     parse_years,
     ratio,
-    sources,
     tally,
 )
+from capexcli.provenance import sources
 from capexcli.records import Dataset
 
 from .conftest import SMALL

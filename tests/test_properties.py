@@ -22,10 +22,11 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
+from capexcli.checks import check_dataset
 from capexcli.errors import MissingDataError
 from capexcli.metrics import REGIONS, company_report, compare, ratio
 from capexcli.output import to_json
-from capexcli.records import Dataset, check_dataset
+from capexcli.records import Dataset
 from capexcli.results import CompareResult, GroupFigures
 
 from .conftest import write

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from capexcli.checks import lint_dataset
 from capexcli.cli import app
 from capexcli.loader import parse_dataset
 
@@ -62,7 +63,8 @@ def test_readme_data_example_is_a_valid_data_file() -> None:
     example = re.search(r"```toml\n(.*?)```", text, re.DOTALL)
     assert example is not None
     dataset = parse_dataset(example[1], "README.md")
-    assert [c.id for c in dataset.companies] == ["microsoft"]
+    assert [c.id for c in dataset.companies] == ["meta"]
+    assert lint_dataset(dataset) == []  # the example passes `capex validate --strict`
 
 
 def update() -> None:

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 import tomli
 
+from capexcli.checks import check_dataset, check_document
 from capexcli.errors import DataValidationError
 from capexcli.loader import parse_dataset
-from capexcli.records import Dataset, check_dataset, check_document
+from capexcli.records import Dataset
 
 from .conftest import SMALL
 

@@ -21,16 +21,8 @@ from pydantic import Field, model_validator
 
 from .alignment import Align
 from .errors import CapexError, MissingDataError, OptionError, Problem
-from .metrics import (
-    compare,
-    convert,
-    figure_row,
-    find_company,
-    fx_row,
-    guidance_row,
-    place,
-    ratio,
-)
+from .metrics import compare, convert, find_company, place, ratio
+from .provenance import figure_row, fx_row, guidance_row
 from .records import FIGURE_FIELDS, Company, Dataset, Record, Text
 from .results import Choice, ClaimResult, ClaimsResult, GroupFigures, SourceRow
 

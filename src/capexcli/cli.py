@@ -606,8 +606,9 @@ def sources(
 
     def produce() -> Any:
         from .loader import load
-        from .metrics import SOURCE_KINDS, find_company
-        from .metrics import sources as sources_of
+        from .metrics import find_company
+        from .provenance import SOURCE_KINDS
+        from .provenance import sources as sources_of
 
         for k in kinds:
             if k not in SOURCE_KINDS:
@@ -801,6 +802,14 @@ def validate(
             show_default=False,
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Treat warnings as errors: exit 2 if a confirmed figure names no document "
+            "a reader could find.",
+        ),
+    ] = False,
     as_json: JsonOption = False,
     fmt: FormatOption = None,
     units: UnitsOption = "million",
@@ -810,17 +819,26 @@ def validate(
 ) -> None:
     """Check a data file and list every problem with its line and TOML path (exit 2 if any).
 
+    Warnings (a confirmed figure without an SEC accession number, URL, or HKEX stock code and
+    date) are listed after the summary; with --strict they are errors.
+
     Example:
 
       capex validate my-companies.toml
+      capex validate --strict
     """
-    from .loader import load
+    from .checks import lint_dataset
+    from .errors import DataValidationError
+    from .loader import load, locate
     from .records import FIGURE_FIELDS
-    from .results import ValidateResult
+    from .results import DataWarning, ValidateResult
 
     target = path or _dataset_path(ctx, None)
     loaded = load(target)
     dataset = loaded.dataset
+    warnings = locate(lint_dataset(dataset), loaded.path)
+    if strict and warnings:
+        raise DataValidationError(loaded.path, warnings)
     years = [y for c in dataset.companies for y in c.years]
     emit(
         ValidateResult(
@@ -830,6 +848,8 @@ def validate(
             fiscal_years=len(years),
             figures=sum(1 for y in years for f in FIGURE_FIELDS if y.figure(f) is not None),
             fx_rates=len(dataset.fx),
+            confirmed=sum(1 for y in years for f in FIGURE_FIELDS if y.status_of(f) == "confirmed"),
+            warnings=[DataWarning(path=w.path, line=w.line, message=w.message) for w in warnings],
         ),
         _out(as_json, fmt, units, lang, output, force),
     )

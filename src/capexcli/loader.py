@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import tomli
 from pydantic import BaseModel, ValidationError
 
+from .checks import check_dataset, check_document
 from .errors import DataFileError, DataValidationError, Problem
 from .paths import (  # noqa: F401 - re-exported: where data files are
     CLAIMS_ENV_VAR,
@@ -30,7 +31,7 @@ from .paths import (  # noqa: F401 - re-exported: where data files are
     resolve_claims_path,
     resolve_data_path,
 )
-from .records import FIGURE_FIELDS, Dataset, check_dataset, check_document
+from .records import FIGURE_FIELDS, Dataset
 
 if TYPE_CHECKING:
     from .claims import ClaimsFile
@@ -168,6 +169,14 @@ def _looks_like_utf16(head: bytes) -> bool:
     one-sided."""
     even, odd = head[0::2].count(0), head[1::2].count(0)
     return max(even, odd) * 4 >= len(head) // 2 and min(even, odd) * 10 <= max(even, odd)
+
+
+def locate(problems: list[Problem], path: Path) -> list[Problem]:
+    """``problems`` found on a loaded dataset, with the lines of ``path`` they are on."""
+    if not problems:
+        return []
+    lines = KeyLines(decode(read_bytes(path), path))
+    return _in_file_order([lines.locate(p) for p in problems])
 
 
 def parse_dataset(text: str, path: Path | str | None = None) -> Dataset:

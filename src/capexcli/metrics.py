@@ -12,11 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+from . import provenance
 from .alignment import RULES, Align, comparison_year
 from .errors import MissingDataError, OptionError, UnknownCompanyError
-from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate, Guidance
+from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
 from .results import (
     Absent,
+    CapexBasisInfo,
     ChartResult,
     ChartYear,
     CompanyInfo,
@@ -26,8 +28,6 @@ from .results import (
     FxUsed,
     GroupFigures,
     Missing,
-    SourceRow,
-    SourcesResult,
     Totals,
     YearComparison,
 )
@@ -448,6 +448,12 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
                     for field in FIGURE_FIELDS
                     if year.figure(field) is not None
                 },
+                capex_proceeds=year.value("capex_proceeds"),
+                restated={
+                    field: provenance.earlier_values(company, fig)
+                    for field in FIGURE_FIELDS
+                    if (fig := year.figure(field)) is not None and fig.earlier
+                },
             )
         )
     notes = []
@@ -467,7 +473,15 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
             currency=company.currency,
             fiscal_year_end=company.fiscal_year_end,
             aliases=list(company.aliases),
-            capex_definition=company.capex_definition,
+            capex_definition=company.capex_definition or _basis_text(company),
+            capex_basis=None
+            if company.capex_basis is None
+            else CapexBasisInfo(
+                id=company.capex_basis.id,
+                label=company.capex_basis.label,
+                lines=list(company.capex_basis.lines),
+                note=company.capex_basis.note,
+            ),
         ),
         currency=company.currency,
         align=align,
@@ -475,6 +489,15 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
         years=rows,
         notes=notes,
     )
+
+
+def _basis_text(company: Company) -> str | None:
+    """The capex basis in one sentence, for readers of ``capex_definition``."""
+    basis = company.capex_basis
+    if basis is None:
+        return None
+    text = f"{basis.label}: " + " + ".join(basis.lines) + "."
+    return f"{text} {basis.note}" if basis.note else text
 
 
 def find_company(dataset: Dataset, name: str) -> Company:
@@ -495,94 +518,6 @@ def find_company(dataset: Dataset, name: str) -> Company:
         if company_id not in suggestions:
             suggestions.append(company_id)
     raise UnknownCompanyError(name, suggestions[:5])
-
-
-SOURCE_KINDS: tuple[str, ...] = ("figure", "guidance", "fx")
-
-
-def guidance_row(company: Company, g: Guidance) -> SourceRow:
-    """A guidance statement with its provenance; ``value`` is the low end."""
-    return SourceRow(
-        kind="guidance",
-        company=company.id,
-        fiscal_year=g.year,
-        field=f"{g.metric}_guidance",
-        value=g.low,
-        currency=company.currency,
-        status=g.status,
-        source=g.source,
-        note=g.note,
-        high=g.high,
-        date=g.date,
-        basis=g.basis,
-    )
-
-
-def fx_row(rate: FxRate) -> SourceRow:
-    """An FX rate (CNY per USD) with its provenance."""
-    return SourceRow(
-        kind="fx",
-        company=None,
-        fiscal_year=rate.year,
-        field="cny_per_usd",
-        value=rate.cny_per_usd,
-        currency="CNY",
-        status=rate.status,
-        source=rate.source,
-        note=rate.note,
-    )
-
-
-def figure_row(company: Company, year: FiscalYear, field: str) -> SourceRow | None:
-    """One figure with its provenance, or None if the year does not have it."""
-    fig = year.figure(field)
-    if fig is None:
-        return None
-    return SourceRow(
-        kind="figure",
-        company=company.id,
-        fiscal_year=year.fiscal_year,
-        field=field,
-        value=fig.value,
-        currency=company.currency,
-        status=year.status_of(field) or "unconfirmed",
-        source=year.source_of(field),
-        line=fig.line,
-        note=fig.note,
-    )
-
-
-def sources(
-    dataset: Dataset,
-    company: Company | None = None,
-    statuses: Sequence[str] = (),
-    kinds: Sequence[str] = SOURCE_KINDS,
-) -> SourcesResult:
-    """Every number in the data with its status and source, in file order.
-
-    A figure that gives no status or source of its own takes its year's, as everywhere else.
-    FX rates belong to no company, so they are listed only when no company is chosen.
-    """
-    for status in statuses:
-        if status not in STATUSES:
-            raise OptionError(f"--status {status!r}: choose from {', '.join(STATUSES)}")
-    rows: list[SourceRow] = []
-    for c in dataset.companies:
-        if company is not None and c.id != company.id:
-            continue
-        if "figure" in kinds:
-            for year in c.years:
-                for field in FIGURE_FIELDS:
-                    row = figure_row(c, year, field)
-                    if row is not None:
-                        rows.append(row)
-        if "guidance" in kinds:
-            rows += [guidance_row(c, g) for g in c.guidance]
-    if company is None and "fx" in kinds:
-        rows += [fx_row(rate) for rate in dataset.fx]
-    if statuses:
-        rows = [r for r in rows if r.status in statuses]
-    return SourcesResult(rows)
 
 
 CHART_METRICS: tuple[str, ...] = ("capex", "capex_to_ocf", "returns_to_capex")

@@ -1,18 +1,16 @@
-"""The data model of ``data/companies.toml`` and every rule a dataset must satisfy.
+"""The data model of ``data/companies.toml``.
 
-Two layers: the pydantic models check each value on its own (types, ranges, allowed
-words, unknown keys); :func:`check_dataset` then checks what needs the whole file
-(unique ids and aliases, period ends against fiscal-year ends, FX coverage) and reports
-each problem with its TOML path. No I/O here: :mod:`capexcli.loader` reads files.
+The pydantic models check each value on its own (types, ranges, allowed words, unknown
+keys); :mod:`capexcli.checks` holds the rules that need the whole file. No I/O here:
+:mod:`capexcli.loader` reads files.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -20,14 +18,10 @@ from pydantic import (
     ConfigDict,
     Field,
     Strict,
-    ValidationError,
     field_validator,
     model_validator,
 )
 from pydantic.dataclasses import dataclass as pydantic_dataclass
-
-from .alignment import comparison_year
-from .errors import Problem
 
 SCHEMA_VERSION = 1
 
@@ -100,15 +94,43 @@ class Record(BaseModel):
 _BULK = ConfigDict(extra="forbid")
 
 
+#: A key that names a document or a capex basis within one company.
+Key = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/()-]{0,62}$")]
+#: A page of a PDF or printed report.
+Page = Annotated[int, Strict(), Field(ge=1, le=100_000)]
+
+
+@pydantic_dataclass(config=_BULK, frozen=True, slots=True)
+class Version:
+    """A value that an earlier filing gave for a figure that a later one restated."""
+
+    value: Amount
+    document: Key | None = None
+    source: Text | None = None
+    line: Text | None = None
+    page: Page | None = None
+    note: Text | None = None
+
+
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)
 class Figure:
-    """One amount with where it came from."""
+    """One amount with where it came from.
+
+    ``document`` names one of the company's ``documents`` (where the figure was read: the
+    filing that identifies it); ``source`` is free text for anything else, such as an
+    aggregator. ``earlier`` keeps the values that earlier filings gave before a restatement.
+    """
 
     value: Amount
     status: Status | None = None
+    document: Key | None = None
     source: Text | None = None
     line: Text | None = None
+    page: Page | None = None
+    #: For capex: the company's capex basis this figure is on (default: the company's).
+    basis: Key | None = None
     note: Text | None = None
+    earlier: tuple[Version, ...] = ()
 
 
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)
@@ -117,8 +139,9 @@ class FiscalYear:
 
     fiscal_year: Year
     period_end: Date
-    # Defaults for the figures of this year that give no status or source of their own.
+    # Defaults for the figures of this year that give no status or document/source of their own.
     status: Status | None = None
+    document: Key | None = None
     source: Text | None = None
     note: Text | None = None
     capex: Figure | None = None
@@ -126,8 +149,12 @@ class FiscalYear:
     buybacks: Figure | None = None
     dividends: Figure | None = None
     debt_repayment: Figure | None = None
+    #: Cash received back on capex (Amazon's "Proceeds from property and equipment sales and
+    #: incentives"): recorded beside a gross capex so that the net can be shown; not a figure
+    #: any ratio uses.
+    capex_proceeds: Figure | None = None
 
-    @field_validator("capex", "buybacks", "dividends", "debt_repayment")
+    @field_validator("capex", "buybacks", "dividends", "debt_repayment", "capex_proceeds")
     @classmethod
     def _outflow_not_negative(cls, figure: Figure | None) -> Figure | None:
         if figure is not None and figure.value < 0:
@@ -150,10 +177,78 @@ class FiscalYear:
         return fig.status or self.status
 
     def source_of(self, field: str) -> str | None:
+        """The free-text source of a figure: its own, or else (if it names no document of its
+        own) its year's. A figure cites either itself or its year, never a mix of both."""
         fig: Figure | None = getattr(self, field)
         if fig is None:
             return None
-        return fig.source or self.source
+        if fig.document is not None or fig.source is not None:
+            return fig.source
+        return self.source
+
+    def document_of(self, field: str) -> str | None:
+        """The key of the document a figure was read in, by the same rule as ``source_of``."""
+        fig: Figure | None = getattr(self, field)
+        if fig is None:
+            return None
+        if fig.document is not None or fig.source is not None:
+            return fig.document
+        return self.document
+
+
+_ACCESSION = r"^\d{10}-\d{2}-\d{6}$"
+_STOCK_CODE = r"^\d{4,5}$"
+
+
+class Document(Record):
+    """A company document that figures are read in: a filing, a report, a results release.
+
+    What identifies it to a reader is its SEC accession number, its URL, or (for a Hong Kong
+    filing) its stock code and date; ``identifier`` says which of these it has.
+    """
+
+    id: Key
+    title: Text
+    #: 10-K, 20-F, 6-K, 8-K, annual report, results announcement, press release ...
+    form: Text
+    #: The date it was filed or published.
+    date: Date | None = None
+    accession: Annotated[str, Field(pattern=_ACCESSION)] | None = None
+    stock_code: Annotated[str, Field(pattern=_STOCK_CODE)] | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    note: Text | None = None
+
+    def identifier(self) -> str | None:
+        """What lets a reader find this document, or None if it names nothing checkable."""
+        parts = []
+        if self.accession:
+            parts.append(f"SEC accession {self.accession}")
+        if self.stock_code and self.date:
+            parts.append(f"HKEX stock code {self.stock_code}, {self.date.isoformat()}")
+        if self.url:
+            parts.append(self.url)
+        return "; ".join(parts) or None
+
+    def cite(self, page: int | None = None) -> str:
+        """The document as a reader would cite it."""
+        text = self.title
+        if self.date and not (self.stock_code and not self.accession):
+            text += f" ({'filed' if self.accession else 'published'} {self.date.isoformat()})"
+        if page is not None:
+            text += f", p. {page}"
+        found = self.identifier()
+        return f"{text}; {found}" if found else text
+
+
+class CapexBasis(Record):
+    """What a company's capex figure adds up: one basis for every year of the company."""
+
+    id: Key
+    #: A short name, e.g. "headline capital expenditure" or "purchases of property and equipment".
+    label: Text
+    #: The cash-flow lines (as printed) that the figure is, or adds up.
+    lines: Annotated[list[Text], Field(min_length=1)]
+    note: Text | None = None
 
 
 class Guidance(Record):
@@ -192,7 +287,9 @@ class Company(Record):
     #: usual case, and all eleven companies of the article) or the one they start in.
     fiscal_year_label: Literal["end", "start"] = "end"
     capex_definition: Text | None = None
+    capex_basis: CapexBasis | None = None
     note: Text | None = None
+    documents: list[Document] = []
     years: list[FiscalYear] = []
     guidance: list[Guidance] = []
 
@@ -259,248 +356,6 @@ class Dataset(Record):
 
     def fx_table(self) -> dict[int, FxRate]:
         return {rate.year: rate for rate in self.fx}
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """A company that validated, with its years that validated, at their places in the file.
-
-    The cross-record rules run on these rather than on a :class:`Dataset` so that they can
-    also run on a file that fails validation: the parts that are valid on their own are
-    checked, and the indices in the TOML paths stay those of the file.
-    """
-
-    index: int
-    company: Company
-    years: list[tuple[int, FiscalYear]]
-
-
-def check_dataset(dataset: Dataset) -> list[Problem]:
-    """Rules that span records. Returns every problem found."""
-    entries = [_Entry(i, c, list(enumerate(c.years))) for i, c in enumerate(dataset.companies)]
-    return _check_entries(entries, list(enumerate(dataset.fx)), fx_complete=True)
-
-
-def check_document(document: Any) -> list[Problem]:
-    """The rules of :func:`check_dataset` on a raw TOML document that may not validate.
-
-    Every company (without its years), fiscal year and FX rate is validated on its own; the
-    cross-record rules then run on those that pass, so one run reports a duplicate id next to
-    a negative capex. The per-value errors themselves are reported by the loader from the
-    whole-document validation, not here. A rule that would need a part that failed is
-    skipped rather than guessed at, so this never adds a false problem.
-    """
-    if not isinstance(document, dict):
-        return []
-    raw_fx = document.get("fx", [])
-    fx: list[tuple[int, FxRate]] = []
-    for k, raw in enumerate(_as_list(raw_fx)):
-        rate = _valid_or_none(FxRate, raw)
-        if rate is not None:
-            fx.append((k, rate))
-    # A rate that failed validation may well be the one a year needs: do not also call it
-    # missing.
-    fx_complete = isinstance(raw_fx, list) and len(fx) == len(raw_fx)
-    entries: list[_Entry] = []
-    for i, raw in enumerate(_as_list(document.get("companies"))):
-        if not isinstance(raw, dict):
-            continue
-        company = _valid_or_none(Company, {**raw, "years": [], "guidance": []})
-        if company is None:
-            continue
-        years = [
-            (k, year)
-            for k, raw_year in enumerate(_as_list(raw.get("years")))
-            if (year := _valid_or_none(FiscalYear, raw_year)) is not None
-        ]
-        entries.append(_Entry(i, company, years))
-    return _check_entries(entries, fx, fx_complete)
-
-
-R = TypeVar("R")
-
-
-def _valid_or_none(model: type[R], raw: Any) -> R | None:
-    """``raw`` as a ``model`` (a model or a pydantic dataclass), or None. Unknown keys are
-    dropped first: a misspelt key is reported anyway, and should not hide a duplicate id or a
-    period end in the same table."""
-    if isinstance(raw, dict):
-        fields = model.__pydantic_fields__  # type: ignore[attr-defined]
-        raw = {key: value for key, value in raw.items() if key in fields}
-    try:
-        return model.__pydantic_validator__.validate_python(raw)  # type: ignore[attr-defined,no-any-return]
-    except ValidationError:
-        return None
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _check_entries(
-    entries: list[_Entry], fx: list[tuple[int, FxRate]], fx_complete: bool
-) -> list[Problem]:
-    problems: list[Problem] = []
-    problems += _check_unique_names(entries)
-    for entry in entries:
-        problems += _check_company_years(entry.company, f"companies[{entry.index}]", entry.years)
-    problems += _check_fx(entries, fx, fx_complete)
-    return problems
-
-
-def _check_unique_names(entries: list[_Entry]) -> list[Problem]:
-    problems: list[Problem] = []
-    ids: dict[str, int] = {}
-    owner: dict[str, int] = {}  # case-folded name -> index of the company that has it
-    by_index = {entry.index: entry.company for entry in entries}
-    for entry in entries:
-        i, company = entry.index, entry.company
-        if company.id in ids:
-            problems.append(
-                Problem(
-                    f"companies[{i}].id",
-                    f"duplicate id {company.id!r} (first used by companies[{ids[company.id]}])",
-                )
-            )
-        else:
-            ids[company.id] = i
-        seen_here: set[str] = set()
-        named = [("id", company.id), ("name", company.name), ("name_zh", company.name_zh)]
-        named += [(f"aliases[{k}]", alias) for k, alias in enumerate(company.aliases)]
-        for where, text in named:
-            key = text.casefold()
-            if key in seen_here:
-                if where.startswith("aliases"):
-                    problems.append(Problem(f"companies[{i}].{where}", f"{text!r} is listed twice"))
-                continue
-            seen_here.add(key)
-            other = owner.setdefault(key, i)
-            if other != i and where != "id":  # duplicate ids are reported above
-                problems.append(
-                    Problem(
-                        f"companies[{i}].{where}",
-                        f"{text!r} already names companies[{other}] "
-                        f"({by_index[other].id}); a name must point to one company",
-                    )
-                )
-    return problems
-
-
-def _check_company_years(
-    company: Company, where: str, years: Iterable[tuple[int, FiscalYear]]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[int, int] = {}
-    month, day = company.fy_end_month_day
-    for k, year in years:
-        path = f"{where}.years[{k}]"
-        if year.fiscal_year in seen:
-            problems.append(
-                Problem(
-                    f"{path}.fiscal_year",
-                    f"fiscal year {year.fiscal_year} appears twice for {company.id} "
-                    f"(first at years[{seen[year.fiscal_year]}])",
-                )
-            )
-        else:
-            seen[year.fiscal_year] = k
-        nominal = _nearest_nominal_end(year.period_end, month, day)
-        if abs((year.period_end - nominal).days) > PERIOD_END_SLACK_DAYS:
-            problems.append(
-                Problem(
-                    f"{path}.period_end",
-                    f"{year.period_end.isoformat()} does not match fiscal_year_end "
-                    f"{company.fiscal_year_end} of {company.id} (allowed: within "
-                    f"{PERIOD_END_SLACK_DAYS} days, for 52/53-week years)",
-                )
-            )
-        else:
-            expected = nominal.year if company.fiscal_year_label == "end" else nominal.year - 1
-            if year.fiscal_year != expected:
-                problems.append(
-                    Problem(
-                        f"{path}.fiscal_year",
-                        f"fiscal year {year.fiscal_year} cannot end on "
-                        f"{year.period_end.isoformat()}: {company.id} labels its fiscal years "
-                        f"by the year they {company.fiscal_year_label} in, so expected "
-                        f"{expected}",
-                    )
-                )
-        for field in FIGURE_FIELDS:
-            figure = getattr(year, field)
-            if figure is None:
-                continue
-            if figure.status is None and year.status is None:
-                problems.append(
-                    Problem(
-                        f"{path}.{field}",
-                        "no status: give the figure a status (confirmed, aggregator, "
-                        "derived, unconfirmed) or the year a default status",
-                    )
-                )
-            if figure.source is None and year.source is None:
-                problems.append(
-                    Problem(
-                        f"{path}.{field}",
-                        "no source: give the figure a source or the year a default source",
-                    )
-                )
-    return problems
-
-
-def _nearest_nominal_end(period_end: date, month: int, day: int) -> date:
-    same_year = date(period_end.year, month, day)
-    # The usual case, and a shortcut worth having on large datasets: the other candidates
-    # are a year away, so a nominal end within the slack is the nearest one.
-    if abs((period_end - same_year).days) <= PERIOD_END_SLACK_DAYS:
-        return same_year
-    candidates = [
-        date(y, month, day) for y in (period_end.year - 1, period_end.year, period_end.year + 1)
-    ]
-    return min(candidates, key=lambda d: abs(d - period_end))
-
-
-def _check_fx(
-    entries: list[_Entry], fx: list[tuple[int, FxRate]], fx_complete: bool
-) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[int, int] = {}
-    for k, rate in fx:
-        if rate.year in seen:
-            problems.append(
-                Problem(
-                    f"fx[{k}].year",
-                    f"a rate for {rate.year} is already given at fx[{seen[rate.year]}]",
-                )
-            )
-        else:
-            seen[rate.year] = k
-    if not fx_complete:
-        return problems
-    needed = _fx_years_needed((e.company, (y for _, y in e.years)) for e in entries)
-    for year in sorted(needed - seen.keys()):
-        problems.append(
-            Problem(
-                "fx",
-                f"no CNY per USD rate for {year}: USD and CNY companies both have figures for "
-                f"that comparison year, so comparing them needs one (add an [[fx]] table)",
-            )
-        )
-    return problems
-
-
-def fx_years_needed(dataset: Dataset) -> set[int]:
-    """Comparison years (default alignment) in which companies of both currencies report."""
-    return _fx_years_needed((c, c.years) for c in dataset.companies)
-
-
-def _fx_years_needed(companies: Iterable[tuple[Company, Iterable[FiscalYear]]]) -> set[int]:
-    currencies: dict[int, set[str]] = {}
-    for company, years in companies:
-        for year in years:
-            cy = comparison_year(year.fiscal_year, year.period_end, "majority")
-            currencies.setdefault(cy, set()).add(company.currency)
-    return {year for year, found in currencies.items() if len(found) > 1}
 
 
 def _num(value: float) -> str:

@@ -460,8 +460,32 @@ def company_table(result: CompanyResult) -> Table:
 
 def company_notes(result: CompanyResult) -> list[str]:
     notes = []
-    if result.company.capex_definition:
+    basis = result.company.capex_basis
+    if basis is not None:
+        text = f"Capex basis, every year: {basis.label} (" + " + ".join(basis.lines) + ")."
+        notes.append(f"{text} {basis.note}" if basis.note else text)
+    elif result.company.capex_definition:
         notes.append(f"Capex: {result.company.capex_definition}")
+    net = [
+        f"FY{r.fiscal_year} {amount(r.capex - r.capex_proceeds)}"
+        for r in result.years
+        if r.capex is not None and r.capex_proceeds is not None
+    ]
+    if net:
+        notes.append(
+            "Capex net of proceeds from property and equipment sales and incentives "
+            f"(recorded beside the gross line): {', '.join(net)}."
+        )
+    for row in result.years:
+        for field, versions in row.restated.items():
+            current = amount(getattr(row, field))
+            for v in versions:
+                filed = v.document.title if v.document is not None else (v.source or "?")
+                notes.append(
+                    f"Restated: {field.replace('_', ' ')} FY{row.fiscal_year} is {current} "
+                    f"in the latest filing; {filed} gave {amount(v.value)}"
+                    + (f" ({v.note})." if v.note else ".")
+                )
     moved = [
         f"FY{r.fiscal_year} -> {r.comparison_year}"
         for r in result.years
@@ -553,9 +577,9 @@ def sources_notes(result: SourcesResult) -> list[str]:
     return [
         f"{len(rows)} numbers: {summary}. Values in millions of the currency shown; FX in CNY "
         "per USD.",
-        "confirmed = seen in the company's own document; aggregator = a third-party page built "
-        "from filings; derived = arithmetic on other figures (see the note in --json); "
-        "unconfirmed = not yet checked.",
+        "confirmed = read in the company's own document, which the source names; derived = "
+        "arithmetic on such figures (see the note in --json); aggregator = a third-party data "
+        "site or report; unconfirmed = no source could back it (the note says why).",
     ]
 
 
@@ -583,12 +607,20 @@ def _print_all(out: Console, tables: Sequence[Table], notes: Sequence[str]) -> N
 
 
 def print_validate(result: ValidateResult, file: TextIO | None = None) -> None:
-    console(file).print(
+    out = console(file)
+    out.print(
         Text(
             f"{result.file}: valid: {result.companies} companies, {result.fiscal_years} fiscal "
-            f"years, {result.figures} figures, {result.fx_rates} FX rates"
+            f"years, {result.figures} figures ({result.confirmed} confirmed), "
+            f"{result.fx_rates} FX rates"
         )
     )
+    if result.warnings:
+        count = len(result.warnings)
+        out.print(Text(f"{count} warning{'s' if count != 1 else ''} (--strict makes them errors):"))
+        for w in result.warnings:
+            where = f"{result.file}:{w.line}" if w.line is not None else result.file
+            out.print(Text(f"  {where}: {w.path}: {w.message}"))
 
 
 VERDICT_STYLES = {

@@ -99,6 +99,44 @@ class CompareResult(Output):
     notes: list[str]
 
 
+class CapexBasisInfo(Output):
+    """What a company's capex adds up, the same for every one of its years."""
+
+    id: str
+    label: str
+    #: The cash-flow lines, as printed, that the capex figure is or adds up.
+    lines: list[str]
+    note: str | None = None
+
+
+class DocumentInfo(Output):
+    """The company document a figure was read in, and what identifies it to a reader."""
+
+    id: str
+    title: str
+    #: 10-K, 20-F, annual report, results announcement ...
+    form: str
+    #: Filed or published.
+    date: dt.date | None = None
+    #: SEC accession number (SEC filings).
+    accession: str | None = None
+    #: HKEX stock code (Hong Kong filings).
+    stock_code: str | None = None
+    url: str | None = None
+    #: The page the figure stands on, where recorded.
+    page: int | None = None
+
+
+class EarlierValue(Output):
+    """A value an earlier filing gave for a figure that a later filing restated."""
+
+    value: float
+    document: DocumentInfo | None = None
+    source: str | None = None
+    line: str | None = None
+    note: str | None = None
+
+
 class CompanyInfo(Output):
     id: str
     name: str
@@ -108,6 +146,8 @@ class CompanyInfo(Output):
     fiscal_year_end: str
     aliases: list[str]
     capex_definition: str | None
+    #: What capex adds up for this company (the same for all its years); null if not stated.
+    capex_basis: CapexBasisInfo | None = None
 
 
 class CompanyYear(Output):
@@ -126,6 +166,11 @@ class CompanyYear(Output):
     capex_growth: float | None
     #: Status of each figure present: confirmed, aggregator, derived or unconfirmed.
     status: dict[str, str]
+    #: Cash received back on capex (sales of property, incentives), recorded beside a gross
+    #: capex; capex - capex_proceeds is the net figure. Null where not recorded.
+    capex_proceeds: float | None = None
+    #: Figures that a later filing restated: field -> the values earlier filings gave.
+    restated: dict[str, list[EarlierValue]] = {}
 
 
 class CompanyResult(Output):
@@ -155,6 +200,15 @@ class CompaniesResult(Output):
     companies: list[CompanySummary]
 
 
+class DataWarning(Output):
+    """Something a valid data file should still fix, with where it is."""
+
+    #: TOML path, e.g. ``companies[3].years[2].capex``.
+    path: str
+    line: int | None
+    message: str
+
+
 class ValidateResult(Output):
     schema_version: int = OUTPUT_SCHEMA_VERSION
     file: str
@@ -163,6 +217,11 @@ class ValidateResult(Output):
     fiscal_years: int
     figures: int
     fx_rates: int
+    #: Figures with status "confirmed".
+    confirmed: int = 0
+    #: What a reader could not check (e.g. a confirmed figure that names no document);
+    #: ``--strict`` turns these into errors.
+    warnings: list[DataWarning] = []
 
 
 class SourceRow(Output):
@@ -188,7 +247,12 @@ class SourceRow(Output):
     #: Guidance only: the high end (null for "more than"), the date given and what it covers.
     high: float | None = None
     date: dt.date | None = None
+    #: Guidance: what the range covers. Capex figures: the company's capex basis (its label).
     basis: str | None = None
+    #: Figures: the company document the figure was read in (null for other sources).
+    document: DocumentInfo | None = None
+    #: Figures: values that earlier filings gave before a restatement.
+    earlier: list[EarlierValue] = []
 
 
 class SourcesResult(RootModel[list[SourceRow]]):

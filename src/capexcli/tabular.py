@@ -158,7 +158,8 @@ def _claims(result: ClaimsResult) -> list[dict[str, Any]]:
 
 
 def _validate(result: ValidateResult) -> list[dict[str, Any]]:
-    return [result.model_dump(exclude={"schema_version"})]
+    row = result.model_dump(exclude={"schema_version", "warnings"})
+    return [{**row, "warnings": len(result.warnings)}]
 
 
 _AMOUNTS: dict[type, frozenset[str]] = {

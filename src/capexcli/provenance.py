@@ -1,0 +1,149 @@
+"""Where every number comes from: the rows of ``capex sources`` and the citations of
+figures, guidance and FX rates that ``claims`` shows beside its inputs.
+
+A figure cites a company document (see :class:`~capexcli.records.Document`) or a free-text
+source; a row carries both the document, as fields, and one citation line a reader can quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .checks import CITED_FIELDS
+from .errors import OptionError
+from .records import STATUSES, Company, Dataset, Figure, FiscalYear, FxRate, Guidance
+from .results import DocumentInfo, EarlierValue, SourceRow, SourcesResult
+
+SOURCE_KINDS: tuple[str, ...] = ("figure", "guidance", "fx")
+
+
+def guidance_row(company: Company, g: Guidance) -> SourceRow:
+    """A guidance statement with its provenance; ``value`` is the low end."""
+    return SourceRow(
+        kind="guidance",
+        company=company.id,
+        fiscal_year=g.year,
+        field=f"{g.metric}_guidance",
+        value=g.low,
+        currency=company.currency,
+        status=g.status,
+        source=g.source,
+        note=g.note,
+        high=g.high,
+        date=g.date,
+        basis=g.basis,
+    )
+
+
+def fx_row(rate: FxRate) -> SourceRow:
+    """An FX rate (CNY per USD) with its provenance."""
+    return SourceRow(
+        kind="fx",
+        company=None,
+        fiscal_year=rate.year,
+        field="cny_per_usd",
+        value=rate.cny_per_usd,
+        currency="CNY",
+        status=rate.status,
+        source=rate.source,
+        note=rate.note,
+    )
+
+
+def document_info(company: Company, key: str | None, page: int | None) -> DocumentInfo | None:
+    """The company document named ``key``, as output; None for no key."""
+    if key is None:
+        return None
+    doc = next(d for d in company.documents if d.id == key)  # checks.py: it exists
+    return DocumentInfo(
+        id=doc.id,
+        title=doc.title,
+        form=doc.form,
+        date=doc.date,
+        accession=doc.accession,
+        stock_code=doc.stock_code,
+        url=doc.url,
+        page=page,
+    )
+
+
+def citation(company: Company, key: str | None, page: int | None, source: str | None) -> str:
+    """What a figure was read in, as one line a reader can cite: the document, then any
+    free-text source beside it."""
+    parts = []
+    if key is not None:
+        doc = next(d for d in company.documents if d.id == key)
+        parts.append(doc.cite(page))
+    if source:
+        parts.append(source)
+    return " | ".join(parts)
+
+
+def earlier_values(company: Company, fig: Figure) -> list[EarlierValue]:
+    return [
+        EarlierValue(
+            value=v.value,
+            document=document_info(company, v.document, v.page),
+            source=v.source,
+            line=v.line,
+            note=v.note,
+        )
+        for v in fig.earlier
+    ]
+
+
+def figure_row(company: Company, year: FiscalYear, field: str) -> SourceRow | None:
+    """One figure with its provenance, or None if the year does not have it."""
+    fig = year.figure(field)
+    if fig is None:
+        return None
+    key = year.document_of(field)
+    basis = company.capex_basis.label if field == "capex" and company.capex_basis else None
+    return SourceRow(
+        kind="figure",
+        company=company.id,
+        fiscal_year=year.fiscal_year,
+        field=field,
+        value=fig.value,
+        currency=company.currency,
+        status=year.status_of(field) or "unconfirmed",
+        source=citation(company, key, fig.page, year.source_of(field)) or None,
+        line=fig.line,
+        note=fig.note,
+        basis=basis,
+        document=document_info(company, key, fig.page),
+        earlier=earlier_values(company, fig),
+    )
+
+
+def sources(
+    dataset: Dataset,
+    company: Company | None = None,
+    statuses: Sequence[str] = (),
+    kinds: Sequence[str] = SOURCE_KINDS,
+) -> SourcesResult:
+    """Every number in the data with its status and source, in file order.
+
+    A figure that gives no status or source of its own takes its year's, as everywhere else.
+    FX rates belong to no company, so they are listed only when no company is chosen.
+    """
+    for status in statuses:
+        if status not in STATUSES:
+            raise OptionError(f"--status {status!r}: choose from {', '.join(STATUSES)}")
+    rows: list[SourceRow] = []
+    for c in dataset.companies:
+        if company is not None and c.id != company.id:
+            continue
+        if "figure" in kinds:
+            for year in c.years:
+                for field in CITED_FIELDS:
+                    row = figure_row(c, year, field)
+                    if row is not None:
+                        rows.append(row)
+        if "guidance" in kinds:
+            rows += [guidance_row(c, g) for g in c.guidance]
+    if company is None and "fx" in kinds:
+        rows += [fx_row(rate) for rate in dataset.fx]
+    if statuses:
+        rows = [r for r in rows if r.status in statuses]
+    return SourcesResult(rows)
