@@ -283,3 +283,12 @@ PRIVATE = re.compile(
 def test_no_source_note_or_comment_points_to_private_material() -> None:
     for number, line in enumerate(SHIPPED.read_text(encoding="utf-8").splitlines(), start=1):
         assert not PRIVATE.search(line), f"companies.toml:{number}: {line[:120]}"
+
+
+def test_a_figure_with_a_long_note_is_a_sub_table() -> None:
+    # Inline tables must fit on one line (TOML forbids breaking them), so a figure with a long
+    # source or note is written as [companies.years.FIELD], where it stays readable.
+    figure = re.compile(r"^(capex|operating_cash_flow|buybacks|dividends|debt_repayment)\w* = \{")
+    for number, line in enumerate(SHIPPED.read_text(encoding="utf-8").splitlines(), start=1):
+        if figure.match(line):
+            assert len(line) <= 200, f"companies.toml:{number}: {len(line)} characters"
