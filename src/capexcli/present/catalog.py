@@ -1,0 +1,106 @@
+"""Every user-visible string of the tables and their footnotes, in English and Chinese.
+
+English is the key: a string missing here prints in English under ``--lang zh`` too, so a new
+message is one entry. Templates use ``str.format`` fields, the same names in both languages.
+"""
+
+from __future__ import annotations
+
+ZH: dict[str, str] = {
+    # Table titles and headers
+    "Capex: US big four vs China seven": "资本开支：美国四大 vs 中国七家",
+    "Shareholder returns: buybacks + dividends": "股东回报：回购 + 分红",
+    "Year": "年份",
+    "US capex": "美国资本开支",
+    "CN capex": "中国资本开支",
+    "CN : US": "中 : 美",
+    "US\ncapex/OCF": "美国\n开支/经营现金流",
+    "CN\ncapex/OCF": "中国\n开支/经营现金流",
+    "US returns": "美国股东回报",
+    "CN returns": "中国股东回报",
+    "US\nreturns/capex": "美国\n回报/开支",
+    "CN\nreturns/capex": "中国\n回报/开支",
+    "FY": "财年",
+    "Capex": "资本开支",
+    "Operating\ncash flow": "经营\n现金流",
+    "Buybacks": "回购",
+    "Dividends": "分红",
+    "Debt\nrepaid": "偿债",
+    "Capex/\nOCF": "开支/\n现金流",
+    "Returns/\ncapex": "回报/\n开支",
+    "Capex\ngrowth": "开支\n增长",
+    "fiscal year ends": "财年截至",
+    "Companies in the dataset": "数据中的公司",
+    "Sources: every number in the data": "来源：数据中的每个数字",
+    "Figures used": "所用数据",
+    "The article's claims, checked": "文章论断核查",
+    "ID": "编号",
+    "Claim": "论断",
+    "Stated": "文中数字",
+    "Recomputed": "重新计算",
+    "Verdict": "结论",
+    "Company": "公司",
+    "Field": "项目",
+    "Value": "数值",
+    "Currency": "币种",
+    "Status": "状态",
+    "Source": "来源",
+    "Name": "名称",
+    "中文": "中文",
+    "Region": "地区",
+    "FY end": "财年截止",
+    "Fiscal years": "财年",
+    "Aliases": "别名",
+    # Verdicts and units
+    "holds": "成立",
+    "close": "接近",
+    "fails": "不成立",
+    "cited": "引用",
+    "unknown": "未知",
+    "millions": "百万",
+    "billions": "十亿",
+    # compare footnotes
+    "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = capex / "
+    "operating cash flow.": "中 : 美 = 中国七家与美国四大资本开支之比（即文章的 1:6、1:10）；"
+    "开支/经营现金流 = 资本开支 / 经营活动现金流。",
+    "Years: {align} alignment: {rule}.": "年份：{rule_zh}。",
+    "FX, CNY per USD (annual average): {rates}. Source: {source}.": "汇率（人民币/美元，年平均）："
+    "{rates}。来源：{source}。",
+    "FX rates not yet confirmed: {years}.": "尚未核实的汇率：{years}。",
+    "Returns = buybacks + dividends. Each ratio uses only the companies that report both of its "
+    "parts; totals add what is known.": "股东回报 = 回购 + 分红。每个比率只计入两项数据齐全的公司；"
+    "合计只加总已知数据。",
+    "{mark} rests partly on figures not confirmed in a company's own filing. Share of the {span} "
+    "totals: {shares}. By count: {counts}. `capex sources --status aggregator` lists them.": (
+        "{mark}"
+    )
+    + " 部分基于未在公司自身文件中核实的数据。占 {span} 合计的比例：{shares}。按个数：{counts}。"
+    + "`capex sources --status aggregator` 列出这些数据。",
+    "Missing figures (left out of totals): {missing}.": "缺失数据（未计入合计）：{missing}。",
+    "No record at all (left out of totals): {absent}.": "全年无记录（未计入合计）：{absent}。",
+    # company footnotes
+    "Returns = buybacks + dividends; blank unless both are known.": "股东回报 = 回购 + 分红；"
+    "两项都已知时才计算。",
+    # claims footnotes
+    "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, {unknown} "
+    "unknown), {cited} cited (outside the records).": "共 {total} 条论断：核查 {checked} 条（成立 "
+    "{holds}，接近 {close}，不成立 {fails}，未知 {unknown}），引用 {cited} 条（数据无法核查）。",
+    "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under the other "
+    "choices: `capex claims ID`.": "重新计算采用 {align} 对齐，汇率：{fx}；其他口径下的结论见 "
+    "`capex claims ID`。",
+    "annual averages": "年平均",
+    "{rate} CNY per USD": "{rate} 人民币/美元",
+    "? = recomputed from incomplete records (figures missing): {ids}.": "? = 数据不全时的重新计算"
+    "（有缺失数据）：{ids}。",
+    "Verdict depends on the alignment or FX choice: {ids}.": (
+        "结论取决于财年对齐或汇率口径：{ids}。"
+    ),
+}
+
+#: The fiscal-year rules of ``--align``, as the Chinese footnote states them.
+ALIGN_ZH: dict[str, str] = {
+    "majority": "财年按其月份多数所在的日历年计（6:6 时按结束年份）",
+    "label": "财年按公司自己的财年标签计",
+}
+
+CURRENCY_ZH: dict[str, str] = {"CNY": "元人民币", "USD": "美元"}

@@ -1,0 +1,46 @@
+"""``capex chart``: two bars per year that read in 80 columns and without colour."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+
+from ..results import ChartResult
+from .style import DASH, Style, one_to, percent
+
+CHART_WIDTH = 40
+BARS = {"us": "█", "cn": "▒"}
+BAR_STYLES = {"us": "blue", "cn": "red"}
+
+
+def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
+    """Horizontal bars, two per year, scaled to the largest value; the two groups differ by
+    their characters as well as their colours, so a plain terminal reads it too."""
+    percent_metric = result.metric != "capex"
+    values = [v for row in result.years for v in (row.us, row.cn) if v is not None]
+    top = max(values, default=0) or 1
+    title = {
+        "capex": s.t("Capex: US big four vs China seven"),
+        "capex_to_ocf": "Capex / operating cash flow: US vs China",
+        "returns_to_capex": "Shareholder returns / capex: US vs China",
+    }[result.metric]
+    head = title if percent_metric else f"{title} ({s.unit_label(result.currency)})"
+    lines: list[RenderableType] = [Text(head), Text("")]
+    for row in result.years:
+        for group in ("us", "cn"):
+            value = getattr(row, group)
+            label = str(row.year) if group == "us" else ""
+            line = Text(f"{label:<5}{group.upper()} ")
+            if value is None:
+                line.append(DASH)
+            else:
+                length = max(0, round(CHART_WIDTH * max(value, 0) / top))
+                line.append(BARS[group] * length, style=BAR_STYLES[group])
+                line.append(" " + (percent(value) if percent_metric else s.amount(value)))
+                if group == "us" and row.ratio is not None and not percent_metric:
+                    line.append(f"   CN : US {one_to(row.ratio)}")
+            lines.append(line)
+    lines.append(Text(""))
+    legend = f"{BARS['us']} US big four   {BARS['cn']} China seven"
+    lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
+    return lines

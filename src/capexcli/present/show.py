@@ -1,0 +1,57 @@
+"""Any result as a table for people: which view draws it, and where it is printed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from rich.console import Console, RenderableType
+
+from .. import results as r
+from .chart import chart_view
+from .claims_view import claims_view
+from .console import console, print_plain, recorder
+from .style import Style
+from .tables import companies_view, company_view, compare_view, sources_view, validate_view
+
+View = Callable[[Any, Style], list[RenderableType]]
+
+#: The view of each result type; a new command's result adds one line here.
+VIEWS: dict[type, View] = {
+    r.CompareResult: compare_view,
+    r.CompanyResult: company_view,
+    r.CompaniesResult: companies_view,
+    r.SourcesResult: sources_view,
+    r.ValidateResult: validate_view,
+    r.ChartResult: chart_view,
+}
+
+#: Views printed to the last line as drawn: the others lose trailing blank lines when piped.
+_KEEP_END = (r.CompareResult, r.CompanyResult, r.CompaniesResult, r.SourcesResult)
+
+
+def draw(result: object, s: Style, view: str | None = None) -> list[RenderableType]:
+    if isinstance(result, r.ClaimsResult):
+        return claims_view(result, s, view)
+    return VIEWS[type(result)](result, s)
+
+
+def _print(out: Console, result: object, s: Style, view: str | None) -> None:
+    keep_end = isinstance(result, _KEEP_END) or (
+        isinstance(result, r.ClaimsResult) and view != "detail"
+    )
+    print_plain(out, draw(result, s, view), trim_end=not keep_end)
+
+
+def show(result: object, s: Style, view: str | None = None, file: TextIO | None = None) -> None:
+    """Print a result's table and footnotes to ``file`` (default stdout)."""
+    _print(console(file), result, s, view)
+
+
+def export(result: object, s: Style, view: str | None, kind: str) -> str:
+    """The table as SVG or HTML, as a colour terminal 100 columns wide would show it."""
+    out = recorder()
+    _print(out, result, s, view)
+    if kind == "svg":
+        return out.export_svg(title="capex")
+    return out.export_html(inline_styles=True)
