@@ -275,3 +275,10 @@ def test_sources_filters_by_status_and_company(small: Dataset) -> None:
 def test_sources_rejects_an_unknown_status(small: Dataset) -> None:
     with pytest.raises(OptionError, match="choose from confirmed"):
         sources(small, statuses=["verified"])
+
+
+def test_ratio_over_a_vanishing_denominator_is_none_not_infinity() -> None:
+    # Regression: a generated dataset with capex of 5e-324 made compare print Infinity in JSON.
+    assert ratio(1, 5e-324) is None
+    assert ratio(1e308, 1e-10) is None
+    assert ratio(3, 4) == 0.75

@@ -6,6 +6,7 @@ company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import inspect
 import json
@@ -21,6 +22,14 @@ from typer.core import TyperCommand, TyperGroup
 from . import __version__
 from .alignment import ALIGNS, Align
 from .cli_import import import_app
+from .cli_options import (
+    AlignOption,
+    CurrencyOption,
+    DataOption,
+    FxOption,
+    YearsOption,
+    output_options,
+)
 from .errors import EXIT_CLAIM_FAILS, EXIT_INTERNAL_ERROR, CapexError, OptionError
 from .output import Out, emit, emit_error
 
@@ -153,110 +162,6 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-DataOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--data",
-        metavar="PATH",
-        help="Data file to use instead of the shipped one (also: CAPEX_DATA).",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[
-    bool,
-    typer.Option(
-        "--json", metavar="", help="Print one JSON document (for scripts) instead of a table."
-    ),
-]
-FormatOption = Annotated[
-    str | None,
-    typer.Option(
-        "--format",
-        "-f",
-        metavar="table|json|csv|tsv|markdown",
-        help="Output format. csv/tsv: raw numbers, one header row; markdown: a GitHub table. "
-        "Default: table.",
-        show_default=False,
-    ),
-]
-UnitsOption = Annotated[
-    str,
-    typer.Option(
-        "--units",
-        metavar="million|billion|yi",
-        help="Unit of amounts in tables, CSV and Markdown (yi = 亿, 100 million; 万亿 shown for "
-        "trillions). JSON stays in millions.",
-    ),
-]
-LangOption = Annotated[
-    str,
-    typer.Option("--lang", metavar="en|zh", help="Language of table headers, names and verdicts."),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="PATH",
-        help="Write to PATH instead of stdout (atomically; an existing file needs --force).",
-        show_default=False,
-    ),
-]
-ForceOption = Annotated[
-    bool,
-    typer.Option("--force", metavar="", help="Replace existing files written by -o/--svg/--html."),
-]
-SvgOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--svg",
-        metavar="PATH",
-        help="Also save the table as SVG (for reports).",
-        show_default=False,
-    ),
-]
-HtmlOption = Annotated[
-    Path | None,
-    typer.Option("--html", metavar="PATH", help="Also save the table as HTML.", show_default=False),
-]
-CurrencyOption = Annotated[
-    str,
-    typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
-]
-YearsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--years",
-        "-y",
-        metavar="FIRST-LAST",
-        help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
-        "groups have figures.",
-        show_default=False,
-    ),
-]
-FxOption = Annotated[
-    float | None,
-    typer.Option(
-        "--fx",
-        metavar="RATE",
-        help="One CNY-per-USD rate for every year (e.g. 7.3, the article's own), instead of the "
-        "annual averages in the data.",
-        show_default=False,
-    ),
-]
-AlignOption = Annotated[
-    str,
-    typer.Option(
-        "--align",
-        metavar="majority|label",
-        help=(
-            "How fiscal years map to calendar years. majority: the calendar year holding most "
-            "of the fiscal year's months (Alibaba FY to March 2025 -> 2024). label: the "
-            "company's own fiscal-year label (-> 2025)."
-        ),
-    ),
-]
-
 
 def _version(value: bool) -> None:
     if value:
@@ -283,32 +188,6 @@ def _dataset_path(ctx: typer.Context, data: Path | None) -> Path:
 
     root = ctx.find_root().obj or {}
     return resolve_data_path(data or root.get("data"))
-
-
-def _out(
-    as_json: bool,
-    fmt: str | None,
-    units: str,
-    lang: str,
-    output: Path | None,
-    force: bool,
-    svg: Path | None = None,
-    html: Path | None = None,
-    view: str | None = None,
-) -> Out:
-    chosen = (fmt or "table").strip().lower()
-    if as_json and fmt is not None and chosen != "json":
-        raise OptionError(f"--json and --format {chosen} disagree: choose one")
-    return Out(
-        format="json" if as_json else chosen,
-        units=units.strip().lower(),
-        lang=lang.strip().lower(),
-        output=output,
-        force=force,
-        svg=svg,
-        html=html,
-        view=view,
-    )
 
 
 def _run(
@@ -414,6 +293,7 @@ def _comparison(currency: str, years: str | None, fx: float | None, align: str) 
 
 
 @app.command(cls=CapexCommand)
+@output_options()
 def compare(
     ctx: typer.Context,
     currency: CurrencyOption = "CNY",
@@ -421,14 +301,8 @@ def compare(
     fx: FxOption = None,
     align: AlignOption = "majority",
     data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    svg: SvgOption = None,
-    html: HtmlOption = None,
+    *,
+    out: Out,
 ) -> None:
     """US vs China group by year: capex, CN : US ratio, capex/OCF, buybacks + dividends.
 
@@ -445,7 +319,6 @@ def compare(
 
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
-    out = _out(as_json, fmt, units, lang, output, force, svg, html)
     path = _dataset_path(ctx, data)
     options = {"currency": currency, "years": years, "fx": fx, "align": align}
 
@@ -459,6 +332,7 @@ def compare(
 
 
 @app.command(cls=CapexCommand)
+@output_options()
 def company(
     ctx: typer.Context,
     name: Annotated[
@@ -471,14 +345,8 @@ def company(
     ],
     align: AlignOption = "majority",
     data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    svg: SvgOption = None,
-    html: HtmlOption = None,
+    *,
+    out: Out,
 ) -> None:
     """One company year by year: every figure, capex / OCF, returns / capex, capex growth.
 
@@ -490,7 +358,6 @@ def company(
 
       capex company 阿里巴巴 --json
     """
-    out = _out(as_json, fmt, units, lang, output, force, svg, html)
     path = _dataset_path(ctx, data)
 
     def produce() -> Any:
@@ -503,18 +370,14 @@ def company(
 
 
 @app.command(cls=CapexCommand)
+@output_options(exports=False)
 def companies(
     ctx: typer.Context,
     data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
+    *,
+    out: Out,
 ) -> None:
     """List the companies: region, currency, fiscal-year end and the years covered."""
-    out = _out(as_json, fmt, units, lang, output, force)
     path = _dataset_path(ctx, data)
 
     def produce() -> Any:
@@ -543,6 +406,7 @@ def companies(
 
 
 @app.command(cls=CapexCommand)
+@output_options(exports=False)
 def sources(
     ctx: typer.Context,
     name: Annotated[
@@ -574,12 +438,8 @@ def sources(
         ),
     ] = None,
     data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
+    *,
+    out: Out,
 ) -> None:
     """Every number in the data with its source and status: what rests on what.
 
@@ -595,7 +455,6 @@ def sources(
 
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
-    out = _out(as_json, fmt, units, lang, output, force)
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
     path = _dataset_path(ctx, data)
@@ -618,6 +477,7 @@ def sources(
 
 
 @app.command(cls=CapexCommand)
+@output_options()
 def claims(
     ctx: typer.Context,
     claim_id: Annotated[
@@ -646,14 +506,8 @@ def claims(
         ),
     ] = None,
     data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    svg: SvgOption = None,
-    html: HtmlOption = None,
+    *,
+    out: Out,
 ) -> None:
     """The article's claims, one by one: stated, recomputed from the filings, verdict.
 
@@ -674,7 +528,7 @@ def claims(
     from .paths import resolve_claims_path
 
     view = "detail" if claim_id else None
-    out = _out(as_json, fmt, units, lang, output, force, svg, html, view)
+    out = dataclasses.replace(out, view=view)
     path = _dataset_path(ctx, data)
     claims_path = resolve_claims_path(claims_file)
 
@@ -697,6 +551,7 @@ def claims(
 
 
 @app.command(cls=CapexCommand)
+@output_options()
 def chart(
     ctx: typer.Context,
     metric: Annotated[
@@ -714,14 +569,8 @@ def chart(
     fx: FxOption = None,
     align: AlignOption = "majority",
     data: DataOption = None,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
-    svg: SvgOption = None,
-    html: HtmlOption = None,
+    *,
+    out: Out,
 ) -> None:
     """A bar chart of US vs China per comparison year, for the terminal.
 
@@ -734,7 +583,6 @@ def chart(
 
       capex chart --metric capex_to_ocf --years 2020-2024
     """
-    out = _out(as_json, fmt, units, lang, output, force, svg, html)
     path = _dataset_path(ctx, data)
     options = {"metric": metric, "currency": currency, "years": years, "fx": fx, "align": align}
 
@@ -788,6 +636,7 @@ def schema(
 
 
 @app.command(cls=CapexCommand)
+@output_options(exports=False)
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -806,12 +655,8 @@ def validate(
             "a reader could find.",
         ),
     ] = False,
-    as_json: JsonOption = False,
-    fmt: FormatOption = None,
-    units: UnitsOption = "million",
-    lang: LangOption = "en",
-    output: OutputOption = None,
-    force: ForceOption = False,
+    *,
+    out: Out,
 ) -> None:
     """Check a data file and list every problem with its line and TOML path (exit 2 if any).
 
@@ -847,7 +692,7 @@ def validate(
             confirmed=sum(1 for y in years for f in FIGURE_FIELDS if y.status_of(f) == "confirmed"),
             warnings=[DataWarning(path=w.path, line=w.line, message=w.message) for w in warnings],
         ),
-        _out(as_json, fmt, units, lang, output, force),
+        out,
     )
 
 

@@ -8,6 +8,7 @@ negative is ``None`` (shown as null / "—"), never a NaN or a ZeroDivisionError
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -42,7 +43,13 @@ def ratio(numerator: float | None, denominator: float | None) -> float | None:
     """``numerator / denominator``, or None when that is not a meaningful number."""
     if numerator is None or denominator is None or denominator <= 0:
         return None
-    return numerator / denominator
+    try:
+        result = numerator / denominator
+    except OverflowError:
+        return None
+    # A denominator that is all but zero (5e-324) overflows to infinity: no meaningful
+    # ratio, and JSON has no way to write it.
+    return result if math.isfinite(result) else None
 
 
 def growth(current: float | None, previous: float | None) -> float | None:

@@ -1,0 +1,196 @@
+"""Options shared by several commands, declared once.
+
+Each option is an ``Annotated`` alias that a command names in its signature; the output
+options (``--json``, ``--format``, ``--units``, ``--lang``, ``-o``, ``--force``, ``--svg``,
+``--html``) are added to a command by :func:`output_options`, which hands the command one
+:class:`~capexcli.output.Out`. A new output option is one entry in :data:`OUTPUT_OPTIONS`.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from .errors import OptionError
+from .output import Out
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        metavar="PATH",
+        help="Data file to use instead of the shipped one (also: CAPEX_DATA).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json", metavar="", help="Print one JSON document (for scripts) instead of a table."
+    ),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="table|json|csv|tsv|markdown",
+        help="Output format. csv/tsv: raw numbers, one header row; markdown: a GitHub table. "
+        "Default: table.",
+        show_default=False,
+    ),
+]
+UnitsOption = Annotated[
+    str,
+    typer.Option(
+        "--units",
+        metavar="million|billion|yi",
+        help="Unit of amounts in tables, CSV and Markdown (yi = 亿, 100 million; 万亿 shown for "
+        "trillions). JSON stays in millions.",
+    ),
+]
+LangOption = Annotated[
+    str,
+    typer.Option("--lang", metavar="en|zh", help="Language of table headers, names and verdicts."),
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="Write to PATH instead of stdout (atomically; an existing file needs --force).",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option("--force", metavar="", help="Replace existing files written by -o/--svg/--html."),
+]
+SvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="PATH",
+        help="Also save the table as SVG (for reports).",
+        show_default=False,
+    ),
+]
+HtmlOption = Annotated[
+    Path | None,
+    typer.Option("--html", metavar="PATH", help="Also save the table as HTML.", show_default=False),
+]
+CurrencyOption = Annotated[
+    str,
+    typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
+]
+YearsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--years",
+        "-y",
+        metavar="FIRST-LAST",
+        help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
+        "groups have figures.",
+        show_default=False,
+    ),
+]
+FxOption = Annotated[
+    float | None,
+    typer.Option(
+        "--fx",
+        metavar="RATE",
+        help="One CNY-per-USD rate for every year (e.g. 7.3, the article's own), instead of the "
+        "annual averages in the data.",
+        show_default=False,
+    ),
+]
+AlignOption = Annotated[
+    str,
+    typer.Option(
+        "--align",
+        metavar="majority|label",
+        help=(
+            "How fiscal years map to calendar years. majority: the calendar year holding most "
+            "of the fiscal year's months (Alibaba FY to March 2025 -> 2024). label: the "
+            "company's own fiscal-year label (-> 2025)."
+        ),
+    ),
+]
+
+
+#: (parameter name, declaration, default, whether only table commands take it).
+OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
+    ("as_json", JsonOption, False, False),
+    ("fmt", FormatOption, None, False),
+    ("units", UnitsOption, "million", False),
+    ("lang", LangOption, "en", False),
+    ("output", OutputOption, None, False),
+    ("force", ForceOption, False, False),
+    ("svg", SvgOption, None, True),
+    ("html", HtmlOption, None, True),
+)
+
+
+def output_options(*, exports: bool = True) -> Callable[[F], F]:
+    """Give a command the output options; it receives them as one ``out: Out`` argument.
+
+    ``exports``: whether the command also takes --svg and --html (tables worth a report).
+    Typer reads a command's parameters from its signature, so the wrapper publishes the
+    command's own parameters (without ``out``) followed by the output options.
+    """
+
+    def decorate(command: F) -> F:
+        chosen = [o for o in OUTPUT_OPTIONS if exports or not o[3]]
+        names = [name for name, *_ in chosen]
+        signature = inspect.signature(command, eval_str=True)
+        own = [p for p in signature.parameters.values() if p.name != "out"]
+        added = [
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind
+            )
+            for name, kind, default, _ in chosen
+        ]
+
+        @functools.wraps(command)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            given = {name: kwargs.pop(name) for name in names if name in kwargs}
+            return command(*args, out=make_out(**given), **kwargs)
+
+        wrapper.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+def make_out(
+    as_json: bool = False,
+    fmt: str | None = None,
+    units: str = "million",
+    lang: str = "en",
+    output: Path | None = None,
+    force: bool = False,
+    svg: Path | None = None,
+    html: Path | None = None,
+    view: str | None = None,
+) -> Out:
+    chosen = (fmt or "table").strip().lower()
+    if as_json and fmt is not None and chosen != "json":
+        raise OptionError(f"--json and --format {chosen} disagree: choose one")
+    return Out(
+        format="json" if as_json else chosen,
+        units=units.strip().lower(),
+        lang=lang.strip().lower(),
+        output=output,
+        force=force,
+        svg=svg,
+        html=html,
+        view=view,
+    )
