@@ -10,7 +10,7 @@ import pytest
 
 from capexcli.claims import assess, judge, judge_range, ledger
 from capexcli.claims_file import Claim, ClaimsFile, Stated, Tolerance, load_claims
-from capexcli.errors import OptionError
+from capexcli.errors import RequestError
 from capexcli.loader import load
 from capexcli.records import Dataset
 
@@ -133,8 +133,14 @@ def test_internal_and_cited_claims(small: Dataset) -> None:
 
 def test_unknown_claim_id(small: Dataset) -> None:
     claims = ClaimsFile(schema_version=1, article="a", claims=[ratio_claim(5)])
-    with pytest.raises(OptionError, match="no claim 'nope'"):
+    with pytest.raises(RequestError, match="no claim 'nope'"):
         ledger(claims, small, only="nope")
+
+
+def test_an_fx_rate_that_is_not_a_rate(small: Dataset) -> None:
+    claims = ClaimsFile(schema_version=1, article="a", claims=[ratio_claim(5)])
+    with pytest.raises(RequestError, match=r"^FX rate 0: a CNY per USD rate must be a positive"):
+        ledger(claims, small, fx=0)
 
 
 # --- the shipped ledger ----------------------------------------------------------------------

@@ -16,8 +16,8 @@ from typing import Any, Literal
 from .alignment import Align
 from .claim_metrics import Evaluation, run_metric
 from .claims_file import Claim, ClaimsFile, Stated, Tolerance, evaluate_expression
-from .errors import CapexError, MissingDataError, OptionError
-from .metrics import find_company
+from .errors import CapexError, MissingDataError, RequestError
+from .metrics import check_fx_rate, find_company
 from .records import Dataset
 from .results import Choice, ClaimResult, ClaimsResult
 
@@ -221,8 +221,7 @@ def ledger(
     only: str | None = None,
 ) -> ClaimsResult:
     """Every claim (or the one named ``only``) with its verdict."""
-    if fx is not None and not (0 < fx < 1000):
-        raise OptionError(f"--fx {fx}: a CNY per USD rate must be a positive number, e.g. 7.19")
+    check_fx_rate(fx)
     chosen = claims.claims
     if only is not None:
         chosen = [c for c in claims.claims if c.id == only]
@@ -230,7 +229,7 @@ def ledger(
             ids = [c.id for c in claims.claims]
             close = [i for i in ids if only in i or i in only][:5]
             hint = f"; did you mean: {', '.join(close)}?" if close else ""
-            raise OptionError(f"no claim {only!r}{hint} (see `capex claims`)")
+            raise RequestError(f"no claim {only!r}{hint} (see `capex claims`)")
     for claim in chosen:
         if claim.metric is not None and claim.metric.company is not None:
             try:
