@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from capexcli.errors import MissingDataError, OptionError, UnknownCompanyError
+from capexcli.errors import MissingDataError, RequestError, UnknownCompanyError
 from capexcli.loader import load
 from capexcli.metrics import (
     Observation,
+    chart,
     company_report,
     compare,
     convert,
@@ -192,10 +193,13 @@ def test_requested_years_without_data(small: Dataset) -> None:
 
 
 def test_bad_options(small: Dataset) -> None:
-    with pytest.raises(OptionError):
+    # Worded as the request, not as the command line: no option is named.
+    with pytest.raises(RequestError, match=r"^unknown currency 'EUR': choose CNY or USD$"):
         compare(small, currency="EUR")
-    with pytest.raises(OptionError):
+    with pytest.raises(RequestError, match=r"^FX rate -1: a CNY per USD rate must be a positive"):
         compare(small, fx=-1)
+    with pytest.raises(RequestError, match=r"^unknown chart metric 'capx': choose capex, "):
+        chart(small, "capx")
 
 
 @pytest.mark.parametrize(
@@ -208,8 +212,9 @@ def test_parse_years(spec: str, expected: tuple[int, int]) -> None:
 
 @pytest.mark.parametrize("spec", ["2024-2020", "twenty", "2020-2021-2022", "1800"])
 def test_parse_years_rejects(spec: str) -> None:
-    with pytest.raises(OptionError):
+    with pytest.raises(RequestError) as caught:
         parse_years(spec)
+    assert spec in caught.value.message and "--" not in caught.value.message
 
 
 def test_company_report(small: Dataset) -> None:
@@ -273,7 +278,7 @@ def test_sources_filters_by_status_and_company(small: Dataset) -> None:
 
 
 def test_sources_rejects_an_unknown_status(small: Dataset) -> None:
-    with pytest.raises(OptionError, match="choose from confirmed"):
+    with pytest.raises(RequestError, match=r"^unknown status 'verified': choose from confirmed"):
         sources(small, statuses=["verified"])
 
 

@@ -534,7 +534,8 @@ def claims(
 
     def produce() -> Any:
         from .claims import ledger
-        from .loader import load, load_claims
+        from .claims_file import load_claims
+        from .loader import load
 
         ledger_file = load_claims(claims_path)
         return ledger(ledger_file, load(path).dataset, align=_align(align), fx=fx, only=claim_id)

@@ -109,10 +109,20 @@ class UnknownCompanyError(CapexError):
         return {**super().to_dict(), "suggestions": self.suggestions}
 
 
-class OptionError(CapexError):
-    """An option value the shell accepted but capex cannot use (``--years 2025-2020``)."""
+class RequestError(CapexError):
+    """A request capex cannot answer as asked: an unknown metric or status, a year range that
+    runs backwards, an FX rate that is not a rate, a claim id that is not in the file.
 
+    The core modules raise it in terms of the request, not of the command line: they do not
+    know which option (if any) the value came from.
+    """
+
+    # The code scripts already match on; every such request reaches capex through an option.
     code = "bad_option"
+
+
+class OptionError(RequestError):
+    """An option value the shell accepted but capex cannot use (``--years 2025-2020``)."""
 
 
 class MissingDataError(CapexError):

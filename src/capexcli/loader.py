@@ -17,7 +17,7 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import tomli
 from pydantic import BaseModel, ValidationError
@@ -33,9 +33,6 @@ from .paths import (  # noqa: F401 - re-exported: where data files are
 )
 from .records import FIGURE_FIELDS, Dataset
 
-if TYPE_CHECKING:
-    from .claims import ClaimsFile
-
 M = TypeVar("M", bound=BaseModel)
 
 #: A data file larger than this is refused rather than parsed: the shipped one is ~150 KB,
@@ -47,14 +44,6 @@ MAX_FILE_BYTES = 256 * 1024 * 1024
 class Loaded:
     dataset: Dataset
     path: Path
-
-
-def load_claims(path: Path | str) -> ClaimsFile:
-    # Imported here so that commands other than `claims` do not pay for the claims models.
-    from .claims import ClaimsFile, check_claims
-
-    path = Path(path)
-    return parse_document(read_text(path), path, ClaimsFile, check_claims)
 
 
 def load(path: Path | str) -> Loaded:

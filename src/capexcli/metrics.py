@@ -15,7 +15,7 @@ from dataclasses import field as dataclass_field
 
 from . import provenance
 from .alignment import RULES, Align, comparison_year
-from .errors import MissingDataError, OptionError, UnknownCompanyError
+from .errors import MissingDataError, RequestError, UnknownCompanyError
 from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
 from .results import (
     Absent,
@@ -268,14 +268,22 @@ def parse_years(spec: str) -> tuple[int, int]:
         else:
             raise ValueError
     except ValueError:
-        raise OptionError(
-            f"--years {spec!r}: expected a year or a range, e.g. 2024 or 2020-2024"
+        raise RequestError(
+            f"not a year or a range of years: {spec!r}; e.g. 2024 or 2020-2024"
         ) from None
     if first > last:
-        raise OptionError(f"--years {spec!r}: the range runs backwards; try {last}-{first}")
+        raise RequestError(f"year range {spec!r} runs backwards; try {last}-{first}")
     if not (first >= 1900 and last <= 2200):
-        raise OptionError(f"--years {spec!r}: years must be between 1900 and 2200")
+        raise RequestError(f"years {spec!r}: a year must be between 1900 and 2200")
     return first, last
+
+
+def check_fx_rate(fx: float | None) -> None:
+    """A CNY per USD rate given for every year must look like one (None: the annual rates)."""
+    if fx is not None and not (0 < fx < 1000):
+        raise RequestError(
+            f"FX rate {fx:g}: a CNY per USD rate must be a positive number below 1000, e.g. 7.19"
+        )
 
 
 def place(dataset: Dataset, align: Align) -> dict[int, list[tuple[Company, FiscalYear]]]:
@@ -298,9 +306,8 @@ def compare(
 ) -> CompareResult:
     """The US group against the China group, year by year and over the span."""
     if currency not in CURRENCIES:
-        raise OptionError(f"--currency {currency!r}: choose CNY or USD")
-    if fx is not None and not (0 < fx < 1000):
-        raise OptionError(f"--fx {fx}: a CNY per USD rate must be a positive number, e.g. 7.19")
+        raise RequestError(f"unknown currency {currency!r}: choose CNY or USD")
+    check_fx_rate(fx)
     placed = place(dataset, align)
     table = dataset.fx_table()
     notes: list[str] = []
@@ -339,7 +346,8 @@ def compare(
             raise MissingDataError(
                 "no CNY per USD rate for "
                 + ", ".join(map(str, lacking))
-                + ": add [[fx]] tables to the data, pass --fx RATE, or choose other --years"
+                + ": add [[fx]] tables to the data, use one rate for every year, "
+                "or choose other years"
             )
 
     def rate_for(cy: int) -> float | None:
@@ -541,7 +549,7 @@ def chart(
 ) -> ChartResult:
     """One metric of both groups per comparison year, for a bar chart."""
     if metric not in CHART_METRICS:
-        raise OptionError(f"--metric {metric!r}: choose {', '.join(CHART_METRICS)}")
+        raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
     result = compare(dataset, currency=currency, years=years, fx=fx, align=align)
     rows = [
         ChartYear(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .checks import CITED_FIELDS
-from .errors import OptionError
+from .errors import RequestError
 from .records import STATUSES, Company, Dataset, Figure, FiscalYear, FxRate, Guidance
 from .results import DocumentInfo, EarlierValue, SourceRow, SourcesResult
 
@@ -129,7 +129,7 @@ def sources(
     """
     for status in statuses:
         if status not in STATUSES:
-            raise OptionError(f"--status {status!r}: choose from {', '.join(STATUSES)}")
+            raise RequestError(f"unknown status {status!r}: choose from {', '.join(STATUSES)}")
     rows: list[SourceRow] = []
     for c in dataset.companies:
         if company is not None and c.id != company.id:
