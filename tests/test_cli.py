@@ -595,3 +595,19 @@ def test_shipped_claims_run(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     out = json.loads(result.stdout)
     assert len(out["claims"]) >= 40
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (("compare", "--years", "2024-2020"), "--years '2024-2020': "),
+        (("compare", "--fx", "-1"), "--fx -1.0: "),
+        (("chart", "--metric", "foo"), "--metric 'foo': "),
+        (("sources", "--status", "verified"), "--status 'verified': "),
+    ],
+)
+def test_a_bad_option_value_names_its_option(run: Run, args: tuple[str, ...], flag: str) -> None:
+    # The core words the error as the request; the CLI adds which option it came from.
+    result = run(*args, *DATA)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {flag}")

@@ -6,13 +6,14 @@ company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import inspect
 import json
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -30,7 +31,13 @@ from .cli_options import (
     YearsOption,
     output_options,
 )
-from .errors import EXIT_CLAIM_FAILS, EXIT_INTERNAL_ERROR, CapexError, OptionError
+from .errors import (
+    EXIT_CLAIM_FAILS,
+    EXIT_INTERNAL_ERROR,
+    CapexError,
+    OptionError,
+    RequestError,
+)
 from .output import Out, emit, emit_error
 
 DEBUG_VAR = "CAPEX_DEBUG"
@@ -280,16 +287,26 @@ def _currency(value: str) -> str:
     return code
 
 
+@contextlib.contextmanager
+def _flag(name: str, value: object) -> Iterator[None]:
+    """Name the option a bad value came from: the core words its errors as the request."""
+    try:
+        yield
+    except OptionError:
+        raise
+    except RequestError as error:
+        raise OptionError(f"{name} {value!r}: {error.message}") from None
+
+
 def _comparison(currency: str, years: str | None, fx: float | None, align: str) -> dict[str, Any]:
     """The options compare and chart share, checked, as keyword arguments of both."""
-    from .metrics import parse_years
+    from .metrics import check_fx_rate, parse_years
 
-    return {
-        "currency": _currency(currency),
-        "years": parse_years(years) if years is not None else None,
-        "fx": fx,
-        "align": _align(align),
-    }
+    with _flag("--years", years):
+        span = parse_years(years) if years is not None else None
+    with _flag("--fx", fx):
+        check_fx_rate(fx)
+    return {"currency": _currency(currency), "years": span, "fx": fx, "align": _align(align)}
 
 
 @app.command(cls=CapexCommand)
@@ -470,7 +487,8 @@ def sources(
                 raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
-        return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
+        with _flag("--status", ",".join(statuses)):
+            return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
 
     options = {"name": name, "status": statuses, "kind": kinds}
     _run("sources", options, [path], out, produce)
@@ -592,7 +610,8 @@ def chart(
         from .metrics import chart as chart_of
 
         comparison = _comparison(currency, years, fx, align)
-        return chart_of(load(path).dataset, metric.strip().lower(), **comparison)
+        with _flag("--metric", metric):
+            return chart_of(load(path).dataset, metric.strip().lower(), **comparison)
 
     _run("chart", options, [path], out, produce)
 
