@@ -8,8 +8,8 @@ import pytest
 from capexcli.checks import check_dataset, check_document, lint_dataset
 from capexcli.errors import DataValidationError
 from capexcli.loader import parse_dataset
-from capexcli.metrics import company_report
 from capexcli.provenance import sources
+from capexcli.reports import company_report
 
 # One company with every new part: a capex basis, two documents, a restated figure, proceeds.
 BASE = """

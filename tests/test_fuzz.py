@@ -32,8 +32,9 @@ from typer.testing import Result
 
 from capexcli.errors import CapexError, DataFileError, DataValidationError
 from capexcli.loader import load
-from capexcli.metrics import company_report, compare
+from capexcli.metrics import compare
 from capexcli.records import FIGURE_FIELDS, Dataset
+from capexcli.reports import company_report
 
 from .conftest import REPO, SMALL
 

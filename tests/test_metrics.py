@@ -8,8 +8,6 @@ from capexcli.errors import MissingDataError, RequestError, UnknownCompanyError
 from capexcli.loader import load
 from capexcli.metrics import (
     Observation,
-    chart,
-    company_report,
     compare,
     convert,
     find_company,
@@ -192,16 +190,6 @@ def test_requested_years_without_data(small: Dataset) -> None:
         compare(small, years=(2010, 2012))
 
 
-def test_bad_options(small: Dataset) -> None:
-    # Worded as the request, not as the command line: no option is named.
-    with pytest.raises(RequestError, match=r"^unknown currency 'EUR': choose CNY or USD$"):
-        compare(small, currency="EUR")
-    with pytest.raises(RequestError, match=r"^FX rate -1: a CNY per USD rate must be a positive"):
-        compare(small, fx=-1)
-    with pytest.raises(RequestError, match=r"^unknown chart metric 'capx': choose capex, "):
-        chart(small, "capx")
-
-
 @pytest.mark.parametrize(
     ("spec", "expected"),
     [("2020-2024", (2020, 2024)), ("2024", (2024, 2024)), (" 2020–2021 ", (2020, 2021))],
@@ -215,18 +203,6 @@ def test_parse_years_rejects(spec: str) -> None:
     with pytest.raises(RequestError) as caught:
         parse_years(spec)
     assert spec in caught.value.message and "--" not in caught.value.message
-
-
-def test_company_report(small: Dataset) -> None:
-    report = company_report(find_company(small, "cnb"))
-    fy2024, fy2025 = report.years
-    assert fy2024.comparison_year == 2023
-    assert fy2024.capex_to_ocf is None  # OCF is negative
-    assert fy2024.shareholder_returns == 35
-    assert fy2024.returns_to_capex == pytest.approx(0.5)
-    assert fy2025.capex_growth == pytest.approx(240 / 70 - 1)
-    assert fy2025.shareholder_returns is None
-    assert report.notes
 
 
 @pytest.mark.parametrize("name", ["cna", "CNA", "China Alpha", "中甲", "9999.hk", "中甲控股"])

@@ -24,9 +24,10 @@ from typer.testing import Result
 
 from capexcli.checks import check_dataset
 from capexcli.errors import MissingDataError
-from capexcli.metrics import REGIONS, company_report, compare, ratio
+from capexcli.metrics import REGIONS, compare, ratio
 from capexcli.output import to_json
 from capexcli.records import Dataset
+from capexcli.reports import company_report
 from capexcli.results import CompareResult, GroupFigures
 
 from .conftest import write

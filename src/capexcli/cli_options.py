@@ -8,15 +8,17 @@ options (``--json``, ``--format``, ``--units``, ``--lang``, ``-o``, ``--force``,
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
 
-from .errors import OptionError
+from .alignment import ALIGNS, Align
+from .errors import CapexError, OptionError, RequestError
 from .output import Out
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -194,3 +196,65 @@ def make_out(
         html=html,
         view=view,
     )
+
+
+def complete_company(incomplete: str) -> list[str]:
+    """Shell completion for company names: ids first, then aliases; silent on any error."""
+    from .loader import load
+    from .paths import resolve_data_path
+
+    try:
+        dataset = load(resolve_data_path(None)).dataset
+    except CapexError:
+        return []
+    wanted = incomplete.casefold()
+    ids = [c.id for c in dataset.companies if c.id.startswith(wanted)]
+    others = [
+        name
+        for c in dataset.companies
+        for name in (*c.aliases, c.name_zh)
+        if name.casefold().startswith(wanted) and name not in ids
+    ]
+    return ids + others
+
+
+def align_choice(value: str) -> Align:
+    value = value.strip().lower()
+    if value not in ALIGNS:
+        raise OptionError(f"--align {value!r}: choose majority or label")
+    return value  # type: ignore[return-value]
+
+
+def currency_choice(value: str) -> str:
+    code = value.strip().upper()
+    code = "CNY" if code == "RMB" else code
+    if code not in ("CNY", "USD"):
+        raise OptionError(f"--currency {value!r}: choose CNY (or RMB) or USD")
+    return code
+
+
+@contextlib.contextmanager
+def flag(name: str, value: object) -> Iterator[None]:
+    """Name the option a bad value came from: the core words its errors as the request."""
+    try:
+        yield
+    except OptionError:
+        raise
+    except RequestError as error:
+        raise OptionError(f"{name} {value!r}: {error.message}") from None
+
+
+def comparison(currency: str, years: str | None, fx: float | None, align: str) -> dict[str, Any]:
+    """The options compare and chart share, checked, as keyword arguments of both."""
+    from .metrics import check_fx_rate, parse_years
+
+    with flag("--years", years):
+        span = parse_years(years) if years is not None else None
+    with flag("--fx", fx):
+        check_fx_rate(fx)
+    return {
+        "currency": currency_choice(currency),
+        "years": span,
+        "fx": fx,
+        "align": align_choice(align),
+    }

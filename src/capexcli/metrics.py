@@ -13,18 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from . import provenance
 from .alignment import RULES, Align, comparison_year
 from .errors import MissingDataError, RequestError, UnknownCompanyError
-from .records import FIGURE_FIELDS, STATUSES, Company, Dataset, FiscalYear, FxRate
+from .records import STATUSES, Company, Dataset, FiscalYear, FxRate
 from .results import (
     Absent,
-    CapexBasisInfo,
-    ChartResult,
-    ChartYear,
-    CompanyInfo,
-    CompanyResult,
-    CompanyYear,
     CompareResult,
     FxUsed,
     GroupFigures,
@@ -435,86 +428,6 @@ def _fx_used(rate: FxRate) -> FxUsed:
     return FxUsed(year=rate.year, rate=rate.cny_per_usd, source=rate.source, status=rate.status)
 
 
-def company_report(company: Company, align: Align = "majority") -> CompanyResult:
-    """One company year by year, in its own reporting currency."""
-    by_year = {y.fiscal_year: y for y in company.years}
-    rows = []
-    for fy in sorted(by_year):
-        year = by_year[fy]
-        previous = by_year.get(fy - 1)
-        returns = shareholder_returns(year)
-        capex = year.value("capex")
-        rows.append(
-            CompanyYear(
-                fiscal_year=fy,
-                comparison_year=comparison_year(fy, year.period_end, align),
-                period_end=year.period_end,
-                capex=capex,
-                operating_cash_flow=year.value("operating_cash_flow"),
-                buybacks=year.value("buybacks"),
-                dividends=year.value("dividends"),
-                debt_repayment=year.value("debt_repayment"),
-                capex_to_ocf=ratio(capex, year.value("operating_cash_flow")),
-                shareholder_returns=returns,
-                returns_to_capex=ratio(returns, capex),
-                capex_growth=growth(capex, previous.value("capex") if previous else None),
-                status={
-                    field: year.status_of(field) or "unconfirmed"
-                    for field in FIGURE_FIELDS
-                    if year.figure(field) is not None
-                },
-                capex_proceeds=year.value("capex_proceeds"),
-                restated={
-                    field: provenance.earlier_values(company, fig)
-                    for field in FIGURE_FIELDS
-                    if (fig := year.figure(field)) is not None and fig.earlier
-                },
-            )
-        )
-    notes = []
-    if any(r.operating_cash_flow is not None and r.operating_cash_flow <= 0 for r in rows):
-        notes.append("capex / OCF is left blank where operating cash flow is zero or negative")
-    if any(r.capex is not None and r.capex <= 0 for r in rows):
-        notes.append(
-            "returns / capex and capex growth are left blank where capex (of the year, or of "
-            "the year before) is zero"
-        )
-    return CompanyResult(
-        company=CompanyInfo(
-            id=company.id,
-            name=company.name,
-            name_zh=company.name_zh,
-            region=company.region,
-            currency=company.currency,
-            fiscal_year_end=company.fiscal_year_end,
-            aliases=list(company.aliases),
-            capex_definition=company.capex_definition or _basis_text(company),
-            capex_basis=None
-            if company.capex_basis is None
-            else CapexBasisInfo(
-                id=company.capex_basis.id,
-                label=company.capex_basis.label,
-                lines=list(company.capex_basis.lines),
-                note=company.capex_basis.note,
-            ),
-        ),
-        currency=company.currency,
-        align=align,
-        align_rule=RULES[align],
-        years=rows,
-        notes=notes,
-    )
-
-
-def _basis_text(company: Company) -> str | None:
-    """The capex basis in one sentence, for readers of ``capex_definition``."""
-    basis = company.capex_basis
-    if basis is None:
-        return None
-    text = f"{basis.label}: " + " + ".join(basis.lines) + "."
-    return f"{text} {basis.note}" if basis.note else text
-
-
 def find_company(dataset: Dataset, name: str) -> Company:
     """Match id, English or Chinese name, alias or ticker, ignoring case."""
     wanted = name.strip().casefold()
@@ -533,39 +446,3 @@ def find_company(dataset: Dataset, name: str) -> Company:
         if company_id not in suggestions:
             suggestions.append(company_id)
     raise UnknownCompanyError(name, suggestions[:5])
-
-
-CHART_METRICS: tuple[str, ...] = ("capex", "capex_to_ocf", "returns_to_capex")
-
-
-def chart(
-    dataset: Dataset,
-    metric: str = "capex",
-    *,
-    currency: str = "CNY",
-    years: tuple[int, int] | None = None,
-    fx: float | None = None,
-    align: Align = "majority",
-) -> ChartResult:
-    """One metric of both groups per comparison year, for a bar chart."""
-    if metric not in CHART_METRICS:
-        raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
-    result = compare(dataset, currency=currency, years=years, fx=fx, align=align)
-    rows = [
-        ChartYear(
-            year=row.year,
-            us=getattr(row.us, metric),
-            cn=getattr(row.cn, metric),
-            ratio=row.us_to_cn_capex_ratio
-            if metric == "capex"
-            else ratio(getattr(row.us, metric), getattr(row.cn, metric)),
-        )
-        for row in result.years
-    ]
-    return ChartResult(
-        metric=metric,
-        currency=currency,
-        align=align,
-        align_rule=result.align_rule,
-        years=rows,
-    )

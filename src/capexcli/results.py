@@ -137,7 +137,9 @@ class EarlierValue(Output):
     note: str | None = None
 
 
-class CompanyInfo(Output):
+class CompanyIdentity(Output):
+    """Who a company is: the fields every company listing shares."""
+
     id: str
     name: str
     name_zh: str
@@ -145,6 +147,9 @@ class CompanyInfo(Output):
     currency: str
     fiscal_year_end: str
     aliases: list[str]
+
+
+class CompanyInfo(CompanyIdentity):
     capex_definition: str | None
     #: What capex adds up for this company (the same for all its years); null if not stated.
     capex_basis: CapexBasisInfo | None = None
@@ -184,14 +189,7 @@ class CompanyResult(Output):
     notes: list[str]
 
 
-class CompanySummary(Output):
-    id: str
-    name: str
-    name_zh: str
-    region: str
-    currency: str
-    fiscal_year_end: str
-    aliases: list[str]
+class CompanySummary(CompanyIdentity):
     fiscal_years: list[int]
 
 

@@ -1,0 +1,150 @@
+"""The ``capex`` application shell: help that reads well at 80 columns, and one place that
+turns every failure into a message and an exit status (text or JSON).
+
+Exit status: 0 success; 2 anything the user can fix (bad data, bad option, unknown
+company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback), or a check the user
+asked for that failed (``claims --strict``).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from .errors import EXIT_INTERNAL_ERROR, CapexError, OptionError
+from .output import emit_error
+
+DEBUG_VAR = "CAPEX_DEBUG"
+
+
+def _flag_help_option(option: Any) -> Any:
+    # Typer prints a `<bool>` type beside flags; a flag takes no value, so show none.
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+def _reflow(help_text: str | None) -> str | None:
+    """Join the wrapped lines of each prose paragraph of a docstring.
+
+    Typer keeps single line breaks after the first paragraph, so a docstring wrapped at 100
+    columns would print ragged at 80. Indented paragraphs (examples) are left as written.
+    """
+    if not help_text:
+        return help_text
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(
+        p if p.startswith(" ") else " ".join(line.strip() for line in p.splitlines())
+        for p in paragraphs
+    )
+
+
+class CapexCommand(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _reflow(self.help)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether errors should be JSON: --json, --format json, -f json or --format=json."""
+    for index, arg in enumerate(argv):
+        if arg in ("--json", "--format=json", "-fjson"):
+            return True
+        if arg in ("--format", "-f") and argv[index + 1 : index + 2] == ["json"]:
+            return True
+    return False
+
+
+class CapexGroup(TyperGroup):
+    """Maps every failure to a message and an exit status, in text or JSON."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                _flag_help_option(param)
+        return params
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
+        try:
+            status = super().main(
+                argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
+            )
+            code = status if isinstance(status, int) else 0
+        except CapexError as error:
+            emit_error(error, as_json)
+            code = error.exit_code
+        except typer.TyperException as error:  # bad option, unknown command (click's UsageError)
+            if as_json:
+                emit_error(OptionError(error.format_message()), True)
+            elif hasattr(error, "show"):
+                error.show()
+            else:
+                sys.stderr.write(f"Error: {error.format_message()}\n")
+            code = error.exit_code
+        except typer.Exit as stop:
+            code = stop.exit_code
+        except typer.Abort:
+            sys.stderr.write("Aborted.\n")
+            code = EXIT_INTERNAL_ERROR
+        except BrokenPipeError:
+            # `capex compare | head`: the reader left; say nothing more to it.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            code = EXIT_INTERNAL_ERROR
+        except Exception as error:
+            if os.environ.get(DEBUG_VAR):
+                raise
+            sys.stderr.write(
+                f"capex: internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in capex, not in your data. Please report it with the command "
+                f"you ran (see README, 'Reporting problems'). Run with {DEBUG_VAR}=1 to see "
+                "the traceback.\n"
+            )
+            code = EXIT_INTERNAL_ERROR
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=CapexGroup,
+    name="capex",
+    help=(
+        "Check big-tech AI capex claims with sourced figures: the four US giants "
+        "(Microsoft, Alphabet, Meta, Amazon) against seven Chinese ones (Tencent, Alibaba, "
+        "Baidu, JD.com, Kuaishou, Meituan, NetEase).\n\n"
+        "Start with `capex compare`; `capex company tencent` shows one company; add --json "
+        "for scripts."
+    ),
+    epilog=(
+        "Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.\n\n"
+        "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), "
+        "CAPEX_CACHE_DIR (where outputs and datasets are cached), NO_COLOR, "
+        "CAPEX_DEBUG=1 (tracebacks)."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)

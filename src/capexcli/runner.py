@@ -1,0 +1,67 @@
+"""Run a command's computation and print its result, or replay the output of an identical
+earlier run from the output cache (:mod:`capexcli.cache`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from .output import Out, emit
+
+
+def run(
+    command: str,
+    options: Mapping[str, object],
+    files: Sequence[Path],
+    out: Out,
+    produce: Callable[[], Any],
+) -> Any:
+    """Produce and emit a result, or replay it from the output cache (see cache.py).
+
+    Cached: output to stdout in a machine-readable format, or a table going to a pipe or
+    file (plain text, never cut: the same bytes whatever the terminal). Not cached: tables
+    on a terminal (they depend on its width and colours) and files written with -o, --svg
+    or --html. Returns the result, or None when it came from the cache."""
+    from . import cache
+
+    table = out.format == "table"
+    cacheable = (
+        cache.enabled()
+        and out.output is None
+        and out.svg is None
+        and out.html is None
+        and not (table and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")))
+    )
+    entry = None
+    if cacheable:
+        settings = {
+            **options,
+            "format": out.format,
+            "units": out.units,
+            "lang": out.lang,
+            "view": out.view,
+        }
+        entry = cache.key(command, settings, files)
+    if entry is not None:
+        hit = cache.get(entry)
+        if hit is not None:
+            sys.stdout.write(hit)
+            return None
+    result = produce()
+    if entry is None:
+        emit(result, out)
+        return result
+    if table:
+        from .output import table_text
+
+        text = table_text(result, out)
+    else:
+        from .output import render_text
+
+        text = render_text(result, out) or ""
+    sys.stdout.write(text)
+    cache.put(entry, text)
+    return result
