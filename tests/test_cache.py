@@ -205,3 +205,92 @@ def test_unreadable_capex_sources_mean_no_cache(
     assert cache.dataset_key(SMALL.read_bytes()) is None
     assert loader.load(SMALL).dataset.companies
     assert datasets(cached) == []
+
+
+def test_the_default_location_is_xdg_cache_home_then_home(
+    run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("CAPEX_NO_CACHE", "")
+    monkeypatch.delenv("CAPEX_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first = run("compare", "--json", "--data", str(SMALL)).stdout
+    assert entries(tmp_path / "xdg" / "capex")
+    assert run("compare", "--json", "--data", str(SMALL)).stdout == first
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    run("compare", "--json", "--data", str(SMALL))
+    assert entries(tmp_path / "home" / ".cache" / "capex")
+
+
+def test_the_key_changes_with_a_library_that_shapes_the_output(
+    cached: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = cache.key("compare", {}, [SMALL])
+    assert before is not None
+    spec = __import__("importlib.util").util.find_spec("rich")
+    real_stat = cache.os.stat
+
+    def upgraded(path: object, *args: object, **kwargs: object) -> object:
+        result = real_stat(path, *args, **kwargs)
+        if str(path) == spec.origin:  # rich's package file, as after an upgrade
+            return cache.os.stat_result((*result[:6], result[6] + 1, *result[7:]))
+        return result
+
+    monkeypatch.setattr(cache.os, "stat", upgraded)
+    assert cache.key("compare", {}, [SMALL]) != before
+
+
+def test_a_pipe_as_input_is_never_cached(cached: Path, tmp_path: Path) -> None:
+    import os
+
+    fifo = tmp_path / "data.fifo"
+    os.mkfifo(fifo)
+    # Hashing a pipe would consume the data the run then reads: no key, so no cache.
+    assert cache.key("compare", {}, [fifo]) is None
+
+
+def test_links_pipes_and_foreign_files_in_the_cache_folder_are_left_alone(
+    cached: Path, tmp_path: Path
+) -> None:
+    import os
+
+    cached.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("user data")
+    name = "ab" * 32
+    (cached / name).symlink_to(victim)
+    fifo = "cd" * 32
+    os.mkfifo(cached / fifo)
+    foreign = cached / ("ef" * 32)
+    foreign.write_text("a user's file whose name looks like an entry")
+    # a read neither follows the link nor waits on the pipe
+    assert cache.get(name) is None
+    assert cache.get(fifo) is None
+    # a write does not replace them, nor write through the link
+    cache.put(name, "cached text")
+    cache.put(fifo, "cached text")
+    assert victim.read_text() == "user data"
+    assert (cached / name).is_symlink()
+    # pruning removes only capex's own entries
+    for n in range(cache.MAX_ENTRIES + 3):
+        cache.put(f"{n:064x}", "x")
+    assert foreign.exists()
+    assert len(entries(cached)) == cache.MAX_ENTRIES + 3  # kept + link + pipe + foreign
+
+
+def test_an_input_changed_during_the_run_is_not_stored(
+    run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    real_load = loader.load
+
+    def load_then_edit(path: Path | str) -> loader.Loaded:
+        loaded = real_load(path)
+        # an editor saves the file while capex computes
+        data.write_text(SMALL.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        return loaded
+
+    monkeypatch.setattr(loader, "load", load_then_edit)
+    assert run("compare", "--json", "--data", str(data)).exit_code == 0
+    assert entries(cached) == []  # the output is not filed under the old bytes' key

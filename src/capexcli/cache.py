@@ -4,33 +4,45 @@
 that changes once a year. So the finished text of a machine-readable run (JSON, CSV, TSV,
 Markdown to stdout, or a table going to a pipe) is kept under a key made of:
 
-- the SHA-256 of every input file's bytes (the data file, the claims file),
-- the command and its options, as parsed,
-- capex's version and the size and modification time of its own source files (so an
-  upgraded or edited capex never serves an old answer).
+- the SHA-256 of every input file's bytes (the data file, the claims file); an input that is
+  not a regular file (a pipe, `/dev/stdin`) is never cached, since hashing would consume it;
+- the command and its options, as parsed;
+- capex's version, the size and modification time of its own source files, of the files of
+  the libraries that shape the output (pydantic, pydantic-core, rich, typer, tomli), and the
+  Python version, so an upgraded or edited capex or library never serves an old answer.
+
+The runner stores an output only if the inputs still hash to the key after the run, so a file
+changed while capex read it is not stored under the old file's key.
 
 **Dataset.** Other commands on the same large data file (`capex company X` after `capex
 compare`) cannot replay an output, but they can skip the TOML parser, which is half the cost
 of loading a large file (benchmarks/RESULTS.md). The validated dataset is kept as JSON under
-the file's hash and capex's fingerprint, and validated again by pydantic when it is read
-(pydantic reads JSON several times faster than tomli reads TOML), so even a cache entry
-that was tampered with cannot yield records that break a rule of the models. Only datasets
-that passed every check are stored, and the cross-record checks are not repeated on a hit:
-the same bytes and the same capex give the same verdict.
+the hash of the bytes it was parsed from and the same fingerprint, and validated again by the
+pydantic models when it is read. Only datasets that passed every check are stored; the
+cross-record checks are not repeated on a hit (the same bytes and the same capex give the same
+verdict).
 
-An entry is written atomically and carries a checksum of its payload; an entry that fails the
-check (a torn or tampered file) is ignored and rewritten. `CAPEX_NO_CACHE=1` turns both
-caches off; `CAPEX_CACHE_DIR` moves them (default: `$XDG_CACHE_HOME/capex` or
-`~/.cache/capex`). Any error of the cache itself (a read-only home, a full disk) silently
-means "no cache".
+What this guards against: changed inputs, code or libraries; torn or damaged entries (each
+carries a SHA-256 of its payload and is ignored and rewritten when it does not match); links,
+pipes and devices in place of entries (never followed, read or replaced); files in the cache
+folder that are not capex entries (pruning removes only files that carry the entry header).
+What it does not: someone who can write to the cache folder can write a well-formed entry;
+the output cache would replay it as it is. Such a person can also edit the data file itself.
+
+`CAPEX_NO_CACHE=1` turns both caches off; `CAPEX_CACHE_DIR` moves them (default:
+`$XDG_CACHE_HOME/capex` or `~/.cache/capex`). Any error of the cache itself (a read-only
+home, a full disk) silently means "no cache".
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
+import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -43,6 +55,8 @@ MAX_ENTRIES = 256
 #: Dataset entries kept. One is about the size of its data file (13 MB for 5,000 companies).
 MAX_DATASETS = 4
 DATASET_SUFFIX = ".dataset"
+#: An entry larger than this is not read: twice the largest data file capex loads.
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
 _MAGIC = b"capex-cache 1 "
 
 
@@ -57,17 +71,31 @@ def directory() -> Path:
     return Path(base) / "capex"
 
 
+#: Libraries whose code shapes what capex prints or what it reads a file as.
+LIBRARIES = ("pydantic", "pydantic_core", "rich", "typer", "tomli")
+
+
 def _code_fingerprint() -> str | None:
-    """capex's version and the size and mtime of its sources; None if they cannot be read
-    (then nothing is cached: an entry could outlive the code that wrote it)."""
+    """capex's version, the size and mtime of its sources and of the libraries' package files,
+    and the Python version; None if they cannot be read (then nothing is cached: an entry
+    could outlive the code that wrote it)."""
     package = Path(__file__).resolve().parent
-    parts = [__version__]
+    parts = [__version__, sys.version]
     try:
-        for entry in sorted(os.scandir(package), key=lambda e: e.name):
-            if entry.name.endswith(".py") or entry.name.endswith(".toml"):
-                stat = entry.stat()
-                parts.append(f"{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
-    except OSError:
+        for folder in sorted([package, *(Path(e.path) for e in os.scandir(package) if e.is_dir())]):
+            for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                if entry.name.endswith((".py", ".toml")):
+                    stat = entry.stat()
+                    parts.append(f"{folder.name}/{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+        for name in LIBRARIES:
+            # find_spec locates a top-level package without importing it: the JSON path
+            # must not pay for importing rich to know whether rich changed.
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.origin is None:
+                return None
+            stat = os.stat(spec.origin)
+            parts.append(f"{name}:{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}")
+    except (OSError, ImportError, ValueError):
         return None
     return "|".join(parts)
 
@@ -88,6 +116,8 @@ def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str 
     digest.update(json.dumps([command, options], sort_keys=True, default=str).encode())
     for path in files:
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None  # a pipe or device: hashing it would consume what the run reads
             digest.update(file_digest(path))
         except OSError:
             return None
@@ -115,10 +145,30 @@ def get(entry: str) -> str | None:
         return None
 
 
-def get_bytes(entry: str) -> bytes | None:
+def _read_entry(path: Path, limit: int, *, head: bool = False) -> bytes | None:
+    """The bytes of a regular file (its first ``limit`` with ``head``), or None for anything
+    else: a link is not followed, a pipe not waited on (O_NONBLOCK), a file over ``limit``
+    not read."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        raw = (directory() / entry).read_bytes()
+        fd = os.open(path, flags)
     except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or (info.st_size > limit and not head):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as file:
+            return file.read(limit if head else limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def get_bytes(entry: str) -> bytes | None:
+    raw = _read_entry(directory() / entry, MAX_ENTRY_BYTES)
+    if raw is None or len(raw) > MAX_ENTRY_BYTES:
         return None
     if not raw.startswith(_MAGIC):
         return None
@@ -139,7 +189,10 @@ def put_bytes(entry: str, payload: bytes) -> None:
 
         folder = directory()
         folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder / entry, (header, payload), force=True)
+        target = folder / entry
+        if target.is_symlink() or (target.exists() and not target.is_file()):
+            return  # not ours to replace, and atomic_write would write through a link
+        atomic_write(target, (header, payload), force=True)
         if entry.endswith(DATASET_SUFFIX):
             _prune(folder, DATASET_SUFFIX, MAX_DATASETS)
         else:
@@ -148,11 +201,21 @@ def put_bytes(entry: str, payload: bytes) -> None:
         return
 
 
+def _is_entry(path: str) -> bool:
+    start = _read_entry(Path(path), len(_MAGIC), head=True)
+    return start is not None and start.startswith(_MAGIC)
+
+
 def _prune(folder: Path, suffix: str, keep: int) -> None:
+    # Only files that carry the entry header go: CAPEX_CACHE_DIR may point at a folder that
+    # also holds the user's own files, some with names like ours.
     entries = [
         e
         for e in os.scandir(folder)
-        if e.is_file() and len(e.name) == 64 + len(suffix) and e.name.endswith(suffix)
+        if len(e.name) == 64 + len(suffix)
+        and e.name.endswith(suffix)
+        and e.is_file(follow_symlinks=False)
+        and _is_entry(e.path)
     ]
     if len(entries) <= keep:
         return

@@ -63,5 +63,8 @@ def run(
 
         text = render_text(result, out) or ""
     sys.stdout.write(text)
-    cache.put(entry, text)
+    # Store only if the inputs still hash to the key: a file saved while capex read it must
+    # not leave the new file's numbers under the old file's key.
+    if cache.key(command, settings, files) == entry:
+        cache.put(entry, text)
     return result
