@@ -19,6 +19,7 @@ from typer.testing import Result
 from capexcli import sec
 from capexcli.errors import NetworkError
 from capexcli.loader import parse_dataset
+from capexcli.sec import download
 
 from .conftest import REPO
 from .test_sec import APPLE, IFRS, SNOWFLAKE, figure_table, msft_case
@@ -301,7 +302,7 @@ def test_5xx_retries_with_doubling_back_off_then_gives_up(
         def wait(self, sleep: object) -> None:
             return None
 
-    monkeypatch.setattr(sec, "_LIMITER", Idle())
+    monkeypatch.setattr(download, "_LIMITER", Idle())
     path = FACTS_PATH.format(1640147)
     server.script[path] = [Reply(500), Reply(502)]
     sleeps: list[float] = []
@@ -420,7 +421,7 @@ def test_into_errors_leave_the_file_alone(
 
 def test_the_rate_limiter_spaces_request_starts() -> None:
     # SEC asks for at most 10 requests a second: back-to-back calls wait 0.1 s, then 0.2 s.
-    limiter = sec._RateLimiter(10)
+    limiter = download._RateLimiter(10)
     delays: list[float] = []
     for _ in range(3):
         limiter.wait(delays.append)  # records the delay instead of sleeping it
