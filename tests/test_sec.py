@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
+import subprocess
+import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +17,7 @@ import tomli
 
 from capexcli import sec
 from capexcli.errors import DataFileError, SecFactsError, WriteError
-from capexcli.loader import parse_dataset
+from capexcli.loader import load, parse_dataset
 from capexcli.records import Dataset
 
 from .conftest import REPO, SHARED
@@ -643,3 +646,191 @@ capex = { value = 1, status = "confirmed", source = "s" }
     text = SMALL_FILE.format(years="") + china
     with pytest.raises(WriteError, match=r"not written: .* no CNY per USD rate for 2025"):
         merged(text, acme_document(2025), "acme")
+
+
+def test_merge_rewrites_a_figure_written_as_a_sub_table() -> None:
+    years = """
+[[companies.years]]
+fiscal_year = 2024
+period_end = 2024-12-31
+status = "aggregator"
+source = "a third party"
+
+[companies.years.capex]
+# what the third party calls capex
+value = 2000
+note = "a long note that did not fit on one line"
+earlier = [{ value = 1999 }]
+
+# guidance from the results release
+"""
+    text = SMALL_FILE.format(years=years)
+    result = merged(text, acme_document(2024), "acme", force=True)
+    assert [(c.field, c.action) for c in result.changes] == [
+        ("capex", "changed"),
+        ("operating_cash_flow", "added"),
+    ]
+    lines = result.text.splitlines()
+    # still a sub-table, its keys now the filing's, its comment and the one after it kept
+    at = lines.index("[companies.years.capex]")
+    assert lines[at + 1 : at + 4] == [
+        "# what the third party calls capex",
+        "value = 2024",
+        'status = "confirmed"',
+    ]
+    assert lines[at + 4].startswith('source = "SEC XBRL company facts: 10-K filed ')
+    assert lines[at + 5] == 'line = "Label of PaymentsToAcquirePropertyPlantAndEquipment"'
+    assert lines[at + 6 : at + 9] == ["", "# guidance from the results release", ""]
+    # the added figure goes among the year's own keys, above the sub-table's header
+    assert lines[at - 2].startswith("operating_cash_flow = { value = 10120, ")
+    year = parse_dataset(result.text).companies[0].years[0]
+    assert year.capex is not None and year.capex.value == 2024 and year.capex.earlier == ()
+    assert year.capex.note is None and year.source == "a third party"
+
+
+def test_merge_adds_a_year_after_one_that_ends_in_a_sub_table() -> None:
+    years = """
+[[companies.years]]
+fiscal_year = 2023
+period_end = 2023-12-31
+capex = { value = 1, status = "aggregator", source = "s" }
+
+[companies.years.dividends]
+value = 0
+status = "confirmed"
+source = "s"
+note = "no dividend line"
+
+# the guidance of 2025"""
+    text = SMALL_FILE.format(years=years)
+    result = merged(text, acme_document(2024), "acme")
+    dataset = parse_dataset(result.text)
+    first, second = dataset.companies[0].years
+    assert (first.fiscal_year, second.fiscal_year) == (2023, 2024)
+    assert first.dividends is not None and second.dividends is None  # it stays with 2023
+    lines = result.text.splitlines()
+    at = lines.index("fiscal_year = 2024")
+    assert lines[at - 3 : at] == ['note = "no dividend line"', "", "[[companies.years]]"]
+    # the comment stays above the guidance it describes, below the new year
+    assert lines[at + 4 : at + 7] == ["", "# the guidance of 2025", "[[companies.guidance]]"]
+
+
+def test_merge_keeps_the_comments_of_a_nested_table_it_replaces() -> None:
+    years = """
+[[companies.years]]
+fiscal_year = 2024
+period_end = 2024-12-31
+
+[companies.years.capex]
+value = 2000
+status = "aggregator"
+source = "s"
+
+[[companies.years.capex.earlier]]
+value = 1990
+note = "first reported"
+
+# about the guidance"""
+    text = SMALL_FILE.format(years=years)
+    result = merged(text, acme_document(2024), "acme", force=True)
+    assert "[[companies.years.capex.earlier]]" not in result.text
+    assert "\n\n# about the guidance\n[[companies.guidance]]\n" in result.text
+    capex = parse_dataset(result.text).companies[0].years[0].capex
+    assert capex is not None and capex.value == 2024 and capex.earlier == ()
+
+
+def shipped_figures_document(company_id: str) -> tuple[dict[str, Any], set[int]]:
+    """Facts that differ from every figure the shipped file has for the company, and fill in
+    every figure it lacks; for a US company also a year before its first and after its last
+    (the Chinese companies' new years would need FX rates that the file does not have)."""
+    company = next(
+        c for c in parse_dataset(DATA.read_text(encoding="utf-8")).companies if c.id == company_id
+    )
+    rows: dict[str, list[dict[str, Any]]] = {}
+    month, day = company.fy_end_month_day
+    ends = {y.fiscal_year: y.period_end for y in company.years}
+    new_years: set[int] = set()
+    if company.region == "US":
+        first, last = min(ends) - 1, max(ends) + 1
+        new_years = {first, last}
+        ends |= {fy: date(fy, month, day) for fy in new_years}
+    for fiscal_year, end in ends.items():
+        year = next((y for y in company.years if y.fiscal_year == fiscal_year), None)
+        for number, field in enumerate(sec.FIELD_TAGS):
+            old = year.value(field) if year is not None else None
+            millions = (old if old is not None else 1000 * number) + 7
+            start, stop = period(end)
+            row = fact(start, stop, millions * 1_000_000, filed=f"{end.year + 1}-01-15")
+            rows.setdefault(sec.FIELD_TAGS[field][0], []).append(row)
+    return facts_document(rows, unit=company.currency), new_years
+
+
+@pytest.mark.parametrize(
+    "company_id", [c.id for c in parse_dataset(DATA.read_text(encoding="utf-8")).companies]
+)
+def test_merge_into_a_copy_of_the_shipped_data_file(tmp_path: Path, company_id: str) -> None:
+    # Every figure of the company rewritten (inline tables and [companies.years.FIELD]
+    # sub-tables with documents, bases and earlier values), the missing ones added.
+    # An FX rate for 2019 lets a US company gain that year (a year both groups have needs one).
+    text = DATA.read_text(encoding="utf-8").replace(
+        "[[fx]]\n",
+        '[[fx]]\nyear = 2019\ncny_per_usd = 6.9\nstatus = "unconfirmed"\nsource = "t"\n\n[[fx]]\n',
+        1,
+    )
+    document, new_years = shipped_figures_document(company_id)
+    result = merged(text, document, company_id, force=True)
+    assert {c.action for c in result.changes} <= {"changed", "added"}
+    copy = tmp_path / "companies.toml"
+    copy.write_text(result.text, encoding="utf-8")
+    after = load(copy).dataset
+    before = parse_dataset(text)
+    company = next(c for c in after.companies if c.id == company_id)
+    assert [y.fiscal_year for y in company.years] == sorted(y.fiscal_year for y in company.years)
+    assert {y.fiscal_year for y in company.years} == {
+        y.fiscal_year for c in before.companies if c.id == company_id for y in c.years
+    } | new_years
+    for change in result.changes:
+        year = next(y for y in company.years if y.fiscal_year == change.fiscal_year)
+        assert year.value(change.field) == change.new and year.status_of(change.field) == (
+            "confirmed"
+        )
+    # every comment kept, in order; sub-tables stay sub-tables
+    comments = [line for line in text.splitlines() if line.lstrip().startswith("#")]
+    assert [line for line in result.text.splitlines() if line.lstrip().startswith("#")] == comments
+    assert result.text.count("[companies.years.") == text.count("[companies.years.")
+    assert [c for c in after.companies if c.id != company_id] == [
+        c for c in before.companies if c.id != company_id
+    ]
+
+
+def test_read_commands_do_not_import_tomlkit() -> None:
+    # tomlkit is for writing: the merge imports it when it runs, nothing else does.
+    code = (
+        "import sys\n"
+        "from typer.testing import CliRunner\n"
+        "from capexcli.cli import app\n"
+        "import capexcli.sec\n"
+        "result = CliRunner().invoke(app, ['compare'])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "print('tomlkit' in sys.modules)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "CAPEX_DATA"} | {"CAPEX_NO_CACHE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_merge_puts_a_first_year_after_the_company_tables_it_has() -> None:
+    # The company has a capex basis and documents (tables of their own) and no guidance.
+    text = SMALL_FILE.format(years="").split("[[companies.guidance]]")[0] + (
+        '[companies.capex_basis]\nid = "ppe"\nlabel = "PP&E"\nlines = ["Purchases of PP&E"]\n\n'
+        '[[companies.documents]]\nid = "10-K FY2024"\ntitle = "Form 10-K"\nform = "10-K"\n\n'
+        "# a comment at the end of the file\n"
+    )
+    result = merged(text, acme_document(2024), "acme")
+    company = parse_dataset(result.text).companies[0]
+    assert [y.fiscal_year for y in company.years] == [2024]
+    assert company.capex_basis is not None and [d.id for d in company.documents] == ["10-K FY2024"]
+    assert result.text.startswith(text.split("\n# a comment")[0] + "\n[[companies.years]]\n")
+    assert result.text.endswith('" }\n\n# a comment at the end of the file\n')

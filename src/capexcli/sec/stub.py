@@ -1,5 +1,5 @@
 """Extracted figures -> TOML text: a ``[[companies]]`` stub to paste, and the lines of one
-figure or one fiscal year, which the merge inserts as they are printed here."""
+figure or one fiscal year, which the merge writes into a data file as they are printed here."""
 
 from __future__ import annotations
 
@@ -29,11 +29,20 @@ def toml_number(value: int | float) -> str:
     return str(value) if isinstance(value, int) else repr(float(value))
 
 
+def figure_pairs(figure: Extracted) -> list[tuple[str, str]]:
+    """The keys of a figure and their values as TOML text, in the order they are written."""
+    return [
+        ("value", toml_number(figure.value)),
+        ("status", '"confirmed"'),
+        ("source", toml_string(figure.source)),
+        ("line", toml_string(figure.fact.label)),
+    ]
+
+
 def figure_toml(figure: Extracted) -> str:
-    return (
-        f'{figure.field} = {{ value = {toml_number(figure.value)}, status = "confirmed", '
-        f"source = {toml_string(figure.source)}, line = {toml_string(figure.fact.label)} }}"
-    )
+    """The figure as one line, an inline table."""
+    pairs = ", ".join(f"{key} = {value}" for key, value in figure_pairs(figure))
+    return f"{figure.field} = {{ {pairs} }}"
 
 
 def year_toml(fiscal_year: int, figures: list[Extracted]) -> list[str]:
