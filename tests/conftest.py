@@ -13,7 +13,8 @@ from capexcli.cli import app
 TESTS = Path(__file__).parent
 SMALL = TESTS / "data" / "small.toml"
 REPO = TESTS.parent
-SHARED = REPO.parent / "shared"
+#: Real SEC company-facts files, trimmed (see its README.md).
+SEC_FIXTURES = TESTS / "fixtures" / "sec"
 
 
 @pytest.fixture(autouse=True)

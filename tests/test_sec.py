@@ -20,12 +20,11 @@ from capexcli.errors import DataFileError, SecFactsError, WriteError
 from capexcli.loader import load, parse_dataset
 from capexcli.records import Dataset
 
-from .conftest import REPO, SHARED
+from .conftest import REPO, SEC_FIXTURES
 
-FIXTURES = SHARED / "fixtures" / "sec"
-APPLE = FIXTURES / "CIK0000320193-apple.json"
-SNOWFLAKE = FIXTURES / "CIK0001640147-snowflake.json"
-IFRS = FIXTURES / "lpa-ifrs.json"
+APPLE = SEC_FIXTURES / "CIK0000320193-apple.json"
+SNOWFLAKE = SEC_FIXTURES / "CIK0001640147-snowflake.json"
+IFRS = SEC_FIXTURES / "lpa-ifrs.json"
 DATA = REPO / "data" / "companies.toml"
 
 
