@@ -1,19 +1,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
 from capexcli.cli import app
 
+if TYPE_CHECKING:
+    from .sec_server import FactsServer
+
 TESTS = Path(__file__).parent
 SMALL = TESTS / "data" / "small.toml"
 REPO = TESTS.parent
-SHARED = REPO.parent / "shared"
+#: Real SEC company-facts files, trimmed (see its README.md).
+SEC_FIXTURES = TESTS / "fixtures" / "sec"
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +52,15 @@ def write(tmp_path: Path, text: str, name: str = "data.toml") -> Path:
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def server() -> Iterator[FactsServer]:
+    """A local stand-in for data.sec.gov (tests/sec_server.py), shut down after the test."""
+    from .sec_server import FactsServer
+
+    facts = FactsServer()
+    try:
+        yield facts
+    finally:
+        facts.close()

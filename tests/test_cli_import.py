@@ -2,113 +2,21 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import shutil
-import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 from typer.testing import Result
 
-from capexcli import sec
-from capexcli.errors import NetworkError
 from capexcli.loader import parse_dataset
 
-from .conftest import REPO
-from .test_sec import APPLE, IFRS, SNOWFLAKE, figure_table, msft_case
+from .sec_helpers import APPLE, DATA, IFRS, SNOWFLAKE, figure_table, msft_case
+from .sec_server import FACTS_PATH, UA, FactsServer, Reply
 
 Run = Callable[..., Result]
-UA = "Capex Tests capex-tests@example.com"
-FACTS_PATH = "/api/xbrl/companyfacts/CIK{:010d}.json"
-SERVED = {320193: APPLE, 1640147: SNOWFLAKE, 1997711: IFRS}
-
-
-@dataclass
-class Reply:
-    status: int = 200
-    headers: dict[str, str] = field(default_factory=dict)
-    body: bytes = b""
-    delay: float = 0.0
-
-
-@dataclass
-class Seen:
-    path: str
-    headers: dict[str, str]
-    at: float
-
-
-class FactsServer:
-    """A stand-in for data.sec.gov on 127.0.0.1: serves the fixture files by CIK.
-
-    ``script[path]`` holds replies to give first, in order, before serving the file.
-    """
-
-    def __init__(self) -> None:
-        self.script: dict[str, list[Reply]] = {}
-        self.seen: list[Seen] = []
-        self.stop = threading.Event()
-        owner = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                owner.seen.append(Seen(self.path, dict(self.headers), time.monotonic()))
-                queued = owner.script.get(self.path)
-                reply = queued.pop(0) if queued else owner.file_reply(self.path)
-                if reply.delay:
-                    owner.stop.wait(reply.delay)
-                body = reply.body
-                headers = dict(reply.headers)
-                if body and "gzip" in self.headers.get("Accept-Encoding", ""):
-                    body = gzip.compress(body, compresslevel=1)
-                    headers["Content-Encoding"] = "gzip"
-                try:
-                    self.send_response(reply.status)
-                    for name, value in headers.items():
-                        self.send_header(name, value)
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                except OSError:
-                    pass  # the client gave up (the timeout test)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.httpd.block_on_close = False  # type: ignore[attr-defined]
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(
-            target=self.httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
-        )
-        self.thread.start()
-
-    def file_reply(self, path: str) -> Reply:
-        for cik, file in SERVED.items():
-            if path == FACTS_PATH.format(cik):
-                return Reply(200, {"Content-Type": "application/json"}, file.read_bytes())
-        return Reply(404, {"Content-Type": "text/html"}, b"<h1>Not Found</h1>")
-
-    def close(self) -> None:
-        self.stop.set()
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-@pytest.fixture
-def server() -> Iterator[FactsServer]:
-    facts = FactsServer()
-    try:
-        yield facts
-    finally:
-        facts.close()
 
 
 @pytest.fixture
@@ -291,48 +199,6 @@ def test_a_bad_base_url_is_an_option_error(run: Run, sec_env: dict[str, str | No
     assert "expected an http(s) URL" in one_line_error(run("import", "sec", "--cik", "1", env=env))
 
 
-def test_5xx_retries_with_doubling_back_off_then_gives_up(
-    server: FactsServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # The rate limiter sleeps through the same function; a limiter delay that rounded to
-    # 0.01 once passed for a back-off and failed this test in CI. Here the limiter is idle, so
-    # every sleep recorded is a back-off.
-    class Idle:
-        def wait(self, sleep: object) -> None:
-            return None
-
-    monkeypatch.setattr(sec, "_LIMITER", Idle())
-    path = FACTS_PATH.format(1640147)
-    server.script[path] = [Reply(500), Reply(502)]
-    sleeps: list[float] = []
-
-    def sleep(seconds: float) -> None:
-        sleeps.append(round(seconds, 3))
-        time.sleep(seconds)
-
-    body = sec.fetch_company_facts(
-        1640147, user_agent=UA, base_url=server.url, retries=2, backoff=0.01, sleep=sleep
-    )
-    assert json.loads(body)["entityName"] == "SNOWFLAKE INC."
-    assert sleeps == [0.01, 0.02]
-
-    server.script[path] = [Reply(503), Reply(503)]
-    with pytest.raises(NetworkError, match=r"HTTP 503 Service Unavailable, still after 2 tries"):
-        sec.fetch_company_facts(1640147, user_agent=UA, base_url=server.url, retries=1, backoff=0)
-
-
-def test_a_long_retry_after_is_reported_not_waited_for(server: FactsServer) -> None:
-    server.script[FACTS_PATH.format(1640147)] = [Reply(429, {"Retry-After": "600"})]
-    with pytest.raises(NetworkError, match="asks to wait 600 s"):
-        sec.fetch_company_facts(1640147, user_agent=UA, base_url=server.url)
-    assert len(server.seen) == 1
-
-
-def test_an_unreachable_server_is_a_network_error() -> None:
-    with pytest.raises(NetworkError, match=r"cannot download http://127\.0\.0\.1:9/"):
-        sec.fetch_company_facts(1, user_agent=UA, base_url="http://127.0.0.1:9", retries=0)
-
-
 def test_a_download_that_is_not_company_facts(
     run: Run, server: FactsServer, sec_env: dict[str, str | None]
 ) -> None:
@@ -349,7 +215,7 @@ def test_a_download_that_is_not_company_facts(
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "companies.toml"
-    shutil.copyfile(REPO / "data" / "companies.toml", target)
+    shutil.copyfile(DATA, target)
     return target
 
 
@@ -416,14 +282,3 @@ def test_into_errors_leave_the_file_alone(
     data_copy.write_text("schema_version = 1\ncompanies = 3\n", encoding="utf-8")
     result = run("import", "sec", "--cik", "320193", "--company", "x", *into, env=sec_env)
     assert result.exit_code == 2 and server.seen == []
-
-
-def test_the_rate_limiter_spaces_request_starts() -> None:
-    # SEC asks for at most 10 requests a second: back-to-back calls wait 0.1 s, then 0.2 s.
-    limiter = sec._RateLimiter(10)
-    delays: list[float] = []
-    for _ in range(3):
-        limiter.wait(delays.append)  # records the delay instead of sleeping it
-    assert len(delays) == 2
-    assert delays[0] == pytest.approx(0.1, abs=0.02)
-    assert delays[1] == pytest.approx(0.2, abs=0.02)
