@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import provenance
 from .alignment import RULES, Align, comparison_year
@@ -74,13 +75,7 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
         )
     return CompanyResult(
         company=CompanyInfo(
-            id=company.id,
-            name=company.name,
-            name_zh=company.name_zh,
-            region=company.region,
-            currency=company.currency,
-            fiscal_year_end=company.fiscal_year_end,
-            aliases=list(company.aliases),
+            **_identity(company),
             capex_definition=company.capex_definition or _basis_text(company),
             capex_basis=None
             if company.capex_basis is None
@@ -144,18 +139,25 @@ def chart(
     )
 
 
+def _identity(company: Company) -> dict[str, Any]:
+    """The fields of :class:`~capexcli.results.CompanyIdentity`, from the record."""
+    return {
+        "id": company.id,
+        "name": company.name,
+        "name_zh": company.name_zh,
+        "region": company.region,
+        "currency": company.currency,
+        "fiscal_year_end": company.fiscal_year_end,
+        "aliases": list(company.aliases),
+    }
+
+
 def companies_result(dataset: Dataset) -> CompaniesResult:
     """Every company with the fiscal years it has a record for."""
     return CompaniesResult(
         companies=[
             CompanySummary(
-                id=c.id,
-                name=c.name,
-                name_zh=c.name_zh,
-                region=c.region,
-                currency=c.currency,
-                fiscal_year_end=c.fiscal_year_end,
-                aliases=list(c.aliases),
+                **_identity(c),
                 fiscal_years=sorted(y.fiscal_year for y in c.years),
             )
             for c in dataset.companies
