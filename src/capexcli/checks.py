@@ -24,6 +24,7 @@ from .records import (
     PERIOD_END_SLACK_DAYS,
     Company,
     Dataset,
+    Figure,
     FiscalYear,
     FxRate,
 )
@@ -167,6 +168,7 @@ def _check_company_years(
     problems: list[Problem] = []
     seen: dict[int, int] = {}
     month, day = company.fy_end_month_day
+    known = {d.id for d in company.documents}
     for k, year in years:
         path = f"{where}.years[{k}]"
         if year.fiscal_year in seen:
@@ -201,7 +203,8 @@ def _check_company_years(
                         f"{expected}",
                     )
                 )
-        problems += _check_citations(company, path, year)
+        if year.document is not None and year.document not in known:
+            problems.append(_unknown_document(company, f"{path}.document", year.document))
         for field in CITED_FIELDS:
             figure = getattr(year, field)
             if figure is None:
@@ -214,7 +217,8 @@ def _check_company_years(
                         "derived, unconfirmed) or the year a default status",
                     )
                 )
-            if year.source_of(field) is None and year.document_of(field) is None:
+            cites = figure.document is not None or figure.source is not None
+            if not cites and year.source is None and year.document is None:
                 problems.append(
                     Problem(
                         f"{path}.{field}",
@@ -222,6 +226,9 @@ def _check_company_years(
                         "default one",
                     )
                 )
+            # Most figures name none of these: the details are checked only when they do.
+            if figure.document is not None or figure.earlier or figure.basis is not None:
+                problems += _check_citations(company, known, f"{path}.{field}", field, figure)
     return problems
 
 
@@ -242,58 +249,55 @@ def _check_documents(company: Company, where: str) -> list[Problem]:
     return problems
 
 
-def _check_citations(company: Company, path: str, year: FiscalYear) -> list[Problem]:
-    """Every document a year, figure or earlier version names is one of the company's, and
-    every capex figure is on the company's one capex basis."""
+def _unknown_document(company: Company, where: str, key: str) -> Problem:
+    listed = ", ".join(sorted(d.id for d in company.documents)) or "none"
+    return Problem(
+        where,
+        f"names document {key!r}, which is not in {company.id}'s documents (listed: {listed})",
+    )
+
+
+def _check_citations(
+    company: Company, known: set[str], where: str, field: str, figure: Figure
+) -> list[Problem]:
+    """The documents a figure and its earlier versions name are the company's, and a capex
+    figure is on the company's one capex basis."""
     problems: list[Problem] = []
-    known = {d.id for d in company.documents}
-
-    def unknown(where: str, key: str | None) -> None:
-        if key is not None and key not in known:
-            listed = ", ".join(sorted(known)) or "none"
+    if figure.document is not None and figure.document not in known:
+        problems.append(_unknown_document(company, f"{where}.document", figure.document))
+    for k, version in enumerate(figure.earlier):
+        if version.document is not None and version.document not in known:
+            problems.append(
+                _unknown_document(company, f"{where}.earlier[{k}].document", version.document)
+            )
+        if version.value == figure.value:
             problems.append(
                 Problem(
-                    where,
-                    f"names document {key!r}, which is not in {company.id}'s documents "
-                    f"(listed: {listed})",
+                    f"{where}.earlier[{k}].value",
+                    "equals the current value: an earlier version records a value that a "
+                    "later filing changed",
                 )
             )
-
-    unknown(f"{path}.document", year.document)
-    for field in CITED_FIELDS:
-        figure = getattr(year, field)
-        if figure is None:
-            continue
-        unknown(f"{path}.{field}.document", figure.document)
-        for k, version in enumerate(figure.earlier):
-            unknown(f"{path}.{field}.earlier[{k}].document", version.document)
-            if version.value == figure.value:
-                problems.append(
-                    Problem(
-                        f"{path}.{field}.earlier[{k}].value",
-                        "equals the current value: an earlier version records a value that a "
-                        "later filing changed",
-                    )
-                )
-        if figure.basis is not None and field != "capex":
-            problems.append(Problem(f"{path}.{field}.basis", "only a capex figure has a basis"))
-    capex = year.capex
-    if capex is not None and capex.basis is not None:
-        if company.capex_basis is None:
-            problems.append(
-                Problem(
-                    f"{path}.capex.basis",
-                    f"names basis {capex.basis!r} but {company.id} has no capex_basis",
-                )
+    if figure.basis is None:
+        return problems
+    basis = company.capex_basis
+    if field != "capex":
+        problems.append(Problem(f"{where}.basis", "only a capex figure has a basis"))
+    elif basis is None:
+        problems.append(
+            Problem(
+                f"{where}.basis",
+                f"names basis {figure.basis!r} but {company.id} has no capex_basis",
             )
-        elif capex.basis != company.capex_basis.id:
-            problems.append(
-                Problem(
-                    f"{path}.capex.basis",
-                    f"{capex.basis!r} mixes capex bases: every year of {company.id} must be "
-                    f"on its capex_basis {company.capex_basis.id!r} ({company.capex_basis.label})",
-                )
+        )
+    elif figure.basis != basis.id:
+        problems.append(
+            Problem(
+                f"{where}.basis",
+                f"{figure.basis!r} mixes capex bases: every year of {company.id} must be "
+                f"on its capex_basis {basis.id!r} ({basis.label})",
             )
+        )
     return problems
 
 
