@@ -10,8 +10,8 @@ import subprocess
 import sys
 from types import ModuleType
 
+from capexcli.comparison import compare
 from capexcli.loader import parse_dataset
-from capexcli.metrics import compare
 
 from .conftest import REPO
 

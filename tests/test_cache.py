@@ -47,7 +47,7 @@ def test_a_hit_replays_the_same_output_without_computing(
     def no_compute(*args: object, **kwargs: object) -> None:
         raise AssertionError("a cache hit must not compute")
 
-    monkeypatch.setattr("capexcli.metrics.compare", no_compute)
+    monkeypatch.setattr("capexcli.comparison.compare", no_compute)
     second = run("compare", "--json", "--data", str(data))
     assert second.exit_code == 0
     assert second.stdout == first.stdout

@@ -138,7 +138,27 @@ def test_compare_json(run_json: RunJson) -> None:
         "absent": [],
         "status_counts": {"confirmed": 8, "aggregator": 0, "derived": 0, "unconfirmed": 0},
         "not_confirmed_share": {"capex": 0, "operating_cash_flow": 0, "shareholder_returns": 0},
+        "coverage": {
+            measure: {"reported": 2, "members": 2, "missing": [], "complete": True}
+            for measure in (
+                "capex",
+                "operating_cash_flow",
+                "shareholder_returns",
+                "capex_to_ocf",
+                "returns_to_capex",
+            )
+        },
     }
+    # cnb's FY2025 (2024 here) has no buybacks or dividends: CN 2024 returns are partial
+    cn_2024 = out["years"][1]["cn"]["coverage"]
+    assert cn_2024["capex"]["complete"] and cn_2024["capex_to_ocf"]["complete"]
+    assert cn_2024["shareholder_returns"] == {
+        "reported": 1,
+        "members": 2,
+        "missing": ["cnb"],
+        "complete": False,
+    }
+    assert [y["complete"] for y in out["years"]] == [True, True]
     totals = out["totals"]
     assert (totals["first_year"], totals["last_year"], totals["years"]) == (
         2023,
@@ -147,6 +167,18 @@ def test_compare_json(run_json: RunJson) -> None:
     )
     assert totals["us"]["capex"] == 3450 and totals["cn"]["capex"] == 610
     assert totals["us_to_cn_capex_ratio"] == round(3450 / 610, 6)
+    # returns: only 2023 is complete in both groups, so the returns totals add 2023 alone
+    assert totals["years_by_measure"]["shareholder_returns"] == [2023]
+    assert totals["left_out"] == {
+        "capex": [],
+        "operating_cash_flow": [],
+        "shareholder_returns": [2024],
+        "capex_to_ocf": [],
+        "returns_to_capex": [2024],
+    }
+    assert totals["us"]["shareholder_returns"] == 420 and totals["cn"]["shareholder_returns"] == 385
+    assert totals["cn"]["returns_to_capex"] == round(385 / 210, 6)  # (280 + 70 + 35 + 0) / 210
+    assert totals["complete"] is True and totals["partial_included"] is False
 
 
 def test_compare_options(run_json: RunJson) -> None:
@@ -170,18 +202,25 @@ def test_compare_table(run: Run) -> None:
     assert " 2023         1,050       210   1 : 5.0      30.0%      15.8%" in lines
     assert " 2024         2,400       400*  1 : 6.0      37.5%      22.7%" in lines
     assert " 2023-2024    3,450       610*  1 : 5.7      34.8%      19.7%" in lines
-    assert " 2024             960*        400           40.0%         250.0%" in lines
+    # cnb has no 2024 returns: CN's 2024 returns are marked partial and the totals add 2023
+    assert " 2024 (CN 1/2)        960*      [400]           40.0%       [250.0%]" in lines
+    assert " total 2023           420         385           40.0%         183.3%" in lines
+    assert (
+        "· Totals add only the years complete in both groups: capex and CN : US 2023-2024; "
+        "operating cash flow 2023-2024; capex/OCF 2023-2024; returns 2023; returns/capex 2023. "
+        "--partial adds the others, marked."
+    ) in lines
     assert "· FX, CNY per USD (annual average): 2023 7.0, 2024 8.0. Source: test rate." in lines
     assert (
         "· Missing figures (left out of totals): cnb buybacks FY2025; cnb dividends FY2025."
         in lines
     )
     assert any(line.startswith("· Years: majority alignment") for line in lines)
-    # Returns: usa's 2024 buybacks 60 x 8 = 480 of 420 + 960; CN OCF: cnb's 960 of
+    # Returns: the totals add 2023 only, all confirmed; CN OCF: cnb's 960 of
     # 1,400 + |-70| + 800 + 960 (magnitudes, so cnb's negative OCF does not cancel out).
     assert (
         "· * rests partly on figures not confirmed in a company's own filing. Share of the "
-        "2023-2024 totals: US capex 0.0%, OCF 0.0%, returns 34.8%; "
+        "totals: US capex 0.0%, OCF 0.0%, returns 0.0%; "
         "CN capex 39.3%, OCF 29.7%, returns 0.0%. By count: US 1 of 16 figures (aggregator 1); "
         "CN 2 of 14 figures (aggregator 2). `capex sources --status aggregator` lists them."
     ) in lines
@@ -523,7 +562,10 @@ def test_claims_table_and_summary(run: Run, tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "The article's claims, checked (2)"
     assert any(line.startswith(" ratio-2023  02  The ratio was 1:5 in 2023.") for line in lines)
-    assert "· 2 claims: 2 checked (2 hold, 0 close, 0 fail, 0 unknown), 0 cited" in result.stdout
+    assert (
+        "· 2 claims: 2 checked (2 hold, 0 close, 0 fail, 0 unknown), 0 on incomplete groups "
+        "(no verdict), 0 cited"
+    ) in result.stdout
     # label alignment moves cnb's FY2024 out of 2023: 1050 / 140 = 7.5
     assert "· Verdict depends on the alignment or FX choice: ratio-2023." in lines
 
@@ -552,8 +594,8 @@ def test_claims_json(run: Run, tmp_path: Path) -> None:
     assert [(s["align"], s["fx"], s["verdict"]) for s in first["sensitivity"]] == [
         ("majority", "annual", "holds"),
         ("majority", "7.3", "holds"),
-        ("label", "annual", "fails"),
-        ("label", "7.3", "fails"),
+        ("label", "annual", "insufficient"),  # cnb has no fiscal year labelled 2023
+        ("label", "7.3", "insufficient"),
     ]
     # every figure that went into it, with its source: 4 capex figures and the 2023 rate
     assert [(i["company"], i["field"]) for i in first["inputs"]] == [
@@ -571,7 +613,7 @@ def test_claim_detail(run: Run, tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == "ratio-2023 · section 02 · recomputed · holds"
     assert "Recomputed: 1:5.0" in lines
-    assert " label      annual averages        1:7.5  fails" in lines
+    assert " label      annual averages        1:7.5  insufficient" in lines
     assert any("China Alpha annual report 2023" in line for line in lines)
 
 
@@ -611,3 +653,24 @@ def test_a_bad_option_value_names_its_option(run: Run, args: tuple[str, ...], fl
     result = run(*args, *DATA)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {flag}")
+
+
+def test_partial_years_are_marked_in_every_format(run: Run, tmp_path: Path) -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("capex = { value = 240 }\n", "", 1)
+    data = ("--data", str(write(tmp_path, text)))
+    table = run("compare", *data).stdout.splitlines()
+    # CN 2024 = cna's 160 alone: the value and the ratio (2,400 / 160 = 15) in brackets
+    assert any(line.startswith(" 2024 (CN 1/2)") and "[160]" in line for line in table)
+    assert any("[1 : 15.0]" in line for line in table)
+    assert any(line.startswith(" total 2023") and "1 : 5.0" in line for line in table)
+    partial = run("compare", "--partial", *data).stdout.splitlines()
+    assert any(line.startswith(" 2023-2024") and "[1 : 9.3]" in line for line in partial)
+    rows = run("compare", "--format", "csv", *data).stdout.splitlines()
+    header = rows[0].split(",")
+    by_year = {r.split(",")[0]: dict(zip(header, r.split(","), strict=True)) for r in rows[1:]}
+    assert by_year["2024"]["complete"] == "false"
+    assert by_year["2024"]["cn_capex_reported"] == "1" and by_year["2024"]["cn_members"] == "2"
+    assert by_year["2023-2024"]["capex_years"] == "2023"
+    chart = run("chart", *data).stdout
+    assert "[160] 1/2" in chart and "CN : US [1 : 15.0]" in chart
+    assert "[ ] = partial" in chart

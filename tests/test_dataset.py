@@ -8,8 +8,8 @@ import tomllib
 import pytest
 
 from capexcli.checks import check_dataset, lint_dataset
+from capexcli.comparison import compare
 from capexcli.loader import load
-from capexcli.metrics import compare
 from capexcli.records import FIGURE_FIELDS, Dataset
 
 from .conftest import REPO

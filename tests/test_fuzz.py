@@ -30,9 +30,9 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 from typer.testing import Result
 
+from capexcli.comparison import compare
 from capexcli.errors import CapexError, DataFileError, DataValidationError
 from capexcli.loader import load
-from capexcli.metrics import compare
 from capexcli.records import FIGURE_FIELDS, Dataset
 from capexcli.reports import company_report
 

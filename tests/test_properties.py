@@ -23,8 +23,9 @@ from hypothesis import strategies as st
 from typer.testing import Result
 
 from capexcli.checks import check_dataset
+from capexcli.comparison import compare
 from capexcli.errors import MissingDataError
-from capexcli.metrics import REGIONS, compare, ratio
+from capexcli.metrics import REGIONS, ratio
 from capexcli.output import to_json
 from capexcli.records import Dataset
 from capexcli.reports import company_report
@@ -466,9 +467,10 @@ def test_compare_table_shows_a_dash_for_ratios_that_cannot_be_computed(
     run: Run, edge: Path
 ) -> None:
     table = _ok(run("compare", "--data", str(edge), "-y", "2022-2024"))
-    # Capex table row 2023: US capex 0, CN capex 0, CN : US —, US capex/OCF —, CN 0.0%.
-    assert _row(table, "2023").split() == ["2023", "0", "0", "—", "—", "0.0%"]
-    assert _row(table, "2022").split()[2:] == ["—", "—", "50.0%", "—"]
+    # Capex table row 2023: US capex 0, CN capex 0, CN : US —, US capex/OCF —, CN 0.0%; only
+    # one of the two Chinese companies reports, so CN's values are marked partial.
+    assert _row(table, "2023").split() == ["2023", "(CN", "1/2)", "0", "[0]", "—", "—", "[0.0%]"]
+    assert _row(table, "2022").split()[4:] == ["—", "—", "50.0%", "—"]
     assert any("2022: no CN company has figures" in note for note in _footnotes(table))
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from capexcli.comparison import compare
 from capexcli.errors import RequestError
 from capexcli.loader import load
-from capexcli.metrics import compare, find_company
+from capexcli.metrics import find_company
 from capexcli.records import Dataset
 from capexcli.reports import chart, company_report
 

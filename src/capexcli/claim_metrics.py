@@ -13,11 +13,12 @@ from typing import Any
 
 from .alignment import Align
 from .claims_file import Metric
+from .comparison import compare
 from .errors import MissingDataError
-from .metrics import compare, convert, find_company, place, ratio
+from .metrics import convert, find_company, place, ratio
 from .provenance import figure_row, fx_row, guidance_row
 from .records import Company, Dataset
-from .results import GroupFigures, SourceRow
+from .results import CompareResult, GroupFigures, SourceRow
 
 
 @dataclass
@@ -31,6 +32,9 @@ class Evaluation:
     #: Figures the metric needed and the records do not have.
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Group-years the value adds although a member has no figure for it ("CN 2020:
+    #: kuaishou"): a value on part of a group gets no verdict.
+    partial: list[str] = field(default_factory=list)
 
 
 def run_metric(metric: Metric, dataset: Dataset, align: Align, fx: float | None) -> Evaluation:
@@ -72,6 +76,32 @@ def _gaps(group: GroupFigures, fields: Sequence[str]) -> list[str]:
     ] + [f"{a.company}: no record for {a.year}" for a in group.absent]
 
 
+def _partial_years(result: CompareResult, group: str | None, measure: str) -> list[str]:
+    """The years of ``result`` in which a group (both, for None) misses members for
+    ``measure``, with the ids missing."""
+    found = []
+    for row in result.years:
+        for region, figures in (("US", row.us), ("CN", row.cn)):
+            cover = figures.coverage.get(measure)
+            if (group in (None, region)) and cover is not None and not cover.complete:
+                found.append(f"{region} {row.year}: {', '.join(cover.missing)}")
+    return found
+
+
+#: The coverage measure that a group metric's fields need.
+def _measure(fields: Sequence[str]) -> str:
+    wanted = set(fields)
+    if wanted <= {"capex"}:
+        return "capex"
+    if wanted <= {"operating_cash_flow"}:
+        return "operating_cash_flow"
+    if wanted <= {"capex", "operating_cash_flow"}:
+        return "capex_to_ocf"
+    if wanted <= {"shareholder_returns", "buybacks", "dividends"}:
+        return "shareholder_returns"
+    return "returns_to_capex"
+
+
 def _figure_fields(name: str) -> tuple[str, ...]:
     return ("buybacks", "dividends") if name == "shareholder_returns" else (name,)
 
@@ -86,13 +116,14 @@ def _metric_capex_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -
     assert m.year is not None
     result = compare(d, currency=m.currency, years=(m.year, m.year), fx=fx, align=align)
     row = result.years[0]
+    partial = _partial_years(result, None, "capex")
     inputs = [
         *_group_inputs(d, "US", [m.year], ["capex"], align),
         *_group_inputs(d, "CN", [m.year], ["capex"], align),
         *_fx_inputs(d, [m.year], fx),
     ]
     missing = _gaps(row.us, ["capex"]) + _gaps(row.cn, ["capex"])
-    return Evaluation(row.us_to_cn_capex_ratio, inputs=inputs, missing=missing)
+    return Evaluation(row.us_to_cn_capex_ratio, inputs=inputs, missing=missing, partial=partial)
 
 
 def _span(m: Metric) -> list[int]:
@@ -100,17 +131,24 @@ def _span(m: Metric) -> list[int]:
 
 
 def _metric_group_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
-    result = compare(d, currency=m.currency, years=(m.years[0], m.years[1]), fx=fx, align=align)
+    # Every year of the span is added (partial=True) so that the value is the span the claim
+    # names; a partial year then marks the evaluation, which gets no verdict.
+    result = compare(
+        d, currency=m.currency, years=(m.years[0], m.years[1]), fx=fx, align=align, partial=True
+    )
     group = result.totals.us if m.group == "US" else result.totals.cn
     values = [getattr(group, name) for name in m.fields]
     total = None if any(v is None for v in values) else sum(values)
     assert m.group is not None
     inputs = _group_inputs(d, m.group, _span(m), m.fields, align) + _fx_inputs(d, _span(m), fx)
-    return Evaluation(total, inputs=inputs, missing=_gaps(group, m.fields))
+    partial = _partial_years(result, m.group, _measure(m.fields))
+    return Evaluation(total, inputs=inputs, missing=_gaps(group, m.fields), partial=partial)
 
 
 def _metric_group_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
-    result = compare(d, currency=m.currency, years=(m.years[0], m.years[1]), fx=fx, align=align)
+    result = compare(
+        d, currency=m.currency, years=(m.years[0], m.years[1]), fx=fx, align=align, partial=True
+    )
     group = result.totals.us if m.group == "US" else result.totals.cn
     assert m.ratio is not None and m.group is not None
     parts = (
@@ -124,7 +162,11 @@ def _metric_group_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -
     inputs = _group_inputs(d, m.group, _span(m), parts, align) + _fx_inputs(d, _span(m), fx)
     notes = ["each company-year counts only where it reports both parts of the ratio"]
     return Evaluation(
-        getattr(group, m.ratio), inputs=inputs, missing=_gaps(group, parts), notes=notes
+        getattr(group, m.ratio),
+        inputs=inputs,
+        missing=_gaps(group, parts),
+        notes=notes,
+        partial=_partial_years(result, m.group, m.ratio),
     )
 
 

@@ -21,7 +21,7 @@ from .metrics import check_fx_rate, find_company
 from .records import Dataset
 from .results import Choice, ClaimResult, ClaimsResult
 
-Verdict = Literal["holds", "close", "fails", "cited", "unknown"]
+Verdict = Literal["holds", "close", "fails", "cited", "unknown", "insufficient"]
 #: The two choices the article never states: how fiscal years are aligned, and which FX rate.
 ALIGNMENTS: tuple[Align, ...] = ("majority", "label")
 #: CNY per USD implied by the article's own conversion (US$16B ≈ 1168亿).
@@ -170,6 +170,8 @@ def assess(
     assert claim.metric is not None
 
     def verdict_of(evaluation: Evaluation) -> Verdict:
+        if evaluation.partial:
+            return "insufficient"  # a value on part of a group neither holds nor fails
         ranges = (evaluation.low, evaluation.high, claim.stated.low, claim.stated.high)
         if all(end is not None for end in ranges):
             return judge_range(claim.stated, claim.tolerance, evaluation.low, evaluation.high)  # type: ignore[arg-type]
@@ -207,6 +209,7 @@ def assess(
         verdict=verdict_of(main),
         complete=not main.missing,
         missing=main.missing,
+        partial=main.partial,
         sensitivity=sensitivity,
         inputs=main.inputs,
     )
@@ -240,7 +243,7 @@ def ledger(
                     "which is not in the data"
                 ) from None
     results = [assess(c, dataset, align, fx) for c in chosen]
-    summary = dict.fromkeys(("holds", "close", "fails", "unknown", "cited"), 0)
+    summary = dict.fromkeys(("holds", "close", "fails", "unknown", "insufficient", "cited"), 0)
     for r in results:
         summary[r.verdict] += 1
     return ClaimsResult(

@@ -24,6 +24,7 @@ from .cli_options import (
     CurrencyOption,
     DataOption,
     FxOption,
+    PartialOption,
     YearsOption,
     align_choice,
     comparison,
@@ -74,6 +75,7 @@ def compare(
     years: YearsOption = None,
     fx: FxOption = None,
     align: AlignOption = "majority",
+    partial: PartialOption = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -94,13 +96,20 @@ def compare(
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
     path = _dataset_path(ctx, data)
-    options = {"currency": currency, "years": years, "fx": fx, "align": align}
+    options = {
+        "currency": currency,
+        "years": years,
+        "fx": fx,
+        "align": align,
+        "partial": partial,
+    }
 
     def produce() -> Any:
+        from .comparison import compare as compare_groups
         from .loader import load
-        from .metrics import compare as compare_groups
 
-        return compare_groups(load(path).dataset, **comparison(currency, years, fx, align))
+        chosen = comparison(currency, years, fx, align)
+        return compare_groups(load(path).dataset, **chosen, partial=partial)
 
     run("compare", options, [path], out, produce)
 
@@ -331,6 +340,7 @@ def chart(
     years: YearsOption = None,
     fx: FxOption = None,
     align: AlignOption = "majority",
+    partial: PartialOption = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -347,7 +357,14 @@ def chart(
       capex chart --metric capex_to_ocf --years 2020-2024
     """
     path = _dataset_path(ctx, data)
-    options = {"metric": metric, "currency": currency, "years": years, "fx": fx, "align": align}
+    options = {
+        "metric": metric,
+        "currency": currency,
+        "years": years,
+        "fx": fx,
+        "align": align,
+        "partial": partial,
+    }
 
     def produce() -> Any:
         from .loader import load
@@ -355,7 +372,7 @@ def chart(
 
         chosen = comparison(currency, years, fx, align)
         with flag("--metric", metric):
-            return chart_of(load(path).dataset, metric.strip().lower(), **chosen)
+            return chart_of(load(path).dataset, metric.strip().lower(), **chosen, partial=partial)
 
     run("chart", options, [path], out, produce)
 

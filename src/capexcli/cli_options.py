@@ -114,6 +114,15 @@ FxOption = Annotated[
         show_default=False,
     ),
 ]
+PartialOption = Annotated[
+    bool,
+    typer.Option(
+        "--partial",
+        metavar="",
+        help="Add to the totals the years in which a group misses members (they stay marked "
+        "[ ]). Default: totals add only years complete in both groups.",
+    ),
+]
 AlignOption = Annotated[
     str,
     typer.Option(

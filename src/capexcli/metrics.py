@@ -13,17 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
-from .alignment import RULES, Align, comparison_year
+from .alignment import Align, comparison_year
 from .errors import MissingDataError, RequestError, UnknownCompanyError
-from .records import STATUSES, Company, Dataset, FiscalYear, FxRate
+from .records import STATUSES, Company, Dataset, FiscalYear
 from .results import (
     Absent,
-    CompareResult,
-    FxUsed,
+    Coverage,
     GroupFigures,
     Missing,
-    Totals,
-    YearComparison,
 )
 
 REGIONS = ("US", "CN")
@@ -207,7 +204,9 @@ def join(tallies: Sequence[Tally]) -> Tally:
 
 
 def group_figures(
-    observations: Sequence[Observation] | Tally, absent: Sequence[Absent] = ()
+    observations: Sequence[Observation] | Tally,
+    absent: Sequence[Absent] = (),
+    cover: dict[str, Coverage] | None = None,
 ) -> GroupFigures:
     """Totals and ratios of a group of company-years.
 
@@ -246,6 +245,7 @@ def group_figures(
             "operating_cash_flow": share(t.ocf, t.ocf_status),
             "shareholder_returns": share(t.returns_parts, t.returns_parts_status),
         },
+        coverage=cover or {},
     )
 
 
@@ -287,145 +287,6 @@ def place(dataset: Dataset, align: Align) -> dict[int, list[tuple[Company, Fisca
             cy = comparison_year(year.fiscal_year, year.period_end, align)
             placed.setdefault(cy, []).append((company, year))
     return placed
-
-
-def compare(
-    dataset: Dataset,
-    *,
-    currency: str = "CNY",
-    years: tuple[int, int] | None = None,
-    fx: float | None = None,
-    align: Align = "majority",
-) -> CompareResult:
-    """The US group against the China group, year by year and over the span."""
-    if currency not in CURRENCIES:
-        raise RequestError(f"unknown currency {currency!r}: choose CNY or USD")
-    check_fx_rate(fx)
-    placed = place(dataset, align)
-    table = dataset.fx_table()
-    notes: list[str] = []
-
-    def needs_fx(cy: int) -> bool:
-        return any(c.currency != currency for c, _ in placed.get(cy, []))
-
-    def has_both(cy: int) -> bool:
-        return {c.region for c, _ in placed.get(cy, [])} >= set(REGIONS)
-
-    def has_rate(cy: int) -> bool:
-        return fx is not None or cy in table
-
-    if years is None:
-        both = [cy for cy in sorted(placed) if has_both(cy)]
-        chosen = [cy for cy in both if not needs_fx(cy) or has_rate(cy)]
-        for cy in both:
-            if cy not in chosen:
-                notes.append(
-                    f"{cy} left out: no CNY per USD rate for it in the data "
-                    "(add an [[fx]] table or pass --fx RATE)"
-                )
-        if not chosen:
-            raise MissingDataError(
-                "no comparison year has figures for both US and Chinese companies"
-                + (f" (the data covers {min(placed)}-{max(placed)})" if placed else "")
-            )
-    else:
-        chosen = list(range(years[0], years[1] + 1))
-        if not any(cy in placed for cy in chosen):
-            covered = f"; the data covers {min(placed)}-{max(placed)}" if placed else ""
-            wanted = str(years[0]) if years[0] == years[1] else f"{years[0]}-{years[1]}"
-            raise MissingDataError(f"no figures for {wanted}{covered}")
-        lacking = [cy for cy in chosen if needs_fx(cy) and not has_rate(cy)]
-        if lacking:
-            raise MissingDataError(
-                "no CNY per USD rate for "
-                + ", ".join(map(str, lacking))
-                + ": add [[fx]] tables to the data, use one rate for every year, "
-                "or choose other years"
-            )
-
-    def rate_for(cy: int) -> float | None:
-        if fx is not None:
-            return fx
-        return table[cy].cny_per_usd if cy in table else None
-
-    rows: list[YearComparison] = []
-    span: dict[str, list[Tally]] = {region: [] for region in REGIONS}
-    span_absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
-    for cy in chosen:
-        groups: dict[str, list[Observation]] = {region: [] for region in REGIONS}
-        for company, year in placed.get(cy, []):
-            groups[company.region].append(observe(company, year, currency, rate_for(cy)))
-        absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
-        present = {company.id for company, _ in placed.get(cy, [])}
-        for company in dataset.companies:
-            if company.id not in present:
-                absent[company.region].append(Absent(company=company.id, year=cy))
-        tallies = {region: tally(groups[region]) for region in REGIONS}
-        for region in REGIONS:
-            span[region].append(tallies[region])
-            span_absent[region] += absent[region]
-            if not groups[region]:
-                notes.append(f"{cy}: no {region} company has figures for this year")
-        us = group_figures(tallies["US"], absent["US"])
-        cn = group_figures(tallies["CN"], absent["CN"])
-        rows.append(
-            YearComparison(year=cy, us=us, cn=cn, us_to_cn_capex_ratio=ratio(us.capex, cn.capex))
-        )
-
-    notes += blank_ratio_notes(rows)
-    us_total = group_figures(join(span["US"]), span_absent["US"])
-    cn_total = group_figures(join(span["CN"]), span_absent["CN"])
-    totals = Totals(
-        first_year=chosen[0],
-        last_year=chosen[-1],
-        years=chosen,
-        us=us_total,
-        cn=cn_total,
-        us_to_cn_capex_ratio=ratio(us_total.capex, cn_total.capex),
-    )
-    if fx is not None:
-        used = [FxUsed(year=cy, rate=fx, source="--fx option", status="override") for cy in chosen]
-    else:
-        used = [_fx_used(table[cy]) for cy in chosen if cy in table]
-    return CompareResult(
-        currency=currency,
-        align=align,
-        align_rule=RULES[align],
-        fx=used,
-        years=rows,
-        totals=totals,
-        notes=notes,
-    )
-
-
-def blank_ratio_notes(rows: Sequence[YearComparison]) -> list[str]:
-    """Why a ratio is blank where its parts are known: a zero or negative denominator."""
-    ocf: list[str] = []
-    zero_capex: list[str] = []
-    for row in rows:
-        for region, group in (("US", row.us), ("CN", row.cn)):
-            if group.operating_cash_flow is not None and group.operating_cash_flow <= 0:
-                ocf.append(f"{region} {row.year}")
-            if group.capex is not None and group.capex <= 0:
-                zero_capex.append(f"{region} {row.year}")
-    notes = []
-    if ocf:
-        notes.append(
-            "capex/OCF is left blank where a group's operating cash flow is zero or negative ("
-            + ", ".join(ocf)
-            + ")."
-        )
-    if zero_capex:
-        notes.append(
-            "CN : US and returns/capex are left blank where a capex total is zero ("
-            + ", ".join(zero_capex)
-            + ")."
-        )
-    return notes
-
-
-def _fx_used(rate: FxRate) -> FxUsed:
-    return FxUsed(year=rate.year, rate=rate.cny_per_usd, source=rate.source, status=rate.status)
 
 
 def find_company(dataset: Dataset, name: str) -> Company:

@@ -12,8 +12,9 @@ from typing import Any
 
 from . import provenance
 from .alignment import RULES, Align, comparison_year
+from .comparison import compare
 from .errors import Problem, RequestError
-from .metrics import compare, growth, ratio, shareholder_returns
+from .metrics import growth, ratio, shareholder_returns
 from .records import FIGURE_FIELDS, Company, Dataset
 from .results import (
     CapexBasisInfo,
@@ -114,11 +115,13 @@ def chart(
     years: tuple[int, int] | None = None,
     fx: float | None = None,
     align: Align = "majority",
+    partial: bool = False,
 ) -> ChartResult:
-    """One metric of both groups per comparison year, for a bar chart."""
+    """One metric of both groups per comparison year, for a bar chart; each year says whether
+    both groups are complete for the metric."""
     if metric not in CHART_METRICS:
         raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
-    result = compare(dataset, currency=currency, years=years, fx=fx, align=align)
+    result = compare(dataset, currency=currency, years=years, fx=fx, align=align, partial=partial)
     rows = [
         ChartYear(
             year=row.year,
@@ -127,6 +130,8 @@ def chart(
             ratio=row.us_to_cn_capex_ratio
             if metric == "capex"
             else ratio(getattr(row.us, metric), getattr(row.cn, metric)),
+            complete=row.us.coverage[metric].complete and row.cn.coverage[metric].complete,
+            coverage={"us": row.us.coverage[metric], "cn": row.cn.coverage[metric]},
         )
         for row in result.years
     ]

@@ -35,6 +35,28 @@ class Absent(Output):
     year: int
 
 
+class Coverage(Output):
+    """How many members of a group report every figure a measure needs."""
+
+    #: Members that report every figure the measure needs (in every year it adds, for a span).
+    reported: int
+    members: int
+    #: Ids of the members that do not.
+    missing: list[str]
+    #: Every member reports: the measure compares the whole group.
+    complete: bool
+
+
+#: The measures whose coverage is reported, with the figures each needs.
+MEASURES: dict[str, tuple[str, ...]] = {
+    "capex": ("capex",),
+    "operating_cash_flow": ("operating_cash_flow",),
+    "shareholder_returns": ("buybacks", "dividends"),
+    "capex_to_ocf": ("capex", "operating_cash_flow"),
+    "returns_to_capex": ("capex", "buybacks", "dividends"),
+}
+
+
 class GroupFigures(Output):
     capex: float | None
     operating_cash_flow: float | None
@@ -53,6 +75,9 @@ class GroupFigures(Output):
     #: rests on figures not confirmed in a company's own filing (0.25 = a quarter); null when
     #: the total is unknown or not positive.
     not_confirmed_share: dict[str, float | None]
+    #: For each measure (capex, operating_cash_flow, shareholder_returns, capex_to_ocf,
+    #: returns_to_capex): how many members report what it needs, and whether all do.
+    coverage: dict[str, Coverage] = {}
 
 
 class YearComparison(Output):
@@ -61,15 +86,28 @@ class YearComparison(Output):
     cn: GroupFigures
     #: US capex divided by China capex: 6.2 is the article's "1:6".
     us_to_cn_capex_ratio: float | None
+    #: Both groups report capex for every member: the ratio compares whole groups. A partial
+    #: year's ratio is shown marked, and left out of the default totals.
+    complete: bool = True
 
 
 class Totals(Output):
     first_year: int
     last_year: int
+    #: Every comparison year of the span.
     years: list[int]
     us: GroupFigures
     cn: GroupFigures
     us_to_cn_capex_ratio: float | None
+    #: The years each measure's totals add (both groups complete for it, unless
+    #: ``partial_included``): capex and the CN : US ratio use ``capex``.
+    years_by_measure: dict[str, list[int]] = {}
+    #: The years of the span each measure's totals leave out, as partial.
+    left_out: dict[str, list[int]] = {}
+    #: Whether partial years were added anyway (``--partial``).
+    partial_included: bool = False
+    #: The totals' CN : US ratio adds only complete years (and at least one).
+    complete: bool = True
 
     @property
     def label(self) -> str:
@@ -286,6 +324,9 @@ class ClaimResult(Output):
     #: Whether every figure the metric needs is in the records.
     complete: bool
     missing: list[str]
+    #: Group-years the recomputed value adds although a member has no figure ("CN 2020:
+    #: kuaishou"); such a claim's verdict is ``insufficient``.
+    partial: list[str] = []
     attribution: str | None
     #: The verdict under each alignment and FX choice (recomputed claims only).
     sensitivity: list[Choice]
@@ -310,6 +351,10 @@ class ChartYear(Output):
     cn: float | None
     #: US over China, for capex: 6.2 is the article's "1:6".
     ratio: float | None
+    #: Both groups report the metric for every member (see ``coverage``).
+    complete: bool = True
+    #: ``us`` and ``cn``: the coverage of the metric in each group that year.
+    coverage: dict[str, Coverage] = {}
 
 
 class ChartResult(Output):

@@ -57,6 +57,7 @@ ZH: dict[str, str] = {
     "fails": "不成立",
     "cited": "引用",
     "unknown": "未知",
+    "insufficient": "数据不足",
     "millions": "百万",
     "billions": "十亿",
     # compare footnotes
@@ -67,14 +68,19 @@ ZH: dict[str, str] = {
     "FX, CNY per USD (annual average): {rates}. Source: {source}.": "汇率（人民币/美元，年平均）："
     "{rates}。来源：{source}。",
     "FX rates not yet confirmed: {years}.": "尚未核实的汇率：{years}。",
-    "Returns = buybacks + dividends. Each ratio uses only the companies that report both of its "
-    "parts; totals add what is known.": "股东回报 = 回购 + 分红。每个比率只计入两项数据齐全的公司；"
-    "合计只加总已知数据。",
-    "{mark} rests partly on figures not confirmed in a company's own filing. Share of the {span} "
+    "Returns = buybacks + dividends. Each ratio adds only the companies that report all of its "
+    "parts.": "股东回报 = 回购 + 分红。每个比率只计入数据齐全的公司。",
+    "[ ] = partial: the group misses members for that figure or ratio, so it is not comparable. "
+    "Capex: {gaps}.": "[ ] = 不完整：该组有成员缺少这项数据，不可比较。资本开支：{gaps}。",
+    "Totals add only the years complete in both groups: {spans}. --partial adds the others, "
+    "marked.": "合计只加总两组数据都完整的年份：{spans}。--partial 加入其他年份（仍有标记）。",
+    "Totals include partial years (--partial), in [brackets]: {spans}.": "合计包含不完整年份"
+    "（--partial），以 [ ] 标出：{spans}。",
+    "{mark} rests partly on figures not confirmed in a company's own filing. Share of the "
     "totals: {shares}. By count: {counts}. `capex sources --status aggregator` lists them.": (
         "{mark}"
     )
-    + " 部分基于未在公司自身文件中核实的数据。占 {span} 合计的比例：{shares}。按个数：{counts}。"
+    + " 部分基于未在公司自身文件中核实的数据。占合计的比例：{shares}。按个数：{counts}。"
     + "`capex sources --status aggregator` 列出这些数据。",
     "Missing figures (left out of totals): {missing}.": "缺失数据（未计入合计）：{missing}。",
     "No record at all (left out of totals): {absent}.": "全年无记录（未计入合计）：{absent}。",
@@ -83,8 +89,13 @@ ZH: dict[str, str] = {
     "两项都已知时才计算。",
     # claims footnotes
     "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, {unknown} "
-    "unknown), {cited} cited (outside the records).": "共 {total} 条论断：核查 {checked} 条（成立 "
-    "{holds}，接近 {close}，不成立 {fails}，未知 {unknown}），引用 {cited} 条（数据无法核查）。",
+    "unknown), {insufficient} on incomplete groups (no verdict), {cited} cited (outside the "
+    "records).": "共 {total} 条论断：核查 {checked} 条（成立 {holds}，接近 {close}，不成立 "
+    "{fails}，未知 {unknown}），{insufficient} 条数据不全（无结论），引用 {cited} 条"
+    "（数据无法核查）。",
+    "insufficient = recomputed on part of a group (a member has no figure), so neither held nor "
+    "failed: {ids}.": "数据不足 = 只按组内部分公司重新计算（有成员缺少数据），"
+    "不判断成立与否：{ids}。",
     "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under the other "
     "choices: `capex claims ID`.": "重新计算采用 {align} 对齐，汇率：{fx}；其他口径下的结论见 "
     "`capex claims ID`。",

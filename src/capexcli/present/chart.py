@@ -26,21 +26,36 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
     }[result.metric]
     head = title if percent_metric else f"{title} ({s.unit_label(result.currency)})"
     lines: list[RenderableType] = [Text(head), Text("")]
+    partial = False
     for row in result.years:
         for group in ("us", "cn"):
             value = getattr(row, group)
             label = str(row.year) if group == "us" else ""
+            cover = row.coverage.get(group)
+            whole = cover is None or cover.complete
+            partial = partial or not whole
             line = Text(f"{label:<5}{group.upper()} ")
             if value is None:
                 line.append(DASH)
             else:
                 length = max(0, round(CHART_WIDTH * max(value, 0) / top))
                 line.append(BARS[group] * length, style=BAR_STYLES[group])
-                line.append(" " + (percent(value) if percent_metric else s.amount(value)))
+                shown = percent(value) if percent_metric else s.amount(value)
+                line.append(
+                    f" {shown}" if whole else f" [{shown}] {cover.reported}/{cover.members}"
+                )  # type: ignore[union-attr]
                 if group == "us" and row.ratio is not None and not percent_metric:
-                    line.append(f"   CN : US {one_to(row.ratio)}")
+                    ratio_text = one_to(row.ratio)
+                    line.append(f"   CN : US {ratio_text if row.complete else f'[{ratio_text}]'}")
             lines.append(line)
     lines.append(Text(""))
     legend = f"{BARS['us']} US big four   {BARS['cn']} China seven"
     lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
+    if partial:
+        lines.append(
+            Text(
+                "[ ] = partial: the group misses members that year (reported/members), so the "
+                "bars and the ratio are not comparable"
+            )
+        )
     return lines

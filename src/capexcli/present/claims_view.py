@@ -17,6 +17,7 @@ VERDICT_STYLES = {
     "fails": "bold red",
     "cited": "cyan",
     "unknown": "magenta",
+    "insufficient": "magenta",
 }
 
 
@@ -46,7 +47,8 @@ def _recomputed(claim: ClaimResult) -> str:
 
 
 def _verdict(claim: ClaimResult, s: Style) -> Text:
-    label = claim.verdict if claim.complete or claim.kind != "recomputed" else claim.verdict + "?"
+    marked = claim.complete or claim.kind != "recomputed" or claim.verdict == "insufficient"
+    label = claim.verdict if marked else claim.verdict + "?"
     label = s.t(claim.verdict) + label[len(claim.verdict) :]
     return Text(label, style=VERDICT_STYLES.get(claim.verdict, ""))
 
@@ -89,13 +91,15 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
     notes = [
         s.t(
             "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, "
-            "{unknown} unknown), {cited} cited (outside the records).",
+            "{unknown} unknown), {insufficient} on incomplete groups (no verdict), {cited} cited "
+            "(outside the records).",
             total=len(result.claims),
             checked=n["holds"] + n["close"] + n["fails"] + n["unknown"],
             holds=n["holds"],
             close=n["close"],
             fails=n["fails"],
             unknown=n["unknown"],
+            insufficient=n.get("insufficient", 0),
             cited=n["cited"],
         ),
         s.t(
@@ -105,7 +109,20 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
             fx=fx,
         ),
     ]
-    partial = [c.id for c in result.claims if c.kind == "recomputed" and not c.complete]
+    short = [c for c in result.claims if c.verdict == "insufficient"]
+    if short:
+        notes.append(
+            s.t(
+                "insufficient = recomputed on part of a group (a member has no figure), so "
+                "neither held nor failed: {ids}.",
+                ids="; ".join(f"{c.id} ({'; '.join(c.partial)})" for c in short),
+            )
+        )
+    partial = [
+        c.id
+        for c in result.claims
+        if c.kind == "recomputed" and not c.complete and c.verdict != "insufficient"
+    ]
     if partial:
         notes.append(
             s.t(
@@ -140,6 +157,14 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
         if claim.attribution:
             lines.append(Text(f"Attributed: {claim.attribution}"))
         lines.append(Text(f"Why:        {claim.explanation}"))
+        if claim.partial:
+            lines.append(
+                Text(
+                    "Partial:    "
+                    + "; ".join(claim.partial)
+                    + " (a group misses these members: no verdict until they are in the data)"
+                )
+            )
         if claim.missing:
             lines.append(
                 Text(

@@ -53,13 +53,27 @@ def _group(prefix: str, g: GroupFigures) -> dict[str, Any]:
         f"{prefix}_returns_to_capex": g.returns_to_capex,
         f"{prefix}_capex_not_confirmed_share": g.not_confirmed_share.get("capex"),
         f"{prefix}_companies": len(g.companies),
+        f"{prefix}_members": cover.members if (cover := g.coverage.get("capex")) else None,
+        f"{prefix}_capex_reported": cover.reported if cover else None,
+        f"{prefix}_capex_complete": cover.complete if cover else None,
+        f"{prefix}_capex_to_ocf_complete": _complete(g, "capex_to_ocf"),
+        f"{prefix}_returns_to_capex_complete": _complete(g, "returns_to_capex"),
     }
+
+
+def _complete(g: GroupFigures, measure: str) -> bool | None:
+    cover = g.coverage.get(measure)
+    return None if cover is None else cover.complete
 
 
 def _compare(result: CompareResult) -> list[dict[str, Any]]:
     t = result.totals
-    lines = [(str(row.year), row.us, row.cn, row.us_to_cn_capex_ratio) for row in result.years]
-    lines.append((t.label, t.us, t.cn, t.us_to_cn_capex_ratio))
+    lines = [
+        (str(row.year), row.us, row.cn, row.us_to_cn_capex_ratio, row.complete, str(row.year))
+        for row in result.years
+    ]
+    added = " ".join(str(y) for y in t.years_by_measure.get("capex", t.years))
+    lines.append((t.label, t.us, t.cn, t.us_to_cn_capex_ratio, t.complete, added))
     return [
         {
             "year": label,
@@ -67,8 +81,13 @@ def _compare(result: CompareResult) -> list[dict[str, Any]]:
             **_group("us", us),
             **_group("cn", cn),
             "us_to_cn_capex_ratio": us_to_cn,
+            # Both groups whole for capex: a ratio a reader may compare with other years.
+            "complete": complete,
+            # The years the capex figures of the row add (the totals row: complete years only,
+            # unless --partial).
+            "capex_years": years,
         }
-        for label, us, cn, us_to_cn in lines
+        for label, us, cn, us_to_cn, complete, years in lines
     ]
 
 

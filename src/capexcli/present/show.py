@@ -10,9 +10,10 @@ from rich.console import Console, RenderableType
 from .. import results as r
 from .chart import chart_view
 from .claims_view import claims_view
+from .compare_view import compare_view
 from .console import console, print_plain, recorder
 from .style import Style
-from .tables import companies_view, company_view, compare_view, sources_view, validate_view
+from .tables import companies_view, company_view, sources_view, validate_view
 
 View = Callable[[Any, Style], list[RenderableType]]
 

@@ -1,194 +1,20 @@
-"""Tables and footnotes of compare, company, companies, sources and validate."""
+"""Tables and footnotes of company, companies, sources and validate."""
 
 from __future__ import annotations
-
-import os
-from collections.abc import Sequence
 
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..results import (
-    Absent,
     CompaniesResult,
     CompanyResult,
     CompanyYear,
-    CompareResult,
-    FxUsed,
-    GroupFigures,
-    Missing,
     SourcesResult,
     ValidateResult,
 )
-from .catalog import ALIGN_ZH
 from .console import Cell, Marked, Row, fill, new_table, tables_with_notes
-from .style import DASH, MARK, Style, one_to, percent, signed_percent, year_list
-
-
-def _shaky(group: GroupFigures, field: str) -> bool:
-    return bool(group.not_confirmed_share.get(field))
-
-
-def compare_view(result: CompareResult, s: Style) -> list[RenderableType]:
-    return tables_with_notes(compare_tables(result, s), compare_notes(result, s))
-
-
-def compare_tables(result: CompareResult, s: Style) -> list[Table]:
-    """Two tables, capex and shareholder returns, so each fits an 80-column terminal."""
-    unit = s.unit_label(result.currency)
-    lines = [(str(r.year), r.us, r.cn, r.us_to_cn_capex_ratio, False) for r in result.years]
-    t = result.totals
-    lines.append((t.label, t.us, t.cn, t.us_to_cn_capex_ratio, True))
-    capex_rows: list[Row] = []
-    returns_rows: list[Row] = []
-    for label, us, cn, multiple, total in lines:
-        capex_rows.append(
-            (
-                [
-                    label,
-                    Marked(s.amount(us.capex), _shaky(us, "capex")),
-                    Marked(s.amount(cn.capex), _shaky(cn, "capex")),
-                    one_to(multiple),
-                    percent(us.capex_to_ocf),
-                    percent(cn.capex_to_ocf),
-                ],
-                total,
-            )
-        )
-        returns_rows.append(
-            (
-                [
-                    label,
-                    Marked(s.amount(us.shareholder_returns), _shaky(us, "shareholder_returns")),
-                    Marked(s.amount(cn.shareholder_returns), _shaky(cn, "shareholder_returns")),
-                    percent(us.returns_to_capex),
-                    percent(cn.returns_to_capex),
-                ],
-                total,
-            )
-        )
-    capex = new_table(f"{s.t('Capex: US big four vs China seven')} ({unit})")
-    headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
-    fill(capex, s.t("Year"), [s.t(h) for h in headers], capex_rows)
-    returns = new_table(f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})")
-    headers = ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
-    fill(returns, s.t("Year"), [s.t(h) for h in headers], returns_rows)
-    return [capex, returns]
-
-
-def compare_notes(result: CompareResult, s: Style) -> list[str]:
-    notes = [
-        s.t(
-            "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = "
-            "capex / operating cash flow."
-        ),
-        s.t(
-            "Years: {align} alignment: {rule}.",
-            align=result.align,
-            rule=result.align_rule,
-            rule_zh=ALIGN_ZH.get(result.align, result.align),
-        ),
-    ]
-    if result.fx:
-        if all(f.status == "override" for f in result.fx):
-            notes.append(f"FX: {result.fx[0].rate} CNY per USD for every year (--fx).")
-        else:
-            rates = ", ".join(f"{f.year} {f.rate}" for f in result.fx)
-            notes.append(
-                s.t(
-                    "FX, CNY per USD (annual average): {rates}. Source: {source}.",
-                    rates=rates,
-                    source=fx_source(result.fx),
-                )
-            )
-            unconfirmed = [str(f.year) for f in result.fx if f.status != "confirmed"]
-            if unconfirmed:
-                notes.append(
-                    s.t("FX rates not yet confirmed: {years}.", years=", ".join(unconfirmed))
-                )
-    notes.append(
-        s.t(
-            "Returns = buybacks + dividends. Each ratio uses only the companies that report both "
-            "of its parts; totals add what is known."
-        )
-    )
-    groups = (("US", result.totals.us), ("CN", result.totals.cn))
-    shaky = [
-        f"{region} {describe_statuses(group.status_counts)}"
-        for region, group in groups
-        if sum(group.status_counts.values()) > group.status_counts.get("confirmed", 0)
-    ]
-    if shaky:
-        notes.append(
-            s.t(
-                "{mark} rests partly on figures not confirmed in a company's own filing. Share "
-                "of the {span} totals: {shares}. By count: {counts}. `capex sources --status "
-                "aggregator` lists them.",
-                mark=MARK,
-                span=result.totals.label.removesuffix(" total"),
-                shares="; ".join(
-                    f"{region} {describe_shares(group.not_confirmed_share)}"
-                    for region, group in groups
-                ),
-                counts="; ".join(shaky),
-            )
-        )
-    missing = result.totals.us.missing + result.totals.cn.missing
-    if missing:
-        notes.append(
-            s.t(
-                "Missing figures (left out of totals): {missing}.",
-                missing=describe_missing(missing),
-            )
-        )
-    absent = result.totals.us.absent + result.totals.cn.absent
-    if absent:
-        notes.append(
-            s.t("No record at all (left out of totals): {absent}.", absent=describe_absent(absent))
-        )
-    return notes + result.notes
-
-
-def fx_source(fx: Sequence[FxUsed]) -> str:
-    sources = sorted({f.source for f in fx})
-    if len(sources) == 1:
-        return sources[0]
-    # One series quoted from several yearly releases: name the series once, not six times.
-    common = os.path.commonprefix(sources)  # noqa: RUF071 - text, not paths
-    cut = common.rfind(", ")
-    if cut > 0:
-        return f"{common[:cut]} (each year's release: `capex compare --json`, fx[].source)"
-    return "; ".join(sources)
-
-
-def describe_shares(shares: dict[str, float | None]) -> str:
-    labels = {"capex": "capex", "operating_cash_flow": "OCF", "shareholder_returns": "returns"}
-    return ", ".join(f"{labels.get(k, k)} {percent(v)}" for k, v in shares.items())
-
-
-def describe_statuses(counts: dict[str, int]) -> str:
-    total = sum(counts.values())
-    others = {k: v for k, v in counts.items() if k != "confirmed" and v}
-    detail = ", ".join(f"{k} {v}" for k, v in others.items())
-    return f"{sum(others.values())} of {total} figures ({detail})"
-
-
-def describe_missing(missing: Sequence[Missing]) -> str:
-    by_company: dict[tuple[str, str], list[int]] = {}
-    for item in missing:
-        by_company.setdefault((item.company, item.field), []).append(item.fiscal_year)
-    return "; ".join(
-        f"{company} {field.replace('_', ' ')} FY{year_list(years)}"
-        for (company, field), years in by_company.items()
-    )
-
-
-def describe_absent(absent: Sequence[Absent]) -> str:
-    by_company: dict[str, list[int]] = {}
-    for item in absent:
-        by_company.setdefault(item.company, []).append(item.year)
-    return "; ".join(f"{company} {year_list(years)}" for company, years in by_company.items())
+from .style import DASH, MARK, Style, percent, signed_percent, year_list
 
 
 def company_view(result: CompanyResult, s: Style) -> list[RenderableType]:

@@ -1,6 +1,11 @@
-"""The footnote builders of the tables (present/tables.py)."""
+"""The footnote builders of the compare tables (present/compare_view.py)."""
 
-from capexcli.present.tables import describe_absent, describe_missing, describe_statuses, fx_source
+from capexcli.present.compare_view import (
+    describe_absent,
+    describe_missing,
+    describe_statuses,
+    fx_source,
+)
 from capexcli.results import Absent, FxUsed, Missing
 
 

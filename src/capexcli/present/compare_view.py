@@ -1,0 +1,293 @@
+"""``capex compare``: the two group tables, the coverage of each group-year, and the footnotes
+that say what every total adds and rests on."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from rich.console import RenderableType
+from rich.table import Table
+
+from ..results import (
+    Absent,
+    CompareResult,
+    FxUsed,
+    GroupFigures,
+    Missing,
+    Totals,
+    YearComparison,
+)
+from .catalog import ALIGN_ZH
+from .console import Marked, Row, fill, new_table, tables_with_notes
+from .style import DASH, MARK, Style, one_to, percent, year_list
+
+
+def _shaky(group: GroupFigures, field: str) -> bool:
+    return bool(group.not_confirmed_share.get(field))
+
+
+def compare_view(result: CompareResult, s: Style) -> list[RenderableType]:
+    notes = compare_notes(result, s)
+    return tables_with_notes(
+        compare_tables(result, s), notes[:2] + coverage_notes(result, s) + notes[2:]
+    )
+
+
+def _partial(text: str, complete: bool) -> str:
+    """A value of a partial group-year, in brackets: readable without colour."""
+    return text if complete or text == DASH else f"[{text}]"
+
+
+def _year_label(row: YearComparison, measure: str) -> str:
+    """``2025``, or ``2025 (CN 2/7)`` when a group misses members for the measure."""
+    gaps = [
+        f"{region} {c.reported}/{c.members}"
+        for region, group in (("US", row.us), ("CN", row.cn))
+        if (c := group.coverage.get(measure)) is not None and not c.complete
+    ]
+    return f"{row.year} ({', '.join(gaps)})" if gaps else str(row.year)
+
+
+def _total_label(totals: Totals, measure: str) -> str:
+    """The totals row: the span, or the years it adds when partial years were left out."""
+    if not totals.left_out.get(measure):
+        return totals.label
+    added = totals.years_by_measure.get(measure, [])
+    return f"total {year_list(added)}" if added else "total: none"
+
+
+def _complete(group: GroupFigures, measure: str) -> bool:
+    cover = group.coverage.get(measure)
+    return cover is None or cover.complete
+
+
+def compare_tables(result: CompareResult, s: Style) -> list[Table]:
+    """Two tables, capex and shareholder returns, so each fits an 80-column terminal.
+
+    A value that rests on part of a group (a member has no figure) is in [brackets] and its
+    year says how many members report; the totals row says which years it adds."""
+    unit = s.unit_label(result.currency)
+    t = result.totals
+    capex_rows: list[Row] = []
+    returns_rows: list[Row] = []
+    lines: list[tuple[YearComparison | Totals, bool]] = [(r, False) for r in result.years]
+    lines.append((t, True))
+    for line, total in lines:
+        us, cn = line.us, line.cn
+        label = _total_label(t, "capex") if total else _year_label(line, "capex")  # type: ignore[arg-type]
+        whole = line.complete if not t.partial_included or not total else t.complete
+        capex_rows.append(
+            (
+                [
+                    label,
+                    Marked(
+                        _partial(s.amount(us.capex), _complete(us, "capex")), _shaky(us, "capex")
+                    ),
+                    Marked(
+                        _partial(s.amount(cn.capex), _complete(cn, "capex")), _shaky(cn, "capex")
+                    ),
+                    _partial(one_to(line.us_to_cn_capex_ratio), whole),
+                    _partial(percent(us.capex_to_ocf), _complete(us, "capex_to_ocf")),
+                    _partial(percent(cn.capex_to_ocf), _complete(cn, "capex_to_ocf")),
+                ],
+                total,
+            )
+        )
+        label = (
+            _total_label(t, "shareholder_returns")
+            if total
+            else _year_label(line, "shareholder_returns")  # type: ignore[arg-type]
+        )
+        returns_rows.append(
+            (
+                [
+                    label,
+                    Marked(
+                        _partial(
+                            s.amount(us.shareholder_returns), _complete(us, "shareholder_returns")
+                        ),
+                        _shaky(us, "shareholder_returns"),
+                    ),
+                    Marked(
+                        _partial(
+                            s.amount(cn.shareholder_returns), _complete(cn, "shareholder_returns")
+                        ),
+                        _shaky(cn, "shareholder_returns"),
+                    ),
+                    _partial(percent(us.returns_to_capex), _complete(us, "returns_to_capex")),
+                    _partial(percent(cn.returns_to_capex), _complete(cn, "returns_to_capex")),
+                ],
+                total,
+            )
+        )
+    capex = new_table(f"{s.t('Capex: US big four vs China seven')} ({unit})")
+    headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
+    fill(capex, s.t("Year"), [s.t(h) for h in headers], capex_rows)
+    returns = new_table(f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})")
+    headers = ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
+    fill(returns, s.t("Year"), [s.t(h) for h in headers], returns_rows)
+    return [capex, returns]
+
+
+def coverage_notes(result: CompareResult, s: Style) -> list[str]:
+    """Which group-years are partial, and which years the totals add."""
+    gaps: list[str] = []
+    for row in result.years:
+        for region, group in (("US", row.us), ("CN", row.cn)):
+            cover = group.coverage.get("capex")
+            if cover is not None and not cover.complete:
+                gaps.append(
+                    f"{row.year} {region} {cover.reported}/{cover.members} "
+                    f"(no capex: {', '.join(cover.missing)})"
+                )
+    notes: list[str] = []
+    if gaps:
+        notes.append(
+            s.t(
+                "[ ] = partial: the group misses members for that figure or ratio, so it is "
+                "not comparable. Capex: {gaps}.",
+                gaps="; ".join(gaps),
+            )
+        )
+    t = result.totals
+    labels = {
+        "capex": "capex and CN : US",
+        "operating_cash_flow": "operating cash flow",
+        "capex_to_ocf": "capex/OCF",
+        "shareholder_returns": "returns",
+        "returns_to_capex": "returns/capex",
+    }
+    if any(t.left_out.values()):
+        spans = "; ".join(
+            f"{labels[m]} {year_list(t.years_by_measure[m]) if t.years_by_measure[m] else 'none'}"
+            for m in labels
+        )
+        if t.partial_included:
+            notes.append(
+                s.t(
+                    "Totals include partial years (--partial), in [brackets]: {spans}.", spans=spans
+                )
+            )
+        else:
+            notes.append(
+                s.t(
+                    "Totals add only the years complete in both groups: {spans}. --partial adds "
+                    "the others, marked.",
+                    spans=spans,
+                )
+            )
+    return notes
+
+
+def compare_notes(result: CompareResult, s: Style) -> list[str]:
+    notes = [
+        s.t(
+            "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = "
+            "capex / operating cash flow."
+        ),
+        s.t(
+            "Years: {align} alignment: {rule}.",
+            align=result.align,
+            rule=result.align_rule,
+            rule_zh=ALIGN_ZH.get(result.align, result.align),
+        ),
+    ]
+    if result.fx:
+        if all(f.status == "override" for f in result.fx):
+            notes.append(f"FX: {result.fx[0].rate} CNY per USD for every year (--fx).")
+        else:
+            rates = ", ".join(f"{f.year} {f.rate}" for f in result.fx)
+            notes.append(
+                s.t(
+                    "FX, CNY per USD (annual average): {rates}. Source: {source}.",
+                    rates=rates,
+                    source=fx_source(result.fx),
+                )
+            )
+            unconfirmed = [str(f.year) for f in result.fx if f.status != "confirmed"]
+            if unconfirmed:
+                notes.append(
+                    s.t("FX rates not yet confirmed: {years}.", years=", ".join(unconfirmed))
+                )
+    notes.append(
+        s.t(
+            "Returns = buybacks + dividends. Each ratio adds only the companies that report all of "
+            "its parts."
+        )
+    )
+    groups = (("US", result.totals.us), ("CN", result.totals.cn))
+    shaky = [
+        f"{region} {describe_statuses(group.status_counts)}"
+        for region, group in groups
+        if sum(group.status_counts.values()) > group.status_counts.get("confirmed", 0)
+    ]
+    if shaky:
+        notes.append(
+            s.t(
+                "{mark} rests partly on figures not confirmed in a company's own filing. Share "
+                "of the totals: {shares}. By count: {counts}. `capex sources --status "
+                "aggregator` lists them.",
+                mark=MARK,
+                shares="; ".join(
+                    f"{region} {describe_shares(group.not_confirmed_share)}"
+                    for region, group in groups
+                ),
+                counts="; ".join(shaky),
+            )
+        )
+    missing = result.totals.us.missing + result.totals.cn.missing
+    if missing:
+        notes.append(
+            s.t(
+                "Missing figures (left out of totals): {missing}.",
+                missing=describe_missing(missing),
+            )
+        )
+    absent = result.totals.us.absent + result.totals.cn.absent
+    if absent:
+        notes.append(
+            s.t("No record at all (left out of totals): {absent}.", absent=describe_absent(absent))
+        )
+    return notes + result.notes
+
+
+def fx_source(fx: Sequence[FxUsed]) -> str:
+    sources = sorted({f.source for f in fx})
+    if len(sources) == 1:
+        return sources[0]
+    # One series quoted from several yearly releases: name the series once, not six times.
+    common = os.path.commonprefix(sources)  # noqa: RUF071 - text, not paths
+    cut = common.rfind(", ")
+    if cut > 0:
+        return f"{common[:cut]} (each year's release: `capex compare --json`, fx[].source)"
+    return "; ".join(sources)
+
+
+def describe_shares(shares: dict[str, float | None]) -> str:
+    labels = {"capex": "capex", "operating_cash_flow": "OCF", "shareholder_returns": "returns"}
+    return ", ".join(f"{labels.get(k, k)} {percent(v)}" for k, v in shares.items())
+
+
+def describe_statuses(counts: dict[str, int]) -> str:
+    total = sum(counts.values())
+    others = {k: v for k, v in counts.items() if k != "confirmed" and v}
+    detail = ", ".join(f"{k} {v}" for k, v in others.items())
+    return f"{sum(others.values())} of {total} figures ({detail})"
+
+
+def describe_missing(missing: Sequence[Missing]) -> str:
+    by_company: dict[tuple[str, str], list[int]] = {}
+    for item in missing:
+        by_company.setdefault((item.company, item.field), []).append(item.fiscal_year)
+    return "; ".join(
+        f"{company} {field.replace('_', ' ')} FY{year_list(years)}"
+        for (company, field), years in by_company.items()
+    )
+
+
+def describe_absent(absent: Sequence[Absent]) -> str:
+    by_company: dict[str, list[int]] = {}
+    for item in absent:
+        by_company.setdefault(item.company, []).append(item.year)
+    return "; ".join(f"{company} {year_list(years)}" for company, years in by_company.items())
