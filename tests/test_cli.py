@@ -674,3 +674,17 @@ def test_partial_years_are_marked_in_every_format(run: Run, tmp_path: Path) -> N
     chart = run("chart", *data).stdout
     assert "[160] 1/2" in chart and "CN : US [1 : 15.0]" in chart
     assert "[ ] = partial" in chart
+
+
+def test_like_for_like_names_the_groups_and_the_dropped(run: Run, tmp_path: Path) -> None:
+    text = SMALL.read_text(encoding="utf-8").replace("capex = { value = 240 }\n", "", 1)
+    data = ("--data", str(write(tmp_path, text)))
+    table = run("compare", "--like-for-like", *data).stdout.splitlines()
+    assert table[0] == "Capex: US (2) vs China (1), like for like (CNY millions)"
+    assert (
+        "· Like for like: each group keeps the companies that report capex in every year of the "
+        "span; dropped: US none; CN cnb." in table
+    )
+    out = json.loads(run("compare", "--like-for-like", "--json", *data).stdout)
+    assert out["like_for_like"] is True and out["dropped"] == {"US": [], "CN": ["cnb"]}
+    assert run("chart", "--like-for-like", *data).exit_code == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from capexcli.comparison import compare
-from capexcli.errors import MissingDataError
+from capexcli.errors import MissingDataError, RequestError
 from capexcli.loader import load
 from capexcli.metrics import Observation, group_figures, join, tally
 from capexcli.records import Dataset
@@ -199,3 +199,24 @@ def test_a_measure_with_no_complete_year_has_no_total(missing_cnb_2024: Dataset)
     assert result.totals.years_by_measure["capex"] == []
     assert result.totals.cn.capex is None and result.totals.us_to_cn_capex_ratio is None
     assert not result.totals.complete
+
+
+def test_like_for_like_keeps_the_same_companies_in_every_year(missing_cnb_2024: Dataset) -> None:
+    result = compare(missing_cnb_2024, like_for_like=True)
+    # cnb has no 2024 capex: dropped from China for the whole span, so every year compares cna
+    assert result.dropped == {"US": [], "CN": ["cnb"]}
+    assert [(y.cn.capex, y.complete) for y in result.years] == [(140, True), (160, True)]
+    t = result.totals
+    assert t.years_by_measure["capex"] == [2023, 2024]
+    # US 1,050 + 2,400 over CN 140 + 160
+    assert t.us_to_cn_capex_ratio == pytest.approx(3450 / 300)
+    assert any("dropped: US none; CN cnb" in note for note in result.notes)
+
+
+def test_like_for_like_that_empties_a_group_is_an_error(missing_cnb_2024: Dataset) -> None:
+    from capexcli.loader import parse_dataset
+
+    text = SMALL.read_text(encoding="utf-8").replace("capex = { value = 160 }\n", "", 1)
+    text = text.replace("capex = { value = 240 }\n", "", 1)
+    with pytest.raises(RequestError, match="leaves the CN group empty"):
+        compare(parse_dataset(text), like_for_like=True)

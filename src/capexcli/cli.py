@@ -24,6 +24,7 @@ from .cli_options import (
     CurrencyOption,
     DataOption,
     FxOption,
+    LikeForLikeOption,
     PartialOption,
     YearsOption,
     align_choice,
@@ -76,6 +77,7 @@ def compare(
     fx: FxOption = None,
     align: AlignOption = "majority",
     partial: PartialOption = False,
+    like_for_like: LikeForLikeOption = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -102,6 +104,7 @@ def compare(
         "fx": fx,
         "align": align,
         "partial": partial,
+        "like_for_like": like_for_like,
     }
 
     def produce() -> Any:
@@ -109,7 +112,9 @@ def compare(
         from .loader import load
 
         chosen = comparison(currency, years, fx, align)
-        return compare_groups(load(path).dataset, **chosen, partial=partial)
+        return compare_groups(
+            load(path).dataset, **chosen, partial=partial, like_for_like=like_for_like
+        )
 
     run("compare", options, [path], out, produce)
 
@@ -341,6 +346,7 @@ def chart(
     fx: FxOption = None,
     align: AlignOption = "majority",
     partial: PartialOption = False,
+    like_for_like: LikeForLikeOption = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -364,6 +370,7 @@ def chart(
         "fx": fx,
         "align": align,
         "partial": partial,
+        "like_for_like": like_for_like,
     }
 
     def produce() -> Any:
@@ -372,7 +379,13 @@ def chart(
 
         chosen = comparison(currency, years, fx, align)
         with flag("--metric", metric):
-            return chart_of(load(path).dataset, metric.strip().lower(), **chosen, partial=partial)
+            return chart_of(
+                load(path).dataset,
+                metric.strip().lower(),
+                **chosen,
+                partial=partial,
+                like_for_like=like_for_like,
+            )
 
     run("chart", options, [path], out, produce)
 

@@ -123,6 +123,15 @@ PartialOption = Annotated[
         "[ ]). Default: totals add only years complete in both groups.",
     ),
 ]
+LikeForLikeOption = Annotated[
+    bool,
+    typer.Option(
+        "--like-for-like",
+        metavar="",
+        help="Keep in each group only the companies that report capex in every year of the "
+        "span, so a trend compares the same companies (the footnotes name those dropped).",
+    ),
+]
 AlignOption = Annotated[
     str,
     typer.Option(

@@ -23,7 +23,7 @@ from .metrics import (
     ratio,
     tally,
 )
-from .records import Dataset, FxRate
+from .records import Company, Dataset, FiscalYear, FxRate
 from .results import (
     MEASURES,
     Absent,
@@ -102,12 +102,16 @@ def compare(
     fx: float | None = None,
     align: Align = "majority",
     partial: bool = False,
+    like_for_like: bool = False,
 ) -> CompareResult:
     """The US group against the China group, year by year and over the span.
 
     A group-year is complete for a measure when every member of the group reports every
     figure the measure needs (:data:`~capexcli.results.MEASURES`). The span totals of each
-    measure add only the years complete for it in both groups, unless ``partial``."""
+    measure add only the years complete for it in both groups, unless ``partial``.
+
+    ``like_for_like`` keeps in each group only the companies that report capex in every year
+    of the span, so that a trend compares the same companies from end to end."""
     if currency not in CURRENCIES:
         raise RequestError(f"unknown currency {currency!r}: choose CNY or USD")
     check_fx_rate(fx)
@@ -158,6 +162,16 @@ def compare(
             return fx
         return table[cy].cny_per_usd if cy in table else None
 
+    dropped: dict[str, list[str]] = {}
+    if like_for_like:
+        dataset, dropped = _same_companies(dataset, placed, chosen)
+        placed = place(dataset, align)
+        notes.append(
+            "Like for like: each group keeps the companies that report capex in every year of "
+            "the span; dropped: "
+            + "; ".join(f"{r} {', '.join(ids) if ids else 'none'}" for r, ids in dropped.items())
+            + "."
+        )
     rows: list[YearComparison] = []
     span: dict[str, list[Tally]] = {region: [] for region in REGIONS}
     span_absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
@@ -242,7 +256,30 @@ def compare(
         years=rows,
         totals=totals,
         notes=notes,
+        like_for_like=like_for_like,
+        dropped=dropped,
     )
+
+
+def _same_companies(
+    dataset: Dataset, placed: dict[int, list[tuple[Company, FiscalYear]]], years: Sequence[int]
+) -> tuple[Dataset, dict[str, list[str]]]:
+    """The dataset restricted to the companies with capex in every one of ``years``, and the
+    ids dropped from each group."""
+    reporting = [{c.id for c, fy in placed.get(cy, []) if fy.capex is not None} for cy in years]
+    kept = set.intersection(*reporting) if reporting else set()
+    dropped = {
+        r: [c.id for c in dataset.companies if c.region == r and c.id not in kept] for r in REGIONS
+    }
+    for region in REGIONS:
+        if not any(c.region == region and c.id in kept for c in dataset.companies):
+            span = f"{years[0]}-{years[-1]}" if len(years) > 1 else str(years[0])
+            raise RequestError(
+                f"like for like leaves the {region} group empty: no {region} company reports "
+                f"capex in every year of {span}; choose a shorter span"
+            )
+    companies = [c for c in dataset.companies if c.id in kept]
+    return dataset.model_copy(update={"companies": companies}), dropped
 
 
 def blank_ratio_notes(rows: Sequence[YearComparison]) -> list[str]:

@@ -116,12 +116,21 @@ def chart(
     fx: float | None = None,
     align: Align = "majority",
     partial: bool = False,
+    like_for_like: bool = False,
 ) -> ChartResult:
     """One metric of both groups per comparison year, for a bar chart; each year says whether
     both groups are complete for the metric."""
     if metric not in CHART_METRICS:
         raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
-    result = compare(dataset, currency=currency, years=years, fx=fx, align=align, partial=partial)
+    result = compare(
+        dataset,
+        currency=currency,
+        years=years,
+        fx=fx,
+        align=align,
+        partial=partial,
+        like_for_like=like_for_like,
+    )
     rows = [
         ChartYear(
             year=row.year,
@@ -141,6 +150,7 @@ def chart(
         align=align,
         align_rule=result.align_rule,
         years=rows,
+        dropped=result.dropped,
     )
 
 

@@ -135,6 +135,10 @@ class CompareResult(Output):
     years: list[YearComparison]
     totals: Totals
     notes: list[str]
+    #: ``--like-for-like``: each group restricted to the companies with capex in every year.
+    like_for_like: bool = False
+    #: With ``like_for_like``: the ids each group ("US", "CN") dropped.
+    dropped: dict[str, list[str]] = {}
 
 
 class CapexBasisInfo(Output):
@@ -366,6 +370,8 @@ class ChartResult(Output):
     align: str
     align_rule: str
     years: list[ChartYear]
+    #: ``--like-for-like``: the ids each group ("US", "CN") dropped.
+    dropped: dict[str, list[str]] = {}
 
 
 class ImportedFigure(Output):

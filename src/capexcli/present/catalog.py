@@ -9,6 +9,9 @@ from __future__ import annotations
 ZH: dict[str, str] = {
     # Table titles and headers
     "Capex: US big four vs China seven": "资本开支：美国四大 vs 中国七家",
+    "Capex: US ({us}) vs China ({cn}), like for like": (
+        "资本开支：美国（{us} 家）vs 中国（{cn} 家），同口径"
+    ),
     "Shareholder returns: buybacks + dividends": "股东回报：回购 + 分红",
     "Year": "年份",
     "US capex": "美国资本开支",

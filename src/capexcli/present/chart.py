@@ -19,8 +19,17 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
     percent_metric = result.metric != "capex"
     values = [v for row in result.years for v in (row.us, row.cn) if v is not None]
     top = max(values, default=0) or 1
+    counts = {
+        g: result.years[0].coverage[g].members if result.years and result.years[0].coverage else 0
+        for g in ("us", "cn")
+    }
+    narrowed = any(result.dropped.values())
     title = {
-        "capex": s.t("Capex: US big four vs China seven"),
+        "capex": s.t(
+            "Capex: US ({us}) vs China ({cn}), like for like", us=counts["us"], cn=counts["cn"]
+        )
+        if narrowed
+        else s.t("Capex: US big four vs China seven"),
         "capex_to_ocf": "Capex / operating cash flow: US vs China",
         "returns_to_capex": "Shareholder returns / capex: US vs China",
     }[result.metric]
@@ -49,8 +58,14 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
                     line.append(f"   CN : US {ratio_text if row.complete else f'[{ratio_text}]'}")
             lines.append(line)
     lines.append(Text(""))
-    legend = f"{BARS['us']} US big four   {BARS['cn']} China seven"
+    if narrowed:
+        legend = f"{BARS['us']} US ({counts['us']})   {BARS['cn']} China ({counts['cn']})"
+    else:
+        legend = f"{BARS['us']} US big four   {BARS['cn']} China seven"
     lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
+    if narrowed:
+        dropped = "; ".join(f"{g} {', '.join(ids)}" for g, ids in result.dropped.items() if ids)
+        lines.append(Text(f"like for like: the same companies every year; dropped: {dropped}"))
     if partial:
         lines.append(
             Text(

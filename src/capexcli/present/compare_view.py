@@ -121,7 +121,7 @@ def compare_tables(result: CompareResult, s: Style) -> list[Table]:
                 total,
             )
         )
-    capex = new_table(f"{s.t('Capex: US big four vs China seven')} ({unit})")
+    capex = new_table(f"{capex_title(result, s)} ({unit})")
     headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
     fill(capex, s.t("Year"), [s.t(h) for h in headers], capex_rows)
     returns = new_table(f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})")
@@ -178,6 +178,19 @@ def coverage_notes(result: CompareResult, s: Style) -> list[str]:
                 )
             )
     return notes
+
+
+def capex_title(result: CompareResult, s: Style) -> str:
+    """The groups as the table compares them: the article's 'big four vs seven', or the counts
+    of members kept when --like-for-like dropped some."""
+    if not any(result.dropped.values()) or not result.years:
+        return s.t("Capex: US big four vs China seven")
+    row = result.years[0]
+    return s.t(
+        "Capex: US ({us}) vs China ({cn}), like for like",
+        us=row.us.coverage["capex"].members,
+        cn=row.cn.coverage["capex"].members,
+    )
 
 
 def compare_notes(result: CompareResult, s: Style) -> list[str]:
