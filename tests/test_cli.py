@@ -198,7 +198,7 @@ def test_compare_table(run: Run) -> None:
     result = run("compare", *DATA)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "Capex: US big four vs China seven (CNY millions)"
+    assert lines[0] == "Capex: US (2) vs China (2) (CNY millions)"
     assert " 2023         1,050       210   1 : 5.0      30.0%      15.8%" in lines
     assert " 2024         2,400       400*  1 : 6.0      37.5%      22.7%" in lines
     assert " 2023-2024    3,450       610*  1 : 5.7      34.8%      19.7%" in lines
@@ -238,9 +238,12 @@ def test_companies(run: Run, run_json: RunJson) -> None:
         "fiscal_year_end": "03-31",
         "aliases": [],
         "fiscal_years": [2024, 2025],
+        "group": "cn",
     }
     table = run("companies", *DATA).stdout
-    assert " cnb  China Beta   中乙  CN      CNY       03-31   2024-2025" in table.splitlines()
+    assert (
+        " cnb  China Beta   中乙  cn     CN      CNY       03-31   2024-2025" in table.splitlines()
+    )
 
 
 def test_validate_ok(run: Run, run_json: RunJson) -> None:

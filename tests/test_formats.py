@@ -74,7 +74,7 @@ def test_units_scale_csv(run: Run, units: str, divisor: int, label: str) -> None
 
 def test_units_in_tables(run: Run) -> None:
     out = run("compare", "--units", "yi", *DATA).stdout
-    assert out.splitlines()[0] == "Capex: US big four vs China seven (CNY 亿)"
+    assert out.splitlines()[0] == "Capex: US (2) vs China (2) (CNY 亿)"
     # 2,400 and 400 CNY millions are 24 and 4 亿
     assert " 2024          24.0       4.0*  1 : 6.0      37.5%      22.7%" in out.splitlines()
     assert (
@@ -104,7 +104,7 @@ def test_markdown_table(run: Run) -> None:
 
 def test_lang_zh(run: Run) -> None:
     out = run("compare", "--lang", "zh", *DATA).stdout
-    assert out.splitlines()[0] == "资本开支：美国四大 vs 中国七家 (百万元人民币)"
+    assert out.splitlines()[0] == "资本开支：美国（2 家） vs 中国（2 家） (百万元人民币)"
     company = run("company", "cna", "--lang", "zh", *DATA).stdout
     assert company.startswith("中甲 (China Alpha)")
     assert "财年" in company
@@ -136,7 +136,7 @@ def test_chart_fits_80_columns_without_colour(run: Run) -> None:
     result = run("chart", *DATA, env={"NO_COLOR": "1"})
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Capex: US big four vs China seven (CNY millions)"
+    assert lines[0] == "Capex: US (2) vs China (2) (CNY millions)"
     assert all(cell_len(line) <= 80 for line in lines), max(lines, key=cell_len)
     # 2024 has the largest value (US 2,400): its bar is full width; CN 400 is a sixth of it
     us_2024 = next(line for line in lines if line.startswith("2024"))
@@ -185,9 +185,9 @@ def test_svg_and_html_exports(run: Run, tmp_path: Path) -> None:
     result = run("compare", "--svg", str(svg), "--html", str(html), *DATA)
     assert result.exit_code == 0, result.stderr
     assert svg.read_text(encoding="utf-8").lstrip().startswith("<svg")
-    assert "Capex: US big four" in html.read_text(encoding="utf-8")
+    assert "Capex: US (2) vs China (2)" in html.read_text(encoding="utf-8")
     # the terminal still gets the table
-    assert result.stdout.startswith("Capex: US big four")
+    assert result.stdout.startswith("Capex: US (2) vs China (2)")
     bad = run("compare", "--json", "--svg", str(tmp_path / "x.svg"), *DATA)
     assert bad.exit_code == 2
 

@@ -9,6 +9,7 @@ find. ``capex validate`` prints the warnings; ``--strict`` makes them errors.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -53,7 +54,41 @@ class _Entry:
 def check_dataset(dataset: Dataset) -> list[Problem]:
     """Rules that span records. Returns every problem found."""
     entries = [_Entry(i, c, list(enumerate(c.years))) for i, c in enumerate(dataset.companies)]
-    return _check_entries(entries, list(enumerate(dataset.fx)), fx_complete=True)
+    problems = _check_entries(entries, list(enumerate(dataset.fx)), fx_complete=True)
+    return problems + check_groups(dataset)
+
+
+def check_groups(dataset: Dataset) -> list[Problem]:
+    """Each group once; its members are companies of the file, and in no other group."""
+    problems: list[Problem] = []
+    ids = {c.id for c in dataset.companies}
+    seen_group: dict[str, int] = {}
+    owner: dict[str, str] = {}
+    for k, group in enumerate(dataset.groups):
+        if group.id in seen_group:
+            problems.append(
+                Problem(
+                    f"groups[{k}].id",
+                    f"group {group.id!r} is already defined at groups[{seen_group[group.id]}]",
+                )
+            )
+            continue
+        seen_group[group.id] = k
+        if not group.members:
+            problems.append(Problem(f"groups[{k}].members", "a group needs at least one member"))
+        for m, member in enumerate(group.members):
+            where = f"groups[{k}].members[{m}]"
+            if member not in ids:
+                close = difflib.get_close_matches(member, sorted(ids), n=3)
+                hint = f"; did you mean: {', '.join(close)}?" if close else ""
+                problems.append(Problem(where, f"no company with id {member!r}{hint}"))
+            elif member in owner:
+                problems.append(
+                    Problem(where, f"{member!r} is already a member of group {owner[member]!r}")
+                )
+            else:
+                owner[member] = group.id
+    return problems
 
 
 def check_document(document: Any) -> list[Problem]:

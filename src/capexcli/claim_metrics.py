@@ -37,10 +37,17 @@ class Evaluation:
     partial: list[str] = field(default_factory=list)
 
 
-def run_metric(metric: Metric, dataset: Dataset, align: Align, fx: float | None) -> Evaluation:
-    """Evaluate a metric; ``fx`` None means the annual averages in the records."""
+def run_metric(
+    metric: Metric,
+    dataset: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+) -> Evaluation:
+    """Evaluate a metric; ``fx`` None means the annual averages in the records;
+    ``like_for_like`` compares groups on the companies that report in every year."""
     handler = _METRICS[metric.name]
-    return handler(metric, dataset, align, fx)
+    return handler(metric, dataset, align, fx, like_for_like)
 
 
 def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, SourceRow | None]:
@@ -112,9 +119,18 @@ def _fx_inputs(dataset: Dataset, years: Sequence[int], fx: float | None) -> list
     return [row for y in years if (row := _rate(dataset, y, None)[1]) is not None]
 
 
-def _metric_capex_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_capex_ratio(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     assert m.year is not None
-    result = compare(d, currency=m.currency, years=(m.year, m.year), fx=fx, align=align)
+    result = compare(
+        d,
+        currency=m.currency,
+        years=(m.year, m.year),
+        fx=fx,
+        align=align,
+        like_for_like=like_for_like,
+    )
     row = result.years[0]
     partial = _partial_years(result, None, "capex")
     inputs = [
@@ -130,11 +146,19 @@ def _span(m: Metric) -> list[int]:
     return list(range(m.years[0], m.years[1] + 1))
 
 
-def _metric_group_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_group_sum(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     # Every year of the span is added (partial=True) so that the value is the span the claim
     # names; a partial year then marks the evaluation, which gets no verdict.
     result = compare(
-        d, currency=m.currency, years=(m.years[0], m.years[1]), fx=fx, align=align, partial=True
+        d,
+        currency=m.currency,
+        years=(m.years[0], m.years[1]),
+        fx=fx,
+        align=align,
+        partial=True,
+        like_for_like=like_for_like,
     )
     group = result.totals.us if m.group == "US" else result.totals.cn
     values = [getattr(group, name) for name in m.fields]
@@ -145,9 +169,17 @@ def _metric_group_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> 
     return Evaluation(total, inputs=inputs, missing=_gaps(group, m.fields), partial=partial)
 
 
-def _metric_group_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_group_ratio(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     result = compare(
-        d, currency=m.currency, years=(m.years[0], m.years[1]), fx=fx, align=align, partial=True
+        d,
+        currency=m.currency,
+        years=(m.years[0], m.years[1]),
+        fx=fx,
+        align=align,
+        partial=True,
+        like_for_like=like_for_like,
     )
     group = result.totals.us if m.group == "US" else result.totals.cn
     assert m.ratio is not None and m.group is not None
@@ -177,7 +209,9 @@ def _company_year(d: Dataset, company: Company, year: int, align: Align) -> tupl
     return None, [f"{company.id}: no record for {year}"]
 
 
-def _metric_min_company_growth(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_min_company_growth(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     assert m.from_year is not None and m.to_year is not None
     growths: list[float] = []
     inputs: list[SourceRow] = []
@@ -241,12 +275,16 @@ def _company_amounts(
     return total, rows, missing
 
 
-def _metric_company_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_company_sum(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     total, rows, missing = _company_amounts(m, d, align, fx, m.fields)
     return Evaluation(total, inputs=rows, missing=missing)
 
 
-def _metric_company_ratio(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_company_ratio(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     top, rows_a, gaps_a = _company_amounts(m, d, align, fx, m.numerator)
     bottom, rows_b, gaps_b = _company_amounts(m, d, align, fx, m.denominator)
     inputs = rows_a + [r for r in rows_b if r not in rows_a]
@@ -267,7 +305,9 @@ def _pick_guidance(company: Company, m: Metric) -> Any:
     return entries[0] if m.which == "earliest" else entries[-1]
 
 
-def _metric_guidance_sum(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_guidance_sum(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     assert m.year is not None
     total = 0.0
     inputs: list[SourceRow] = []
@@ -294,7 +334,9 @@ def _metric_guidance_sum(m: Metric, d: Dataset, align: Align, fx: float | None) 
     return Evaluation(total if not missing else None, inputs=inputs, missing=missing, notes=notes)
 
 
-def _metric_guidance_range(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_guidance_range(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     company = _company(d, m)
     g = _pick_guidance(company, m)
     if g is None:
@@ -303,7 +345,9 @@ def _metric_guidance_range(m: Metric, d: Dataset, align: Align, fx: float | None
     return Evaluation((g.low + high) / 2, low=g.low, high=high, inputs=[guidance_row(company, g)])
 
 
-def _metric_convert(m: Metric, d: Dataset, align: Align, fx: float | None) -> Evaluation:
+def _metric_convert(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
     assert m.amount is not None and m.from_currency is not None and m.year is not None
     if m.from_currency == m.currency:
         return Evaluation(m.amount)
@@ -312,7 +356,7 @@ def _metric_convert(m: Metric, d: Dataset, align: Align, fx: float | None) -> Ev
     return Evaluation(value, inputs=[row] if row is not None else [])
 
 
-_METRICS: dict[str, Callable[[Metric, Dataset, Align, float | None], Evaluation]] = {
+_METRICS: dict[str, Callable[[Metric, Dataset, Align, float | None, bool], Evaluation]] = {
     "capex_ratio": _metric_capex_ratio,
     "group_sum": _metric_group_sum,
     "group_ratio": _metric_group_ratio,

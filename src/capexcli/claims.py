@@ -120,7 +120,11 @@ def _fx_label(fx: float | None) -> str:
 
 
 def assess(
-    claim: Claim, dataset: Dataset, align: Align = "majority", fx: float | None = None
+    claim: Claim,
+    dataset: Dataset,
+    align: Align = "majority",
+    fx: float | None = None,
+    like_for_like: bool = False,
 ) -> ClaimResult:
     """One claim's verdict, with its sensitivity to alignment and FX."""
     stated = claim.stated.model_dump(exclude_none=True)
@@ -179,7 +183,7 @@ def assess(
 
     def attempt(a: Align, rate: float | None) -> Evaluation:
         try:
-            return run_metric(claim.metric, dataset, a, rate)  # type: ignore[arg-type]
+            return run_metric(claim.metric, dataset, a, rate, like_for_like)  # type: ignore[arg-type]
         except CapexError as exc:
             # A year without data under one alignment is a finding, not a crash.
             return Evaluation(None, missing=[exc.message])
@@ -222,6 +226,7 @@ def ledger(
     align: Align = "majority",
     fx: float | None = None,
     only: str | None = None,
+    like_for_like: bool = False,
 ) -> ClaimsResult:
     """Every claim (or the one named ``only``) with its verdict."""
     check_fx_rate(fx)
@@ -242,7 +247,7 @@ def ledger(
                     f"claim {claim.id!r} is about {claim.metric.company!r}, "
                     "which is not in the data"
                 ) from None
-    results = [assess(c, dataset, align, fx) for c in chosen]
+    results = [assess(c, dataset, align, fx, like_for_like) for c in chosen]
     summary = dict.fromkeys(("holds", "close", "fails", "unknown", "insufficient", "cited"), 0)
     for r in results:
         summary[r.verdict] += 1

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import json
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any
@@ -23,15 +21,20 @@ from .cli_options import (
     AlignOption,
     CurrencyOption,
     DataOption,
+    ExcludeOption,
     FxOption,
+    GroupOption,
+    LabelOption,
     LikeForLikeOption,
     PartialOption,
     YearsOption,
     align_choice,
     comparison,
     complete_company,
+    dataset_path,
     flag,
     output_options,
+    regrouped,
 )
 from .errors import (
     EXIT_CLAIM_FAILS,
@@ -61,13 +64,6 @@ def _root(
     ctx.obj = {"data": data}
 
 
-def _dataset_path(ctx: typer.Context, data: Path | None) -> Path:
-    from .paths import resolve_data_path
-
-    root = ctx.find_root().obj or {}
-    return resolve_data_path(data or root.get("data"))
-
-
 @app.command(cls=CapexCommand)
 @output_options()
 def compare(
@@ -78,6 +74,9 @@ def compare(
     align: AlignOption = "majority",
     partial: PartialOption = False,
     like_for_like: LikeForLikeOption = False,
+    group: GroupOption = None,
+    exclude: ExcludeOption = None,
+    label: LabelOption = None,
     data: DataOption = None,
     *,
     out: Out,
@@ -97,7 +96,7 @@ def compare(
 
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
-    path = _dataset_path(ctx, data)
+    path = dataset_path(ctx, data)
     options = {
         "currency": currency,
         "years": years,
@@ -105,6 +104,9 @@ def compare(
         "align": align,
         "partial": partial,
         "like_for_like": like_for_like,
+        "group": group,
+        "exclude": exclude,
+        "label": label,
     }
 
     def produce() -> Any:
@@ -112,9 +114,8 @@ def compare(
         from .loader import load
 
         chosen = comparison(currency, years, fx, align)
-        return compare_groups(
-            load(path).dataset, **chosen, partial=partial, like_for_like=like_for_like
-        )
+        dataset = regrouped(load(path).dataset, group, exclude, label)
+        return compare_groups(dataset, **chosen, partial=partial, like_for_like=like_for_like)
 
     run("compare", options, [path], out, produce)
 
@@ -146,7 +147,7 @@ def company(
 
       capex company 阿里巴巴 --json
     """
-    path = _dataset_path(ctx, data)
+    path = dataset_path(ctx, data)
 
     def produce() -> Any:
         from .loader import load
@@ -167,7 +168,7 @@ def companies(
     out: Out,
 ) -> None:
     """List the companies: region, currency, fiscal-year end and the years covered."""
-    path = _dataset_path(ctx, data)
+    path = dataset_path(ctx, data)
 
     def produce() -> Any:
         from .loader import load
@@ -230,7 +231,7 @@ def sources(
     """
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
-    path = _dataset_path(ctx, data)
+    path = dataset_path(ctx, data)
 
     def produce() -> Any:
         from .loader import load
@@ -263,6 +264,10 @@ def claims(
         ),
     ] = None,
     align: AlignOption = "majority",
+    like_for_like: LikeForLikeOption = False,
+    group: GroupOption = None,
+    exclude: ExcludeOption = None,
+    label: LabelOption = None,
     fx: FxOption = None,
     strict: Annotated[
         bool,
@@ -303,7 +308,7 @@ def claims(
 
     view = "detail" if claim_id else None
     out = dataclasses.replace(out, view=view)
-    path = _dataset_path(ctx, data)
+    path = dataset_path(ctx, data)
     claims_path = resolve_claims_path(claims_file)
 
     def produce() -> Any:
@@ -312,8 +317,14 @@ def claims(
         from .loader import load
 
         ledger_file = load_claims(claims_path)
+        dataset = regrouped(load(path).dataset, group, exclude, label)
         return ledger(
-            ledger_file, load(path).dataset, align=align_choice(align), fx=fx, only=claim_id
+            ledger_file,
+            dataset,
+            align=align_choice(align),
+            fx=fx,
+            only=claim_id,
+            like_for_like=like_for_like,
         )
 
     if strict:
@@ -323,7 +334,15 @@ def claims(
         if any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
             raise typer.Exit(EXIT_CLAIM_FAILS)
         return
-    options = {"id": claim_id, "align": align, "fx": fx}
+    options = {
+        "id": claim_id,
+        "align": align,
+        "fx": fx,
+        "like_for_like": like_for_like,
+        "group": group,
+        "exclude": exclude,
+        "label": label,
+    }
     run("claims", options, [path, claims_path], out, produce)
 
 
@@ -347,6 +366,9 @@ def chart(
     align: AlignOption = "majority",
     partial: PartialOption = False,
     like_for_like: LikeForLikeOption = False,
+    group: GroupOption = None,
+    exclude: ExcludeOption = None,
+    label: LabelOption = None,
     data: DataOption = None,
     *,
     out: Out,
@@ -362,7 +384,7 @@ def chart(
 
       capex chart --metric capex_to_ocf --years 2020-2024
     """
-    path = _dataset_path(ctx, data)
+    path = dataset_path(ctx, data)
     options = {
         "metric": metric,
         "currency": currency,
@@ -371,6 +393,9 @@ def chart(
         "align": align,
         "partial": partial,
         "like_for_like": like_for_like,
+        "group": group,
+        "exclude": exclude,
+        "label": label,
     }
 
     def produce() -> Any:
@@ -380,7 +405,7 @@ def chart(
         chosen = comparison(currency, years, fx, align)
         with flag("--metric", metric):
             return chart_of(
-                load(path).dataset,
+                regrouped(load(path).dataset, group, exclude, label),
                 metric.strip().lower(),
                 **chosen,
                 partial=partial,
@@ -390,89 +415,9 @@ def chart(
     run("chart", options, [path], out, produce)
 
 
-SCHEMAS = ("compare", "company", "companies", "claims", "sources", "chart", "validate")
-
-
-@app.command(cls=CapexCommand)
-def schema(
-    name: Annotated[
-        str,
-        typer.Argument(
-            metavar="[COMMAND]",
-            help="compare, company, companies, claims, sources, chart or validate.",
-        ),
-    ] = "compare",
-) -> None:
-    """The JSON Schema of a command's --json output, from the models that produce it.
-
-    Example:
-
-      capex schema claims > claims.schema.json
-    """
-    from . import results
-
-    models: dict[str, type[Any]] = {
-        "compare": results.CompareResult,
-        "company": results.CompanyResult,
-        "companies": results.CompaniesResult,
-        "claims": results.ClaimsResult,
-        "sources": results.SourcesResult,
-        "chart": results.ChartResult,
-        "validate": results.ValidateResult,
-    }
-    key = name.strip().lower()
-    if key not in models:
-        raise OptionError(f"no schema for {name!r}: choose {', '.join(SCHEMAS)}")
-    document = models[key].model_json_schema(mode="serialization")
-    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    document["$id"] = f"capex:{key}:v{results.OUTPUT_SCHEMA_VERSION}"
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
-
-
-@app.command(cls=CapexCommand)
-@output_options(exports=False)
-def validate(
-    ctx: typer.Context,
-    path: Annotated[
-        Path | None,
-        typer.Argument(
-            metavar="[PATH]",
-            help="Data file to check. Default: --data, CAPEX_DATA, or the shipped dataset.",
-            show_default=False,
-        ),
-    ] = None,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict",
-            help="Treat warnings as errors: exit 2 if a confirmed figure names no document "
-            "a reader could find.",
-        ),
-    ] = False,
-    *,
-    out: Out,
-) -> None:
-    """Check a data file and list every problem with its line and TOML path (exit 2 if any).
-
-    Warnings (a confirmed figure without an SEC accession number, URL, or HKEX stock code and
-    date) are listed after the summary; with --strict they are errors.
-
-    Example:
-
-      capex validate my-companies.toml
-      capex validate --strict
-    """
-    from .checks import lint_dataset
-    from .errors import DataValidationError
-    from .loader import load, locate
-    from .reports import validate_result
-
-    loaded = load(path or _dataset_path(ctx, None))
-    warnings = locate(lint_dataset(loaded.dataset), loaded.path)
-    if strict and warnings:
-        raise DataValidationError(loaded.path, warnings)
-    emit(validate_result(loaded.path, loaded.dataset, warnings), out)
-
+# schema and validate, which read no comparison, live in cli_inspect.py; importing it
+# registers them here, after the commands above (Typer lists commands in that order).
+from . import cli_inspect  # noqa: E402, F401
 
 # `capex import sec` lives in its own module (it has no dependency on this one).
 app.add_typer(import_app, name="import")

@@ -13,13 +13,16 @@ import functools
 import inspect
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from .alignment import ALIGNS, Align
 from .errors import CapexError, OptionError, RequestError
 from .output import Out
+
+if TYPE_CHECKING:
+    from .records import Dataset
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -130,6 +133,36 @@ LikeForLikeOption = Annotated[
         metavar="",
         help="Keep in each group only the companies that report capex in every year of the "
         "span, so a trend compares the same companies (the footnotes name those dropped).",
+    ),
+]
+GroupOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--group",
+        "-g",
+        metavar="GROUP=A,B",
+        help="Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple "
+        "(ids, names, aliases, tickers or Chinese names). Repeatable.",
+        show_default=False,
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        "-x",
+        metavar="NAME",
+        help="Drop a company from its group for this run (repeatable, or comma-separated).",
+        show_default=False,
+    ),
+]
+LabelOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--label",
+        metavar="GROUP=TEXT",
+        help="Name a group in titles and legends: us='US big five'. Repeatable.",
+        show_default=False,
     ),
 ]
 AlignOption = Annotated[
@@ -276,3 +309,25 @@ def comparison(currency: str, years: str | None, fx: float | None, align: str) -
         "fx": fx,
         "align": align_choice(align),
     }
+
+
+def regrouped(
+    dataset: Dataset, group: list[str] | None, exclude: list[str] | None, label: list[str] | None
+) -> Dataset:
+    """The dataset with the groups as --group, --exclude and --label set them."""
+    from .groups import parse_assignments, regroup
+
+    with flag("--group", ", ".join(group or [])):
+        members = parse_assignments(group or [])
+    with flag("--label", ", ".join(label or [])):
+        labels = parse_assignments(label or [])
+    with flag("--group/--exclude", ", ".join([*(group or []), *(exclude or [])])):
+        return regroup(dataset, members, exclude or [], labels)
+
+
+def dataset_path(ctx: typer.Context, data: Path | None) -> Path:
+    """The data file of a command: its --data, the root's --data, CAPEX_DATA, or the shipped."""
+    from .paths import resolve_data_path
+
+    root = ctx.find_root().obj or {}
+    return resolve_data_path(data or root.get("data"))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from .alignment import RULES, Align
 from .errors import MissingDataError, RequestError
+from .groups import groups_of
 from .metrics import (
     CURRENCIES,
     REGIONS,
@@ -31,6 +32,7 @@ from .results import (
     Coverage,
     FxUsed,
     GroupFigures,
+    GroupInfo,
     Totals,
     YearComparison,
 )
@@ -258,6 +260,10 @@ def compare(
         notes=notes,
         like_for_like=like_for_like,
         dropped=dropped,
+        groups=[
+            GroupInfo(id=g.id, label=g.label, label_zh=g.label_zh, members=list(g.members))
+            for g in groups_of(dataset)
+        ],
     )
 
 

@@ -340,9 +340,24 @@ class FxRate(Record):
     note: Text | None = None
 
 
+#: The two groups every comparison sets side by side, and the region their members default to.
+GROUP_IDS: tuple[str, ...] = ("us", "cn")
+
+
+class Group(Record):
+    """One side of the comparison: its label and its members (company ids)."""
+
+    id: Literal["us", "cn"]
+    label: Text
+    label_zh: Text | None = None
+    members: list[Annotated[str, Field(pattern=_SLUG)]]
+
+
 class Dataset(Record):
     schema_version: int
     fx: list[FxRate] = []
+    #: The two groups; without them, each group is every company of its region.
+    groups: list[Group] = []
     companies: list[Company]
 
     @field_validator("schema_version")

@@ -14,6 +14,7 @@ from . import provenance
 from .alignment import RULES, Align, comparison_year
 from .comparison import compare
 from .errors import Problem, RequestError
+from .groups import groups_of
 from .metrics import growth, ratio, shareholder_returns
 from .records import FIGURE_FIELDS, Company, Dataset
 from .results import (
@@ -151,6 +152,7 @@ def chart(
         align_rule=result.align_rule,
         years=rows,
         dropped=result.dropped,
+        groups=result.groups,
     )
 
 
@@ -169,11 +171,13 @@ def _identity(company: Company) -> dict[str, Any]:
 
 def companies_result(dataset: Dataset) -> CompaniesResult:
     """Every company with the fiscal years it has a record for."""
+    member_of = {m: g.id for g in groups_of(dataset) for m in g.members}
     return CompaniesResult(
         companies=[
             CompanySummary(
                 **_identity(c),
                 fiscal_years=sorted(y.fiscal_year for y in c.years),
+                group=member_of.get(c.id),
             )
             for c in dataset.companies
         ]

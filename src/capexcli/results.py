@@ -80,6 +80,15 @@ class GroupFigures(Output):
     coverage: dict[str, Coverage] = {}
 
 
+class GroupInfo(Output):
+    """One side of the comparison: ``us`` or ``cn``, its label and its members."""
+
+    id: str
+    label: str
+    label_zh: str | None = None
+    members: list[str]
+
+
 class YearComparison(Output):
     year: int
     us: GroupFigures
@@ -135,6 +144,8 @@ class CompareResult(Output):
     years: list[YearComparison]
     totals: Totals
     notes: list[str]
+    #: The two groups compared, as the data defines them or as --group/--exclude changed them.
+    groups: list[GroupInfo] = []
     #: ``--like-for-like``: each group restricted to the companies with capex in every year.
     like_for_like: bool = False
     #: With ``like_for_like``: the ids each group ("US", "CN") dropped.
@@ -233,6 +244,8 @@ class CompanyResult(Output):
 
 class CompanySummary(CompanyIdentity):
     fiscal_years: list[int]
+    #: The group the company is compared in (``us`` or ``cn``), or null if in neither.
+    group: str | None = None
 
 
 class CompaniesResult(Output):
@@ -370,6 +383,7 @@ class ChartResult(Output):
     align: str
     align_rule: str
     years: list[ChartYear]
+    groups: list[GroupInfo] = []
     #: ``--like-for-like``: the ids each group ("US", "CN") dropped.
     dropped: dict[str, list[str]] = {}
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 ZH: dict[str, str] = {
     # Table titles and headers
     "Capex: US big four vs China seven": "资本开支：美国四大 vs 中国七家",
+    "Capex: {us} vs {cn}": "资本开支：{us} vs {cn}",
+    "US big four": "美国四大",
+    "China seven": "中国七家",
     "Capex: US ({us}) vs China ({cn}), like for like": (
         "资本开支：美国（{us} 家）vs 中国（{cn} 家），同口径"
     ),
@@ -51,6 +54,7 @@ ZH: dict[str, str] = {
     "Name": "名称",
     "中文": "中文",
     "Region": "地区",
+    "Group": "组",
     "FY end": "财年截止",
     "Fiscal years": "财年",
     "Aliases": "别名",

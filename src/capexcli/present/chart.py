@@ -6,6 +6,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from ..results import ChartResult
+from .compare_view import group_labels
 from .style import DASH, Style, one_to, percent
 
 CHART_WIDTH = 40
@@ -24,12 +25,13 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
         for g in ("us", "cn")
     }
     narrowed = any(result.dropped.values())
+    labels = group_labels(result.groups, s)
     title = {
         "capex": s.t(
             "Capex: US ({us}) vs China ({cn}), like for like", us=counts["us"], cn=counts["cn"]
         )
         if narrowed
-        else s.t("Capex: US big four vs China seven"),
+        else s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"]),
         "capex_to_ocf": "Capex / operating cash flow: US vs China",
         "returns_to_capex": "Shareholder returns / capex: US vs China",
     }[result.metric]
@@ -61,7 +63,7 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
     if narrowed:
         legend = f"{BARS['us']} US ({counts['us']})   {BARS['cn']} China ({counts['cn']})"
     else:
-        legend = f"{BARS['us']} US big four   {BARS['cn']} China seven"
+        legend = f"{BARS['us']} {labels['us']}   {BARS['cn']} {labels['cn']}"
     lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
     if narrowed:
         dropped = "; ".join(f"{g} {', '.join(ids)}" for g, ids in result.dropped.items() if ids)

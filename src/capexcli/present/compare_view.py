@@ -14,6 +14,7 @@ from ..results import (
     CompareResult,
     FxUsed,
     GroupFigures,
+    GroupInfo,
     Missing,
     Totals,
     YearComparison,
@@ -180,17 +181,26 @@ def coverage_notes(result: CompareResult, s: Style) -> list[str]:
     return notes
 
 
+def group_labels(groups: Sequence[GroupInfo], s: Style) -> dict[str, str]:
+    """``us`` and ``cn`` -> the groups' labels in this style's language."""
+    labels = {"us": "US big four", "cn": "China seven"}
+    for g in groups:
+        labels[g.id] = (g.label_zh or g.label) if s.lang == "zh" else g.label
+    return labels
+
+
 def capex_title(result: CompareResult, s: Style) -> str:
-    """The groups as the table compares them: the article's 'big four vs seven', or the counts
-    of members kept when --like-for-like dropped some."""
-    if not any(result.dropped.values()) or not result.years:
-        return s.t("Capex: US big four vs China seven")
-    row = result.years[0]
-    return s.t(
-        "Capex: US ({us}) vs China ({cn}), like for like",
-        us=row.us.coverage["capex"].members,
-        cn=row.cn.coverage["capex"].members,
-    )
+    """The groups as the table compares them: their labels, or the counts of members kept when
+    --like-for-like dropped some."""
+    if any(result.dropped.values()) and result.years:
+        row = result.years[0]
+        return s.t(
+            "Capex: US ({us}) vs China ({cn}), like for like",
+            us=row.us.coverage["capex"].members,
+            cn=row.cn.coverage["capex"].members,
+        )
+    labels = group_labels(result.groups, s)
+    return s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"])
 
 
 def compare_notes(result: CompareResult, s: Style) -> list[str]:

@@ -120,7 +120,8 @@ def companies_view(result: CompaniesResult, s: Style) -> list[RenderableType]:
     table = new_table(
         s.t("Companies in the dataset"), "Fiscal years: those with a record in the data."
     )
-    for header in ("ID", "Name", "中文", "Region", "Currency", "FY end", "Fiscal years", "Aliases"):
+    headers = ("ID", "Name", "中文", "Group", "Region", "Currency", "FY end", "Fiscal years")
+    for header in (*headers, "Aliases"):
         table.add_column(s.t(header), no_wrap=header not in ("Aliases", "Name"))
     for c in result.companies:
         years = f"{min(c.fiscal_years)}-{max(c.fiscal_years)}" if c.fiscal_years else DASH
@@ -128,6 +129,7 @@ def companies_view(result: CompaniesResult, s: Style) -> list[RenderableType]:
             c.id,
             c.name,
             c.name_zh,
+            c.group or DASH,
             c.region,
             c.currency,
             c.fiscal_year_end,
