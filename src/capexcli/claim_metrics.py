@@ -146,12 +146,12 @@ def _span(m: Metric) -> list[int]:
     return list(range(m.years[0], m.years[1] + 1))
 
 
-def _metric_group_sum(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
-) -> Evaluation:
+def _span_compare(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool
+) -> CompareResult:
     # Every year of the span is added (partial=True) so that the value is the span the claim
     # names; a partial year then marks the evaluation, which gets no verdict.
-    result = compare(
+    return compare(
         d,
         currency=m.currency,
         years=(m.years[0], m.years[1]),
@@ -160,6 +160,12 @@ def _metric_group_sum(
         partial=True,
         like_for_like=like_for_like,
     )
+
+
+def _metric_group_sum(
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+) -> Evaluation:
+    result = _span_compare(m, d, align, fx, like_for_like)
     group = result.totals.us if m.group == "US" else result.totals.cn
     values = [getattr(group, name) for name in m.fields]
     total = None if any(v is None for v in values) else sum(values)
@@ -172,15 +178,7 @@ def _metric_group_sum(
 def _metric_group_ratio(
     m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
 ) -> Evaluation:
-    result = compare(
-        d,
-        currency=m.currency,
-        years=(m.years[0], m.years[1]),
-        fx=fx,
-        align=align,
-        partial=True,
-        like_for_like=like_for_like,
-    )
+    result = _span_compare(m, d, align, fx, like_for_like)
     group = result.totals.us if m.group == "US" else result.totals.cn
     assert m.ratio is not None and m.group is not None
     parts = (

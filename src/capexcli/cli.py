@@ -19,17 +19,15 @@ from .cli_app import CapexCommand, app
 from .cli_import import import_app
 from .cli_options import (
     AlignOption,
-    CurrencyOption,
     DataOption,
     ExcludeOption,
     FxOption,
     GroupOption,
     LabelOption,
     LikeForLikeOption,
-    PartialOption,
-    YearsOption,
+    Scope,
     align_choice,
-    comparison,
+    comparison_options,
     complete_company,
     dataset_path,
     flag,
@@ -66,19 +64,12 @@ def _root(
 
 @app.command(cls=CapexCommand)
 @output_options()
+@comparison_options()
 def compare(
     ctx: typer.Context,
-    currency: CurrencyOption = "CNY",
-    years: YearsOption = None,
-    fx: FxOption = None,
-    align: AlignOption = "majority",
-    partial: PartialOption = False,
-    like_for_like: LikeForLikeOption = False,
-    group: GroupOption = None,
-    exclude: ExcludeOption = None,
-    label: LabelOption = None,
     data: DataOption = None,
     *,
+    scope: Scope,
     out: Out,
 ) -> None:
     """US vs China group by year: capex, CN : US ratio, capex/OCF, buybacks + dividends.
@@ -97,27 +88,15 @@ def compare(
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
     path = dataset_path(ctx, data)
-    options = {
-        "currency": currency,
-        "years": years,
-        "fx": fx,
-        "align": align,
-        "partial": partial,
-        "like_for_like": like_for_like,
-        "group": group,
-        "exclude": exclude,
-        "label": label,
-    }
 
     def produce() -> Any:
         from .comparison import compare as compare_groups
         from .loader import load
 
-        chosen = comparison(currency, years, fx, align)
-        dataset = regrouped(load(path).dataset, group, exclude, label)
-        return compare_groups(dataset, **chosen, partial=partial, like_for_like=like_for_like)
+        arguments = scope.arguments()
+        return compare_groups(scope.dataset(load(path).dataset), **arguments)
 
-    run("compare", options, [path], out, produce)
+    run("compare", scope.options(), [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -348,6 +327,7 @@ def claims(
 
 @app.command(cls=CapexCommand)
 @output_options()
+@comparison_options()
 def chart(
     ctx: typer.Context,
     metric: Annotated[
@@ -360,17 +340,9 @@ def chart(
             "operating cash flow, or shareholder returns / capex.",
         ),
     ] = "capex",
-    currency: CurrencyOption = "CNY",
-    years: YearsOption = None,
-    fx: FxOption = None,
-    align: AlignOption = "majority",
-    partial: PartialOption = False,
-    like_for_like: LikeForLikeOption = False,
-    group: GroupOption = None,
-    exclude: ExcludeOption = None,
-    label: LabelOption = None,
     data: DataOption = None,
     *,
+    scope: Scope,
     out: Out,
 ) -> None:
     """A bar chart of US vs China per comparison year, for the terminal.
@@ -385,34 +357,16 @@ def chart(
       capex chart --metric capex_to_ocf --years 2020-2024
     """
     path = dataset_path(ctx, data)
-    options = {
-        "metric": metric,
-        "currency": currency,
-        "years": years,
-        "fx": fx,
-        "align": align,
-        "partial": partial,
-        "like_for_like": like_for_like,
-        "group": group,
-        "exclude": exclude,
-        "label": label,
-    }
 
     def produce() -> Any:
         from .loader import load
         from .reports import chart as chart_of
 
-        chosen = comparison(currency, years, fx, align)
+        arguments = scope.arguments()
         with flag("--metric", metric):
-            return chart_of(
-                regrouped(load(path).dataset, group, exclude, label),
-                metric.strip().lower(),
-                **chosen,
-                partial=partial,
-                like_for_like=like_for_like,
-            )
+            return chart_of(scope.dataset(load(path).dataset), metric.strip().lower(), **arguments)
 
-    run("chart", options, [path], out, produce)
+    run("chart", {**scope.options(), "metric": metric}, [path], out, produce)
 
 
 # schema and validate, which read no comparison, live in cli_inspect.py; importing it

@@ -9,6 +9,7 @@ options (``--json``, ``--format``, ``--units``, ``--lang``, ``-o``, ``--force``,
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import inspect
 from collections.abc import Callable, Iterator
@@ -196,31 +197,87 @@ def output_options(*, exports: bool = True) -> Callable[[F], F]:
     """Give a command the output options; it receives them as one ``out: Out`` argument.
 
     ``exports``: whether the command also takes --svg and --html (tables worth a report).
-    Typer reads a command's parameters from its signature, so the wrapper publishes the
-    command's own parameters (without ``out``) followed by the output options.
     """
+    chosen = [(name, kind, default) for name, kind, default, table in OUTPUT_OPTIONS]
+    if not exports:
+        chosen = [o for o, spec in zip(chosen, OUTPUT_OPTIONS, strict=True) if not spec[3]]
+    return _bundle("out", chosen, lambda given: make_out(**given))
+
+
+def _bundle(
+    param: str, options: list[tuple[str, Any, Any]], make: Callable[[dict[str, Any]], Any]
+) -> Callable[[F], F]:
+    """A decorator that adds ``options`` to a command and hands it ``make(values)`` as
+    ``param``. Typer reads a command's parameters from its signature, so the wrapper publishes
+    the command's own parameters (without ``param``) followed by the options."""
 
     def decorate(command: F) -> F:
-        chosen = [o for o in OUTPUT_OPTIONS if exports or not o[3]]
-        names = [name for name, *_ in chosen]
+        names = [name for name, *_ in options]
         signature = inspect.signature(command, eval_str=True)
-        own = [p for p in signature.parameters.values() if p.name != "out"]
+        own = [p for p in signature.parameters.values() if p.name != param]
         added = [
             inspect.Parameter(
                 name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=kind
             )
-            for name, kind, default, _ in chosen
+            for name, kind, default in options
         ]
 
         @functools.wraps(command)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             given = {name: kwargs.pop(name) for name in names if name in kwargs}
-            return command(*args, out=make_out(**given), **kwargs)
+            return command(*args, **{param: make(given)}, **kwargs)
 
         wrapper.__signature__ = signature.replace(parameters=[*own, *added])  # type: ignore[attr-defined]
         return wrapper  # type: ignore[return-value]
 
     return decorate
+
+
+@dataclasses.dataclass(frozen=True)
+class Scope:
+    """What a comparison compares: currency, years, FX, alignment, partial years, like for
+    like, and the groups as --group/--exclude/--label change them."""
+
+    currency: str = "CNY"
+    years: str | None = None
+    fx: float | None = None
+    align: str = "majority"
+    partial: bool = False
+    like_for_like: bool = False
+    group: list[str] | None = None
+    exclude: list[str] | None = None
+    label: list[str] | None = None
+
+    def options(self) -> dict[str, object]:
+        """As parsed, for the output cache's key."""
+        return dataclasses.asdict(self)
+
+    def dataset(self, dataset: Dataset) -> Dataset:
+        return regrouped(dataset, self.group, self.exclude, self.label)
+
+    def arguments(self) -> dict[str, Any]:
+        """Checked, as the keyword arguments of compare() and chart()."""
+        return {
+            **comparison(self.currency, self.years, self.fx, self.align),
+            "partial": self.partial,
+            "like_for_like": self.like_for_like,
+        }
+
+
+def comparison_options() -> Callable[[F], F]:
+    """Give a command the options of a group comparison as one ``scope: Scope`` argument."""
+    options = [
+        ("currency", CurrencyOption, "CNY"),
+        ("years", YearsOption, None),
+        ("fx", FxOption, None),
+        ("align", AlignOption, "majority"),
+        ("partial", PartialOption, False),
+        ("like_for_like", LikeForLikeOption, False),
+        ("group", GroupOption, None),
+        ("exclude", ExcludeOption, None),
+        ("label", LabelOption, None),
+    ]
+    return _bundle("scope", options, lambda given: Scope(**given))
 
 
 def make_out(
