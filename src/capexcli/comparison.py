@@ -40,7 +40,19 @@ from .results import (
 
 def reporters(observations: Sequence[Observation], needs: Sequence[str]) -> set[str]:
     """The companies whose observation has every figure in ``needs``."""
-    return {o.company for o in observations if all(getattr(o, f) is not None for f in needs)}
+    # Written out per measure: it runs for every company-year and measure, and a generic
+    # all(getattr(...)) cost a fifth of a comparison on 5,000 companies.
+    wanted = set(needs)
+    capex = "capex" in wanted
+    ocf = "operating_cash_flow" in wanted
+    returns = "buybacks" in wanted
+    return {
+        o.company
+        for o in observations
+        if (not capex or o.capex is not None)
+        and (not ocf or o.operating_cash_flow is not None)
+        and (not returns or (o.buybacks is not None and o.dividends is not None))
+    }
 
 
 def coverage(members: Sequence[str], reported: Sequence[set[str]]) -> Coverage:
@@ -72,7 +84,12 @@ def span_figures(
     base = group_figures(
         join([tallies[i] for i in any_year]), [a for a in absent if a.year in added]
     )
-    parts = {m: group_figures(join([tallies[i] for i in idx])) for m, idx in included.items()}
+    # Measures usually add the same years: compute each distinct set of years once.
+    by_years: dict[tuple[int, ...], GroupFigures] = {tuple(any_year): base}
+    for idx in included.values():
+        if tuple(idx) not in by_years:
+            by_years[tuple(idx)] = group_figures(join([tallies[i] for i in idx]))
+    parts = {m: by_years[tuple(idx)] for m, idx in included.items()}
     return base.model_copy(
         update={
             "capex": parts["capex"].capex,
