@@ -140,7 +140,7 @@ def test_unknown_claim_id(small: Dataset) -> None:
 
 def test_an_fx_rate_that_is_not_a_rate(small: Dataset) -> None:
     claims = ClaimsFile(schema_version=1, article="a", claims=[ratio_claim(5)])
-    with pytest.raises(RequestError, match=r"^FX rate 0: a CNY per USD rate must be a positive"):
+    with pytest.raises(RequestError, match=r"^FX rate 0: a CNY per USD rate must be between 0.01"):
         ledger(claims, small, fx=0)
 
 

@@ -357,7 +357,7 @@ def test_bad_option_values_exit_2(run: Run) -> None:
         (("--years", "2024-2020"), "runs backwards"),
         (("--currency", "EUR"), "choose CNY"),
         (("--align", "calendar"), "choose majority or label"),
-        (("--fx", "0"), "positive number"),
+        (("--fx", "0"), "between 0.01 and 1000"),
         (("--years", "2030"), "no figures for 2030;"),
     ]:
         result = run("compare", *args, *DATA)

@@ -52,3 +52,44 @@ def test_every_chinese_template_uses_only_fields_its_english_key_can_supply() ->
 def test_year_runs() -> None:
     assert year_list([2024, 2020, 2021, 2022]) == "2020-2022,2024"
     assert year_list([2025]) == "2025"
+
+
+def test_text_from_data_is_printed_as_written_never_as_markup(tmp_path) -> None:
+    # Regression: a company name like "[link=javascript:alert(1)]x[/link]" or "[blink]" was
+    # read as Rich markup in tables and exports.
+    from typer.testing import CliRunner
+
+    from capexcli.cli import app
+
+    from .conftest import SMALL
+
+    text = SMALL.read_text(encoding="utf-8").replace(
+        'name = "China Alpha"', 'name = "[link=javascript:alert(1)]China[/link] [bold]Alpha"'
+    )
+    data = tmp_path / "hostile.toml"
+    data.write_text(text, encoding="utf-8")
+    html = tmp_path / "out.html"
+    result = CliRunner().invoke(
+        app, ["company", "cna", "--data", str(data), "--html", str(html)], env={"NO_COLOR": "1"}
+    )
+    assert result.exit_code == 0, result.output
+    assert "[link=javascript:alert(1)]China[/link] [bold]Alpha" in result.stdout
+    exported = html.read_text(encoding="utf-8")
+    assert "javascript:" not in exported.replace("[link=javascript:alert(1)]", "")
+    assert 'href="javascript' not in exported
+
+
+def test_control_characters_in_data_are_rejected(tmp_path) -> None:
+    import pytest
+
+    from capexcli.errors import DataValidationError
+    from capexcli.loader import parse_dataset
+
+    from .conftest import SMALL
+
+    text = SMALL.read_text(encoding="utf-8").replace(
+        'name = "China Alpha"', 'name = "China \\u001b]52;c;aGk=\\u0007Alpha"'
+    )
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "x.toml")
+    assert "control character U+001B" in caught.value.problems[0].message

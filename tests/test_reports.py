@@ -23,7 +23,7 @@ def test_bad_options(small: Dataset) -> None:
     # Worded as the request, not as the command line: no option is named.
     with pytest.raises(RequestError, match=r"^unknown currency 'EUR': choose CNY or USD$"):
         compare(small, currency="EUR")
-    with pytest.raises(RequestError, match=r"^FX rate -1: a CNY per USD rate must be a positive"):
+    with pytest.raises(RequestError, match=r"^FX rate -1: a CNY per USD rate must be between"):
         compare(small, fx=-1)
     with pytest.raises(RequestError, match=r"^unknown chart metric 'capx': choose capex, "):
         chart(small, "capx")

@@ -27,6 +27,8 @@ REGIONS = ("US", "CN")
 #: The figures the group comparison adds up (debt repayment is per company only).
 GROUP_FIELDS = ("capex", "operating_cash_flow", "buybacks", "dividends")
 CURRENCIES = ("CNY", "USD")
+#: The smallest CNY per USD rate taken: a rate of 5e-324 would turn amounts into infinity.
+MIN_FX = 0.01
 
 
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -273,9 +275,9 @@ def parse_years(spec: str) -> tuple[int, int]:
 
 def check_fx_rate(fx: float | None) -> None:
     """A CNY per USD rate given for every year must look like one (None: the annual rates)."""
-    if fx is not None and not (0 < fx < 1000):
+    if fx is not None and not (MIN_FX <= fx < 1000):
         raise RequestError(
-            f"FX rate {fx:g}: a CNY per USD rate must be a positive number below 1000, e.g. 7.19"
+            f"FX rate {fx:g}: a CNY per USD rate must be between {MIN_FX} and 1000, e.g. 7.19"
         )
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import CapexError, OptionError
+from .errors import CapexError, OptionError, WriteError
 from .present.style import Style
 
 if TYPE_CHECKING:
@@ -58,8 +59,11 @@ class Out:
 
 
 def tidy(value: Any) -> Any:
-    """Integral floats become ints and others are rounded, so JSON stays stable and readable."""
+    """Integral floats become ints and others are rounded, so JSON stays stable and readable;
+    a non-finite float (which JSON cannot hold) becomes null."""
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
         if value.is_integer() and abs(value) < 2**53:
             return int(value)
         return round(value, 6)
@@ -71,7 +75,11 @@ def tidy(value: Any) -> Any:
 
 
 def to_json(result: BaseModel) -> str:
-    return json.dumps(tidy(result.model_dump(mode="json")), ensure_ascii=False, indent=2)
+    # allow_nan=False: should a non-finite value slip past tidy(), fail rather than print
+    # "Infinity", which is not JSON.
+    return json.dumps(
+        tidy(result.model_dump(mode="json")), ensure_ascii=False, indent=2, allow_nan=False
+    )
 
 
 def render_text(result: BaseModel, out: Out) -> str | None:
@@ -122,7 +130,17 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
 
 
 def write_file(path: Path, text: str, *, force: bool) -> None:
+    import stat
+
     from .atomic import atomic_write
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        # Replacing a pipe or a device with a regular file would break what used it.
+        raise WriteError(f"{path}: not a regular file (a pipe, device or folder); choose a file")
 
     atomic_write(path, text.encode("utf-8"), force=force)
 

@@ -69,7 +69,28 @@ def _plausible_date(value: date) -> date:
 # Strict on each type, not only in the models' config, because the bulk records (figures and
 # fiscal years) are dataclasses whose config must stay lax: a strict dataclass accepts only an
 # instance, never the table TOML gives.
-Text = Annotated[str, Strict(), Field(min_length=1, max_length=2000)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _no_control_characters(value: str) -> str:
+    # A name or source is printed to terminals, spreadsheets and web pages: an escape sequence
+    # in it could clear a screen or set a clipboard. Tabs and newlines are the only controls
+    # a text needs.
+    found = _CONTROL.search(value)
+    if found:
+        raise ValueError(
+            f"contains the control character U+{ord(found.group()):04X}; "
+            "remove it (only tabs and line breaks are allowed in text)"
+        )
+    return value
+
+
+Text = Annotated[
+    str,
+    Strict(),
+    Field(min_length=1, max_length=2000),
+    AfterValidator(_no_control_characters),
+]
 Year = Annotated[int, Strict(), Field(ge=FIRST_YEAR, le=LAST_YEAR)]
 Amount = Annotated[
     float,
@@ -334,7 +355,8 @@ class FxRate(Record):
     """Annual average CNY per USD for one calendar year."""
 
     year: Year
-    cny_per_usd: Annotated[float, Field(gt=0, lt=1000, allow_inf_nan=False)]
+    # At least 0.01: a rate of 5e-324 would turn converted amounts into infinity.
+    cny_per_usd: Annotated[float, Field(ge=0.01, lt=1000, allow_inf_nan=False)]
     status: Status
     source: Text
     note: Text | None = None

@@ -32,9 +32,13 @@ def console(file: TextIO | None = None) -> Console:
     # No highlighting: numbers must not change colour by guesswork. Rich itself honours
     # NO_COLOR / FORCE_COLOR and drops styling when the output is not a terminal; there,
     # a wide page keeps tables and notes from being cut or wrapped at 80 columns.
-    out = Console(file=file, highlight=False, soft_wrap=False)
+    # markup=False: text from a data file ("[link=javascript:...]", "[blink]") is printed as
+    # written, never read as Rich markup; capex styles its own cells with Text objects.
+    out = Console(file=file, highlight=False, soft_wrap=False, markup=False, emoji=False)
     if not out.is_terminal:
-        out = Console(file=file, highlight=False, soft_wrap=False, width=10_000)
+        out = Console(
+            file=file, highlight=False, soft_wrap=False, width=10_000, markup=False, emoji=False
+        )
     return out
 
 
@@ -43,14 +47,21 @@ def recorder(width: int = 100) -> Console:
     import io
 
     return Console(
-        file=io.StringIO(), record=True, width=width, force_terminal=True, highlight=False
+        file=io.StringIO(),
+        record=True,
+        width=width,
+        force_terminal=True,
+        highlight=False,
+        markup=False,
+        emoji=False,
     )
 
 
 def new_table(title: str | None, caption: str | None = None) -> Table:
+    # Titles as Text: a table renders a string title as markup whatever the console says.
     return Table(
-        title=title,
-        caption=caption,
+        title=Text(title, style="table.title") if title is not None else None,
+        caption=Text(caption, style="table.caption") if caption is not None else None,
         caption_justify="left",
         title_justify="left",
         box=box.SIMPLE_HEAD,

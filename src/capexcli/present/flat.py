@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -233,8 +234,23 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return ""  # a spreadsheet cannot hold infinity either: the value is unknown
         return str(int(value)) if value.is_integer() else repr(round(value, 6))
     return str(value)
+
+
+#: What makes a spreadsheet read a cell as a formula (OWASP's list of "CSV injection" leads).
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text_cell(value: Any) -> str:
+    """A CSV/TSV cell: text from the data that a spreadsheet would run as a formula is
+    prefixed with an apostrophe; numbers (a negative cash flow) are left as they are."""
+    text = _cell(value)
+    if isinstance(value, str) and text.startswith(_FORMULA_LEADS):
+        return "'" + text
+    return text
 
 
 def to_delimited(flat: Flat, delimiter: str) -> str:
@@ -243,7 +259,7 @@ def to_delimited(flat: Flat, delimiter: str) -> str:
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
     writer.writerow(flat.headers)
     for row in flat.rows:
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([_text_cell(v) for v in row])
     return buffer.getvalue()
 
 
