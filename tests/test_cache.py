@@ -255,6 +255,7 @@ def test_links_pipes_and_foreign_files_in_the_cache_folder_are_left_alone(
     import os
 
     cached.mkdir()
+    (cached / cache.TAG_NAME).write_bytes(cache.TAG)  # capex's folder, foreign files put in later
     victim = tmp_path / "victim.txt"
     victim.write_text("user data")
     name = "ab" * 32
@@ -276,6 +277,22 @@ def test_links_pipes_and_foreign_files_in_the_cache_folder_are_left_alone(
         cache.put(f"{n:064x}", "x")
     assert foreign.exists()
     assert len(entries(cached)) == cache.MAX_ENTRIES + 3  # kept + link + pipe + foreign
+
+
+def test_a_folder_that_is_not_capex_s_is_not_written_to(
+    run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # CAPEX_CACHE_DIR pointing at a folder of the user's: capex caches nothing there
+    cached.mkdir()
+    (cached / "notes.txt").write_text("mine")
+    assert run("compare", "--json", "--data", str(SMALL)).exit_code == 0
+    assert sorted(p.name for p in cached.iterdir()) == ["notes.txt"]
+    # a new (or empty) folder is capex's: it gets the standard cache-directory tag
+    fresh = tmp_path / "fresh"
+    monkeypatch.setenv("CAPEX_CACHE_DIR", str(fresh))
+    cache.put("ab" * 32, "text")
+    assert (fresh / cache.TAG_NAME).read_bytes().startswith(b"Signature: 8a477f597d28d172")
+    assert cache.get("ab" * 32) == "text"
 
 
 def test_an_input_changed_during_the_run_is_not_stored(

@@ -25,7 +25,8 @@ verdict).
 What this guards against: changed inputs, code or libraries; torn or damaged entries (each
 carries a SHA-256 of its payload and is ignored and rewritten when it does not match); links,
 pipes and devices in place of entries (never followed, read or replaced); files in the cache
-folder that are not capex entries (pruning removes only files that carry the entry header).
+folder that are not capex entries (capex writes only in a folder tagged with its
+CACHEDIR.TAG, or one it creates, and pruning removes only files that carry the entry header).
 What it does not: someone who can write to the cache folder can write a well-formed entry;
 the output cache would replay it as it is. Such a person can also edit the data file itself.
 
@@ -182,13 +183,38 @@ def put(entry: str, text: str) -> None:
     put_bytes(entry, text.encode("utf-8"))
 
 
+#: The standard cache-directory tag (https://bford.info/cachedir/): backup tools skip the
+#: folder, and capex writes only in a folder that carries it.
+TAG_NAME = "CACHEDIR.TAG"
+TAG = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# This file is a cache directory tag created by capex.\n"
+    b"# For information about cache directory tags, see https://bford.info/cachedir/\n"
+)
+
+
+def _owned(folder: Path) -> bool:
+    """Whether capex may write in ``folder``: it carries capex's tag, or is new or empty (and
+    then gets the tag). A folder already holding other files is not taken over: with
+    CAPEX_CACHE_DIR pointing at a shared folder, capex caches nothing rather than mix in."""
+    tag = folder / TAG_NAME
+    if tag.is_file() and not tag.is_symlink():
+        return _read_entry(tag, len(TAG), head=True) == TAG[: len(TAG)]
+    folder.mkdir(parents=True, exist_ok=True)
+    if any(os.scandir(folder)):
+        return False
+    tag.write_bytes(TAG)
+    return True
+
+
 def put_bytes(entry: str, payload: bytes) -> None:
     header = _MAGIC + hashlib.sha256(payload).hexdigest().encode("ascii") + b"\n"
     try:
         from .atomic import atomic_write
 
         folder = directory()
-        folder.mkdir(parents=True, exist_ok=True)
+        if not _owned(folder):
+            return
         target = folder / entry
         if target.is_symlink() or (target.exists() and not target.is_file()):
             return  # not ours to replace, and atomic_write would write through a link
