@@ -50,7 +50,9 @@ _SEC_HELP = (
     "confirmed is left alone and listed as skipped, unless --force.\n\n"
     "Downloads follow the SEC's rules: a User-Agent with your name and email "
     f"(--user-agent or {edgar.USER_AGENT_VAR}), at most 10 requests a second, retries on "
-    f"429 and 5xx. {edgar.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror).\n\n"
+    f"429 and 5xx. {edgar.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror). "
+    "Redirects are followed only to the SEC over HTTPS, and an answer over 256 MiB once "
+    "decompressed is refused.\n\n"
     "Examples:\n\n"
     "  capex import sec CIK0000789019.json\n\n"
     "  capex import sec --ticker MSFT --user-agent 'Jane Doe jane@example.com' "
@@ -100,7 +102,12 @@ def sec_command(
     ] = None,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", metavar="SECONDS", help="Give up on a silent server after."),
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Give up on a download that takes longer, however the server stalls (each "
+            "try as a whole, not each read).",
+        ),
     ] = 30.0,
     company: Annotated[
         str | None,
@@ -154,8 +161,11 @@ def sec_command(
     from .results import ImportedChange
 
     span = parse_years(years) if years is not None else None
-    if timeout <= 0:
-        raise OptionError(f"--timeout {timeout:g}: must be more than 0 seconds")
+    if not 0 < timeout <= sec.MAX_TIMEOUT_SECONDS:  # also NaN, which compares false
+        raise OptionError(
+            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
+            f"{sec.MAX_TIMEOUT_SECONDS:g} (an hour)"
+        )
     if force and into is None:
         raise OptionError("--force only applies with --into (it replaces confirmed figures)")
     if into is not None and company is None:
