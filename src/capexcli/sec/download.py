@@ -18,7 +18,7 @@ import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..edgar import BASE_URL_VAR, DEFAULT_BASE_URL, TICKERS, USER_AGENT_VAR
 from ..errors import NetworkError, OptionError
@@ -313,7 +313,7 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(HTTP(), HTTPS(), Redirects())
 
 
-def _refuse(req: Any, fp: Any, code: int, location: str) -> None:
+def _refuse(req: Any, fp: Any, code: int, location: str) -> NoReturn:
     fp.close()
     hosts = " or ".join(f"https://{h}" for h in sorted(SEC_HOSTS))
     raise NetworkError(
