@@ -9,6 +9,8 @@ import stat
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -211,3 +213,66 @@ def test_a_sandbox_that_refuses_linking_through_proc_falls_back_to_a_named_file(
     atomic_write(target, b"new", force=True)
     assert target.read_bytes() == b"new"
     assert listing(tmp_path) == ["data.toml"]
+
+
+# --------------------------------------------------------------------------------------------
+# write_lock: one read-modify-write of a file at a time
+# --------------------------------------------------------------------------------------------
+
+
+def test_write_lock_holds_a_lock_file_beside_the_target_and_removes_it(tmp_path: Path) -> None:
+    target = tmp_path / "data.toml"
+    target.write_bytes(OLD)
+    with atomic.write_lock(target):
+        assert listing(tmp_path) == [".data.toml.capex-lock", "data.toml"]
+    assert listing(tmp_path) == ["data.toml"]
+    # a lock file left behind (a process killed while holding it) is no obstacle
+    (tmp_path / ".data.toml.capex-lock").touch()
+    with atomic.write_lock(target):
+        pass
+    assert listing(tmp_path) == ["data.toml"]
+
+
+def test_write_lock_of_a_symlink_is_the_lock_of_the_file_it_names(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    target = tmp_path / "real" / "data.toml"
+    target.write_bytes(OLD)
+    (tmp_path / "link.toml").symlink_to(target)
+    with atomic.write_lock(tmp_path / "link.toml"):
+        assert listing(tmp_path / "real") == [".data.toml.capex-lock", "data.toml"]
+
+
+def test_write_lock_waits_for_the_holder_and_gives_up_after_its_timeout(tmp_path: Path) -> None:
+    # flock locks belong to an open file, so two threads of one process exclude each other.
+    target = tmp_path / "data.toml"
+    target.write_bytes(OLD)
+    held, release = threading.Event(), threading.Event()
+    order: list[str] = []
+
+    def holder() -> None:
+        with atomic.write_lock(target):
+            held.set()
+            release.wait(5)
+            order.append("first")
+
+    thread = threading.Thread(target=holder)
+    thread.start()
+    held.wait(5)
+    with pytest.raises(WriteError, match=r"another capex has held .*\.data\.toml\.capex-lock"):
+        atomic.write_lock(target, timeout=0.2).__enter__()
+    threading.Timer(0.2, release.set).start()
+    started = time.monotonic()
+    with atomic.write_lock(target):
+        order.append("second")
+    thread.join()
+    assert order == ["first", "second"] and time.monotonic() - started >= 0.15
+    assert listing(tmp_path) == ["data.toml"]
+
+
+def test_a_lock_file_that_cannot_be_opened_is_a_write_error(tmp_path: Path) -> None:
+    target = tmp_path / "data.toml"
+    target.write_bytes(OLD)
+    (tmp_path / ".data.toml.capex-lock").mkdir()
+    with pytest.raises(WriteError, match=r"cannot write .*data\.toml: Is a directory"):
+        atomic.write_lock(target).__enter__()
+    assert target.read_bytes() == OLD

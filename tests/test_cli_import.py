@@ -100,6 +100,9 @@ def test_ifrs_file_is_a_clear_error(run: Run) -> None:
         ([str(APPLE), "--into", "x.toml"], "--into needs --company ID"),
         ([str(APPLE), "--company", "Apple Inc"], "--company 'Apple Inc': an id is lowercase"),
         (["--cik", "320193", "--timeout", "0"], "--timeout 0: must be more than 0"),
+        (["--cik", "320193", "--timeout", "inf"], "--timeout inf: must be more than 0"),
+        (["--cik", "320193", "--timeout", "nan"], "--timeout nan: must be more than 0"),
+        (["--cik", "320193", "--timeout", "3601"], "and at most 3600 (an hour)"),
         (["nope.json"], "nope.json: no such file"),
     ],
 )

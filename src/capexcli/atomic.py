@@ -13,10 +13,16 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import WriteError
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: write_lock locks nothing there
+    fcntl = None  # type: ignore[assignment]
 
 _CHUNK = 1024 * 1024
 
@@ -102,6 +108,71 @@ def atomic_write(
                 os.unlink(temp)
         if dir_fd is not None:
             os.close(dir_fd)
+
+
+@contextlib.contextmanager
+def write_lock(path: Path | str, *, timeout: float = 60.0) -> Iterator[None]:
+    """Hold the lock of ``path`` against other capex processes that take it too.
+
+    For a read-modify-write of a file (``capex import sec --into``): take the lock, read the
+    file, write it, let go; a second process waits and then reads what the first wrote. The
+    lock is ``flock`` on a hidden file beside the target (``.NAME.capex-lock``), created when
+    missing and removed on the way out. Where ``flock`` is missing (Windows) nothing is locked;
+    :func:`atomic_write`'s ``expect`` still refuses to overwrite a change made meanwhile.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    shown = str(path)
+    target = Path(os.path.realpath(path))
+    lock = target.parent / f".{target.name}.capex-lock"
+    give_up = time.monotonic() + timeout
+    while True:
+        try:
+            # Read-only is enough for flock, and works on a lock file another user created.
+            fd = os.open(lock, os.O_RDONLY | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        except OSError as exc:
+            raise _error(shown, exc) from None
+        try:
+            _flock(fd, give_up, f"{shown}: another capex has held {lock} for {timeout:g} s")
+            # The holder before us removes the file as it lets go, and a third process may
+            # have made a new one since: only a lock on the file still at that name counts.
+            held = os.fstat(fd)
+            current = os.stat(lock)
+            if (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino):
+                break
+        except FileNotFoundError:
+            pass
+        except OSError as exc:  # a file system without locks, say
+            os.close(fd)
+            raise _error(shown, exc) from None
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+    try:
+        yield
+    finally:
+        # Removed while still held: whoever waits on this file sees it gone and starts over.
+        with contextlib.suppress(OSError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+def _flock(fd: int, give_up: float, held_too_long: str) -> None:
+    # Polled rather than blocking, so that a capex stopped while holding the lock (Ctrl-Z)
+    # makes the others give up with a message instead of hanging.
+    delay = 0.001
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        if time.monotonic() >= give_up:
+            raise WriteError(f"{held_too_long}; the file is unchanged, try again")
+        time.sleep(delay)
+        delay = min(delay * 2, 0.05)
 
 
 def anonymous_files_supported(directory: Path | str) -> bool:

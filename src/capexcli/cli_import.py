@@ -20,7 +20,7 @@ from .output import Out, emit
 
 if TYPE_CHECKING:
     from . import sec
-    from .results import ImportedFigure
+    from .results import ImportedFigure, SecImportResult
 
 import_app = typer.Typer(
     name="import",
@@ -50,7 +50,9 @@ _SEC_HELP = (
     "confirmed is left alone and listed as skipped, unless --force.\n\n"
     "Downloads follow the SEC's rules: a User-Agent with your name and email "
     f"(--user-agent or {edgar.USER_AGENT_VAR}), at most 10 requests a second, retries on "
-    f"429 and 5xx. {edgar.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror).\n\n"
+    f"429 and 5xx. {edgar.BASE_URL_VAR} replaces https://data.sec.gov (e.g. a mirror). "
+    "Redirects are followed only to the SEC over HTTPS, and an answer over 256 MiB once "
+    "decompressed is refused.\n\n"
     "Examples:\n\n"
     "  capex import sec CIK0000789019.json\n\n"
     "  capex import sec --ticker MSFT --user-agent 'Jane Doe jane@example.com' "
@@ -100,7 +102,12 @@ def sec_command(
     ] = None,
     timeout: Annotated[
         float,
-        typer.Option("--timeout", metavar="SECONDS", help="Give up on a silent server after."),
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="Give up on a download that takes longer, however the server stalls (each "
+            "try as a whole, not each read).",
+        ),
     ] = 30.0,
     company: Annotated[
         str | None,
@@ -148,14 +155,17 @@ def sec_command(
 ) -> None:
     # Imported here, not at the top: `capex --help` and other commands should not pay for them.
     from . import sec
-    from .atomic import atomic_write
-    from .loader import parse_dataset, read_text
+    from .atomic import atomic_write, write_lock
+    from .loader import decode, parse_dataset, read_bytes
     from .metrics import find_company, parse_years
-    from .results import ImportedChange, SecImportResult
+    from .results import ImportedChange
 
     span = parse_years(years) if years is not None else None
-    if timeout <= 0:
-        raise OptionError(f"--timeout {timeout:g}: must be more than 0 seconds")
+    if not 0 < timeout <= sec.MAX_TIMEOUT_SECONDS:  # also NaN, which compares false
+        raise OptionError(
+            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
+            f"{sec.MAX_TIMEOUT_SECONDS:g} (an hour)"
+        )
     if force and into is None:
         raise OptionError("--force only applies with --into (it replaces confirmed figures)")
     if into is not None and company is None:
@@ -175,11 +185,10 @@ def sec_command(
 
     # Read and validate the data file first: a bad file should stop us before any download.
     target = None
-    original, original_bytes = "", b""
+    original = b""
     if into is not None and company is not None:
-        original = read_text(into)
-        original_bytes = into.read_bytes()
-        target = find_company(parse_dataset(original, into), company)
+        original = read_bytes(into)
+        target = find_company(parse_dataset(decode(original, into), into), company)
 
     if file is not None:
         document = sec.read_document(file)
@@ -193,29 +202,30 @@ def sec_command(
         document = sec.load_document(raw, origin)
 
     extraction = sec.extract(document, origin, company=target, years=span)
-    result = SecImportResult(
-        cik=extraction.cik,
-        entity_name=extraction.entity_name,
-        company=target.id if target is not None else company,
-        currency=extraction.currency,
-        fiscal_year_end=extraction.fiscal_year_end,
-        figures=[_figure(f) for f in extraction.figures],
-        notes=list(extraction.notes),
-    )
-
     if into is None or target is None:
+        result = _result(extraction, company)
         if as_json:
             emit(result, Out(format="json"))
         else:
             sys.stdout.write(sec.render_stub(extraction, company))
         return
 
-    merged = sec.merge(original, into, target, extraction, force=force)
-    written = merged.text != original
-    if written:
-        # Keep a byte-order mark if the file had one (read_text drops it).
-        bom = b"\xef\xbb\xbf" if original_bytes.startswith(b"\xef\xbb\xbf") else b""
-        atomic_write(into, bom + merged.text.encode("utf-8"), force=True, expect=original_bytes)
+    # Several imports into one file at once (a script, one per company or year) each merge
+    # into what the one before wrote: under the file's lock, the file is read again, and the
+    # figures extracted again for the company as it now stands if it changed meanwhile.
+    with write_lock(into):
+        current = read_bytes(into)
+        text = decode(current, into)
+        if current != original:
+            target = find_company(parse_dataset(text, into), company)
+            extraction = sec.extract(document, origin, company=target, years=span)
+        merged = sec.merge(text, into, target, extraction, force=force)
+        written = merged.text != text
+        if written:
+            # Keep a byte-order mark if the file had one (decode drops it).
+            bom = b"\xef\xbb\xbf" if current.startswith(b"\xef\xbb\xbf") else b""
+            atomic_write(into, bom + merged.text.encode("utf-8"), force=True, expect=current)
+    result = _result(extraction, target.id)
     result.into = str(into)
     result.written = written
     result.notes += merged.notes
@@ -250,6 +260,20 @@ def _print_merge(into: Path, merged: sec.Merged, written: bool, notes: list[str]
     else:
         out.append(f"{into}: not changed ({summary or 'nothing to import'})")
     sys.stdout.write("\n".join(out) + "\n")
+
+
+def _result(extraction: sec.Extraction, company: str | None) -> SecImportResult:
+    from .results import SecImportResult
+
+    return SecImportResult(
+        cik=extraction.cik,
+        entity_name=extraction.entity_name,
+        company=company,
+        currency=extraction.currency,
+        fiscal_year_end=extraction.fiscal_year_end,
+        figures=[_figure(f) for f in extraction.figures],
+        notes=list(extraction.notes),
+    )
 
 
 def _figure(figure: sec.Extracted) -> ImportedFigure:

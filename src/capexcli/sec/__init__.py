@@ -1,6 +1,7 @@
 """Annual cash-flow figures from the SEC's XBRL "company facts" JSON, as capex records.
 
-Four parts, no printing: :mod:`.download` fetches a document (:func:`fetch_company_facts`),
+Five parts, no printing: :mod:`.download` fetches a document (:func:`fetch_company_facts`),
+:mod:`.document` parses it and checks every value capex reads (:func:`load_document`),
 :mod:`.facts` reads the annual figures out of it (:func:`extract`), :mod:`.stub` writes them
 as TOML for the user to paste (:func:`render_stub`), and :mod:`.merge` merges them into a data
 file's text (:func:`merge`), keeping every comment and line of that file that does not change.
@@ -11,10 +12,13 @@ knowing which module holds what.
 
 from __future__ import annotations
 
+from .document import FIELD_TAGS, GAAP, load_document, read_document
 from .download import (
     MAX_DOCUMENT_BYTES,
     MAX_REQUESTS_PER_SECOND,
     MAX_RETRY_AFTER_SECONDS,
+    MAX_TIMEOUT_SECONDS,
+    SEC_HOSTS,
     check_user_agent,
     facts_url,
     fetch_company_facts,
@@ -24,8 +28,6 @@ from .facts import (
     ANNUAL_DAYS,
     ANNUAL_FORMS,
     CURRENCIES,
-    FIELD_TAGS,
-    GAAP,
     PERIOD_END_SLACK_DAYS,
     Extracted,
     Extraction,
@@ -34,8 +36,6 @@ from .facts import (
     extract,
     fiscal_year_of,
     infer_fiscal_year_end,
-    load_document,
-    read_document,
     to_millions,
 )
 from .merge import Action, Change, Merged, merge
@@ -50,7 +50,9 @@ __all__ = [
     "MAX_DOCUMENT_BYTES",
     "MAX_REQUESTS_PER_SECOND",
     "MAX_RETRY_AFTER_SECONDS",
+    "MAX_TIMEOUT_SECONDS",
     "PERIOD_END_SLACK_DAYS",
+    "SEC_HOSTS",
     "Action",
     "Change",
     "Extracted",

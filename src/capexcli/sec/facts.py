@@ -7,38 +7,27 @@ their period (start, end), never on ``fy``/``frame``, which describe the filing.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
-from pathlib import Path
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import DataFileError, SecFactsError
+from ..errors import SecFactsError
+from .document import (
+    FIELD_TAGS,
+    GAAP,
+    MalformedFacts,
+    cik_of,
+    entity_name,
+    parse_row,
+    printable,
+    tag_entry,
+)
 
 if TYPE_CHECKING:
     from ..records import Company
-
-GAAP = "us-gaap"
-
-#: Tags read for each field, in order of preference. The first tag with a figure for a
-#: period wins for that period; the tag used is recorded in each figure's source.
-FIELD_TAGS: dict[str, tuple[str, ...]] = {
-    "capex": ("PaymentsToAcquirePropertyPlantAndEquipment", "PaymentsToAcquireProductiveAssets"),
-    "operating_cash_flow": ("NetCashProvidedByUsedInOperatingActivities",),
-    "buybacks": ("PaymentsForRepurchaseOfCommonStock",),
-    "dividends": ("PaymentsOfDividends", "PaymentsOfDividendsCommonStock"),
-    "debt_repayment": (
-        "RepaymentsOfLongTermDebt",
-        "RepaymentsOfDebt",
-        "RepaymentsOfSeniorDebt",
-        "RepaymentsOfUnsecuredDebt",
-        "RepaymentsOfNotesPayable",
-        "RepaymentsOfConvertibleDebt",
-    ),
-}
 
 ANNUAL_FORMS = frozenset({"10-K", "10-K/A", "20-F", "20-F/A"})
 #: A fiscal year of 52 or 53 weeks is 364 or 371 days; anything else near a year is a
@@ -97,38 +86,6 @@ class Extraction:
         return sorted({f.fiscal_year for f in self.figures})
 
 
-def load_document(raw: bytes, origin: str) -> dict[str, Any]:
-    """Bytes of a company-facts JSON document -> the parsed object, checked for its shape."""
-    try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise SecFactsError(f"{origin}: not UTF-8 text, so not SEC company facts") from None
-    except json.JSONDecodeError as exc:
-        raise SecFactsError(
-            f"{origin}: not JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); expected "
-            "an SEC company-facts document"
-        ) from None
-    facts = document.get("facts") if isinstance(document, dict) else None
-    if not isinstance(facts, dict) or not all(isinstance(v, dict) for v in facts.values()):
-        raise SecFactsError(
-            f"{origin}: JSON, but not an SEC company-facts document (no 'facts' object of "
-            "namespaces); expected what data.sec.gov/api/xbrl/companyfacts/ serves"
-        )
-    return document
-
-
-def read_document(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise DataFileError(f"{path}: no such file", path) from None
-    except IsADirectoryError:
-        raise DataFileError(f"{path}: is a directory, not a company-facts file", path) from None
-    except OSError as exc:
-        raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}", path) from None
-    return load_document(raw, str(path))
-
-
 def annual_facts(document: dict[str, Any], tag: str, unit: str) -> list[Fact]:
     """The annual figures of ``us-gaap:tag`` in ``unit``, one per period, latest filing first.
 
@@ -136,37 +93,27 @@ def annual_facts(document: dict[str, Any], tag: str, unit: str) -> list[Fact]:
     give the same (start, end), the latest filed wins, so a restatement or an amendment
     replaces the original figure.
     """
-    entry = document["facts"].get(GAAP, {}).get(tag)
-    if not isinstance(entry, dict):
+    # A bad value raises MalformedFacts, which extract() prefixes with the document's name.
+    entry = tag_entry(document, tag)
+    if entry is None:
         return []
-    label = str(entry.get("label") or tag)
-    rows = (entry.get("units") or {}).get(unit) or []
+    label, units = entry
+    rows = [parse_row(row, tag, unit, i) for i, row in enumerate(units.get(unit) or [])]
     best: dict[tuple[date, date], tuple[tuple[date, bool, str], Fact]] = {}
     for row in rows:
-        fact = _annual_fact(row, tag, label, unit)
-        if fact is None:
+        if row.start is None or row.form not in ANNUAL_FORMS:
+            continue  # an instant, or a quarter's filing: not a year's cash flow
+        if not ANNUAL_DAYS[0] <= (row.end - row.start).days <= ANNUAL_DAYS[1]:
             continue
+        fact = Fact(
+            tag, label, unit, row.start, row.end, row.value, row.form, row.filed, row.accession
+        )
         # The amendment flag breaks a tie of filing dates: a 10-K/A filed with its 10-K.
         rank = (fact.filed, fact.form.endswith("/A"), fact.accession)
         key = (fact.start, fact.end)
         if key not in best or rank > best[key][0]:
             best[key] = (rank, fact)
     return sorted((fact for _, fact in best.values()), key=lambda f: f.end)
-
-
-def _annual_fact(row: Any, tag: str, label: str, unit: str) -> Fact | None:
-    if not isinstance(row, dict) or row.get("form") not in ANNUAL_FORMS:
-        return None
-    try:
-        start = date.fromisoformat(row["start"])
-        end = date.fromisoformat(row["end"])
-        filed = date.fromisoformat(row["filed"])
-        value = Decimal(str(row["val"]))
-    except (KeyError, TypeError, ValueError, InvalidOperation):
-        return None  # an instant (no start) or a malformed row: not a year's cash flow
-    if not value.is_finite() or not ANNUAL_DAYS[0] <= (end - start).days <= ANNUAL_DAYS[1]:
-        return None
-    return Fact(tag, label, unit, start, end, value, str(row["form"]), filed, str(row["accn"]))
 
 
 def to_millions(value: Decimal) -> int | float:
@@ -190,13 +137,24 @@ def extract(
     is read and how years are labelled; without, the unit with the most annual figures is
     read and the fiscal-year end is inferred from the period ends.
     """
+    try:
+        return _extract(document, origin, company, years)
+    except MalformedFacts as exc:
+        raise SecFactsError(f"{origin}: {exc.message}") from None
+
+
+def _extract(
+    document: dict[str, Any],
+    origin: str,
+    company: Company | None,
+    years: tuple[int, int] | None,
+) -> Extraction:
     from ..records import FIGURE_FIELDS, NON_NEGATIVE_FIELDS
 
-    cik = _cik_of(document)
-    name = str(document.get("entityName") or "").strip() or f"CIK {cik}"
-    who = f"{origin} ({name})"
-    gaap = document["facts"].get(GAAP, {})
-    if not any(tag in gaap for tag in FIELD_TAGS["capex"]):
+    cik = cik_of(document)
+    name = entity_name(document)
+    who = f"{origin} ({printable(name)})"
+    if all(tag_entry(document, tag) is None for tag in FIELD_TAGS["capex"]):
         raise SecFactsError(f"{who}: {_no_capex_message(document)}")
     currency = company.currency if company is not None else _dominant_unit(document, who)
     by_field = {
@@ -309,23 +267,13 @@ def _last_day(month: int) -> int:
     return (date(2001, month % 12 + 1, 1) - date(2001, month, 1)).days if month < 12 else 31
 
 
-def _cik_of(document: dict[str, Any]) -> int | None:
-    # An integer in most documents, a zero-padded string in some.
-    try:
-        return int(document.get("cik"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-
-
 def _units(document: dict[str, Any]) -> list[str]:
-    gaap = document["facts"].get(GAAP, {})
-    found = {
-        unit
-        for tags in FIELD_TAGS.values()
-        for tag in tags
-        for unit in (gaap.get(tag, {}).get("units") or {})
-    }
-    return sorted(found)
+    found = set()
+    for tags in FIELD_TAGS.values():
+        for tag in tags:
+            entry = tag_entry(document, tag)
+            found |= set(entry[1]) if entry is not None else set()
+    return sorted(printable(unit, 40) for unit in found)
 
 
 def _dominant_unit(document: dict[str, Any], who: str) -> str:
@@ -351,13 +299,14 @@ def _dominant_unit(document: dict[str, Any], who: str) -> str:
 
 def _no_capex_message(document: dict[str, Any]) -> str:
     facts: dict[str, dict[str, Any]] = document["facts"]
+    listed = sorted(facts.items())
     spaces = ", ".join(
-        f"{ns} ({len(tags)} tag{'' if len(tags) == 1 else 's'})"
-        for ns, tags in sorted(facts.items())
-    )
+        f"{printable(ns, 40)} ({len(tags)} tag{'' if len(tags) == 1 else 's'})"
+        for ns, tags in listed[:10]
+    ) + (f" and {len(listed) - 10} more namespaces" if len(listed) > 10 else "")
     hints = [
-        f"{ns}:{tag}"
-        for ns, tags in sorted(facts.items())
+        f"{printable(ns, 40)}:{printable(tag, 120)}"
+        for ns, tags in listed
         for tag in sorted(tags)
         if "PropertyPlantAndEquipment" in tag and tag.startswith(("Purchase", "Payments"))
     ][:3]

@@ -1,32 +1,36 @@
 """Extracted figures -> TOML text: a ``[[companies]]`` stub to paste, and the lines of one
-figure or one fiscal year, which the merge writes into a data file as they are printed here."""
+figure or one fiscal year, which the merge writes into a data file as they are printed here.
+
+Every text from the SEC file (the entity name, labels, forms, accession numbers) is hostile
+until escaped: values are written by tomlkit's string items, comments through
+:func:`~capexcli.sec.document.printable`, so that no text can end a line and start a table or
+a key of its own. The printed stub is read back and checked before it is returned.
+"""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
+from .document import printable
 from .facts import Extracted, Extraction
 
 
 def toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out = ['"']
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch in "\b\t\n\f\r":
-            out.append({"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04x}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
+    """A TOML basic string, escaped by tomlkit: quotes, backslashes, control characters."""
+    # Here, not at the top: reading data must not load tomlkit (see toml_edit).
+    import tomlkit
+
+    return tomlkit.string(text).as_string()
 
 
 def toml_number(value: int | float) -> str:
-    return str(value) if isinstance(value, int) else repr(float(value))
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value):  # document.py refuses such values before they get here
+        raise ValueError(f"not a TOML figure: {value!r}")
+    return repr(float(value))
 
 
 def figure_pairs(figure: Extracted) -> list[tuple[str, str]]:
@@ -74,20 +78,45 @@ def render_stub(extraction: Extraction, company_id: str | None = None) -> str:
     ident = company_id or slug(extraction.entity_name)
     region = "CN" if extraction.currency == "CNY" else "US"
     cik = f"CIK {extraction.cik}" if extraction.cik is not None else "no CIK"
+    name = extraction.entity_name
     lines = [
-        f"# capex import sec: {extraction.entity_name} ({cik}), SEC XBRL company facts.",
+        f"# capex import sec: {printable(name)} ({cik}), SEC XBRL company facts.",
         "# Paste into a data file: the [[companies.years]] tables go under the company's",
         "# [[companies]] table (or use --company ID --into PATH to merge them).",
-        *(f"# note: {note}" for note in extraction.notes),
+        *(f"# note: {printable(note, 2000)}" for note in extraction.notes),
         "",
         "[[companies]]",
         f"id = {toml_string(ident)}",
-        f"name = {toml_string(extraction.entity_name)}",
-        f"name_zh = {toml_string(extraction.entity_name)}  # fill in the Chinese name",
-        f'region = "{region}"  # US or CN: which group it joins (guessed from the currency)',
-        f'currency = "{extraction.currency}"',
-        f'fiscal_year_end = "{extraction.fiscal_year_end}"',
+        f"name = {toml_string(name)}",
+        f"name_zh = {toml_string(name)}  # fill in the Chinese name",
+        f"region = {toml_string(region)}  # US or CN: which group it joins (guessed from the "
+        "currency)",
+        f"currency = {toml_string(extraction.currency)}",
+        f"fiscal_year_end = {toml_string(extraction.fiscal_year_end)}",
     ]
-    for fiscal_year, figures in by_year(extraction.figures).items():
+    years = by_year(extraction.figures)
+    for fiscal_year, figures in years.items():
         lines += ["", *year_toml(fiscal_year, figures)]
-    return "\n".join(lines) + "\n"
+    stub = "\n".join(lines) + "\n"
+    _check_stub(stub, ident, name, list(years))
+    return stub
+
+
+def _check_stub(stub: str, ident: str, name: str, years: list[int]) -> None:
+    """The stub holds one company, with the name as given and the years meant, and nothing
+    else: a slip in the escaping above is a bug to stop on, not TOML to print."""
+    import tomli
+
+    try:
+        parsed = tomli.loads(stub)
+    except tomli.TOMLDecodeError as exc:
+        raise RuntimeError(f"the printed stub would not be TOML: {exc}") from None
+    companies = parsed.get("companies")
+    company = companies[0] if isinstance(companies, list) and len(companies) == 1 else None
+    if (
+        list(parsed) != ["companies"]
+        or not isinstance(company, dict)
+        or (company.get("id"), company.get("name"), company.get("name_zh")) != (ident, name, name)
+        or [y.get("fiscal_year") for y in company.get("years", [])] != years
+    ):
+        raise RuntimeError("the printed stub would not read back as the company extracted")
