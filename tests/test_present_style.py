@@ -93,3 +93,10 @@ def test_control_characters_in_data_are_rejected(tmp_path) -> None:
     with pytest.raises(DataValidationError) as caught:
         parse_dataset(text, "x.toml")
     assert "control character U+001B" in caught.value.problems[0].message
+    # aliases and document URLs too
+    text = SMALL.read_text(encoding="utf-8").replace(
+        'aliases = ["USB1"]', 'aliases = ["U\\u009b2J"]'
+    )
+    with pytest.raises(DataValidationError) as caught:
+        parse_dataset(text, "x.toml")
+    assert "control character U+009B" in caught.value.problems[0].message

@@ -236,7 +236,14 @@ class Document(Record):
     date: Date | None = None
     accession: Annotated[str, Field(pattern=_ACCESSION)] | None = None
     stock_code: Annotated[str, Field(pattern=_STOCK_CODE)] | None = None
-    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=500)] | None = None
+    url: (
+        Annotated[
+            str,
+            Field(pattern=r"^https?://\S+$", max_length=500),
+            AfterValidator(_no_control_characters),
+        ]
+        | None
+    ) = None
     note: Text | None = None
 
     def identifier(self) -> str | None:
@@ -300,7 +307,9 @@ class Company(Record):
     id: Annotated[str, Field(pattern=_SLUG)]
     name: Text
     name_zh: Text
-    aliases: list[Annotated[str, Field(min_length=1, max_length=100)]] = []
+    aliases: list[
+        Annotated[str, Field(min_length=1, max_length=100), AfterValidator(_no_control_characters)]
+    ] = []
     region: Region
     currency: Currency
     fiscal_year_end: str
