@@ -8,6 +8,7 @@ and figures not in the facts are listed compactly, so that a company's six years
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 from rich.console import RenderableType
 from rich.text import Text
@@ -31,19 +32,24 @@ def _figure(row: VerifyRow) -> str:
     return f"{row.company} FY{row.fiscal_year} {_FIELD_NAMES.get(row.field, row.field)}"
 
 
+def _filing(form: str | None, accession: str | None, filed: date | None) -> str:
+    return f"{form} {accession} filed {filed.isoformat() if filed else '?'}"
+
+
 def _detail(row: VerifyRow, s: Style) -> list[Text]:
-    filed = row.filed.isoformat() if row.filed else "?"
     flag = "" if row.status == "confirmed" else f" ({row.status})"
     head = (
-        f"  {_figure(row)}{flag}: data {_amount(row.value, s)}, filed "
-        f"{_amount(row.filed_value, s)} ({row.form} {row.accession}, {filed})"
+        f"  {_figure(row)}{flag}: data {_amount(row.value, s)}, filed {_amount(row.filed_value, s)}"
     )
-    lines = [Text(head, style="bold red" if row.outcome == "differs" else "yellow")]
+    lines = [
+        Text(head, style="bold red" if row.outcome == "differs" else "yellow"),
+        Text(f"      {_filing(row.form, row.accession, row.filed)}"),
+    ]
     for other in row.other_filings:
         lines.append(
             Text(
-                f"      earlier: {_amount(other.value, s)} ({other.form} {other.accession}, "
-                f"{other.filed.isoformat()})"
+                f"      earlier {_amount(other.value, s)}: "
+                f"{_filing(other.form, other.accession, other.filed)}"
             )
         )
     return lines
@@ -62,15 +68,18 @@ def _compact(rows: list[VerifyRow]) -> list[Text]:
 
 def verify_view(result: VerifyResult, s: Style) -> list[RenderableType]:
     n = result.summary
-    sources = "; ".join(f"{f.company}: {f.file} ({f.entity_name})" for f in result.files)
-    lines: list[RenderableType] = [
-        Text(f"SEC company facts: {sources}"),
+    currencies = {r.company: r.currency for r in result.rows}
+    lines: list[RenderableType] = [Text("SEC company facts:")]
+    for f in result.files:
+        unit = s.unit_label(currencies.get(f.company, "USD"))
+        lines.append(Text(f"  {f.company} ({unit}): {f.file}, {f.entity_name}"))
+    lines.append(
         Text(
             f"{n.match} match, {n.differs} differ, {n.restated} restated, "
-            f"{n.not_in_facts} not in facts, {n.promotable} promotable "
-            f"(amounts in {s.unit_label(result.rows[0].currency) if result.rows else 'millions'})"
-        ),
-    ]
+            f"{n.not_in_facts} not in facts, {n.promotable} promotable",
+            style="bold",
+        )
+    )
     for outcome, title in (("differs", "Differ"), ("restated", "Restated")):
         picked = [r for r in result.rows if r.outcome == outcome]
         if picked:
@@ -79,7 +88,8 @@ def verify_view(result: VerifyResult, s: Style) -> list[RenderableType]:
                 lines += _detail(row, s)
     matched = [r for r in result.rows if r.outcome == "match"]
     if matched:
-        lines.append(Text("Match (* not confirmed in the data: promotable):", style="bold"))
+        legend = " (* not confirmed in the data: promotable)" if n.promotable else ""
+        lines.append(Text(f"Match{legend}:", style="bold"))
         lines += _compact(matched)
     absent = [r for r in result.rows if r.outcome == "not in facts"]
     if absent:
