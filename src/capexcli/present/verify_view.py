@@ -72,7 +72,8 @@ def verify_view(result: VerifyResult, s: Style) -> list[RenderableType]:
     lines: list[RenderableType] = [Text("SEC company facts:")]
     for f in result.files:
         unit = s.unit_label(currencies.get(f.company, "USD"))
-        lines.append(Text(f"  {f.company} ({unit}): {f.file}, {f.entity_name}"))
+        # The path on a line of its own: it is as long as it is, the rest fits 80 columns.
+        lines += [Text(f"  {f.company}: {f.entity_name}, {unit}"), Text(f"    {f.file}")]
     lines.append(
         Text(
             f"{n.match} match, {n.differs} differ, {n.restated} restated, "
