@@ -64,7 +64,7 @@ def verify_command(
     names: Annotated[
         list[str] | None,
         typer.Argument(
-            metavar="[COMPANY]...",
+            metavar="COMPANY",
             help="Companies to check (id, name, alias or ticker). Default: every company a "
             "--facts file is given for.",
             show_default=False,
