@@ -20,7 +20,7 @@ from typer.testing import Result
 
 from capexcli.cli_options import complete_company as _complete_company
 
-from .conftest import SMALL
+from .conftest import SEC_FIXTURES, SMALL
 
 Run = Callable[..., Result]
 #: An SGR sequence that sets a foreground or background colour.
@@ -201,6 +201,7 @@ def test_svg_and_html_exports(run: Run, tmp_path: Path) -> None:
         ("sources", ["sources", *DATA]),
         ("chart", ["chart", *DATA]),
         ("validate", ["validate", str(SMALL)]),
+        ("verify", ["verify", "--facts", str(SEC_FIXTURES / "CIK0001652044-alphabet.json")]),
     ],
 )
 def test_schema_validates_the_real_output(run: Run, command: str, args: list[str]) -> None:

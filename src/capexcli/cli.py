@@ -369,9 +369,10 @@ def chart(
     run("chart", {**scope.options(), "metric": metric}, [path], out, produce)
 
 
-# schema and validate, which read no comparison, live in cli_inspect.py; importing it
-# registers them here, after the commands above (Typer lists commands in that order).
-from . import cli_inspect  # noqa: E402, F401
+# schema and validate, which read no comparison, live in cli_inspect.py, and verify in
+# cli_verify.py; importing them registers them here, after the commands above (Typer lists
+# commands in that order).
+from . import cli_inspect, cli_verify  # noqa: E402, F401
 
 # `capex import sec` lives in its own module (it has no dependency on this one).
 app.add_typer(import_app, name="import")

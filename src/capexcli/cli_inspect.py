@@ -14,7 +14,16 @@ from .cli_options import dataset_path, output_options
 from .errors import OptionError
 from .output import Out, emit
 
-SCHEMAS = ("compare", "company", "companies", "claims", "sources", "chart", "validate")
+SCHEMAS = (
+    "compare",
+    "company",
+    "companies",
+    "claims",
+    "sources",
+    "chart",
+    "validate",
+    "verify",
+)
 
 
 @app.command(cls=CapexCommand)
@@ -23,7 +32,7 @@ def schema(
         str,
         typer.Argument(
             metavar="[COMMAND]",
-            help="compare, company, companies, claims, sources, chart or validate.",
+            help="compare, company, companies, claims, sources, chart, validate or verify.",
         ),
     ] = "compare",
 ) -> None:
@@ -43,6 +52,7 @@ def schema(
         "sources": results.SourcesResult,
         "chart": results.ChartResult,
         "validate": results.ValidateResult,
+        "verify": results.VerifyResult,
     }
     key = name.strip().lower()
     if key not in models:

@@ -24,6 +24,7 @@ from ..results import (
     GroupFigures,
     SourcesResult,
     ValidateResult,
+    VerifyResult,
 )
 from .style import DIVISORS
 
@@ -181,6 +182,17 @@ def _validate(result: ValidateResult) -> list[dict[str, Any]]:
     return [{**row, "warnings": len(result.warnings)}]
 
 
+def _verify(result: VerifyResult) -> list[dict[str, Any]]:
+    return [
+        {
+            **r.model_dump(mode="json", exclude={"other_filings", "currency"}),
+            "currency": r.currency,
+            "other_filings": " ".join(f"{o.accession}={o.value:g}" for o in r.other_filings),
+        }
+        for r in result.rows
+    ]
+
+
 _AMOUNTS: dict[type, frozenset[str]] = {
     CompareResult: frozenset(
         f"{g}_{f}"
@@ -198,6 +210,7 @@ _AMOUNTS: dict[type, frozenset[str]] = {
         )
     ),
     SourcesResult: frozenset(("value", "high")),
+    VerifyResult: frozenset(("value", "filed_value")),
 }
 _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     CompareResult: _compare,
@@ -206,6 +219,7 @@ _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     SourcesResult: _sources,
     ClaimsResult: _claims,
     ValidateResult: _validate,
+    VerifyResult: _verify,
 }
 
 

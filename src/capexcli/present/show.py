@@ -14,6 +14,7 @@ from .compare_view import compare_view
 from .console import console, print_plain, recorder
 from .style import Style
 from .tables import companies_view, company_view, sources_view, validate_view
+from .verify_view import verify_view
 
 View = Callable[[Any, Style], list[RenderableType]]
 
@@ -25,6 +26,7 @@ VIEWS: dict[type, View] = {
     r.SourcesResult: sources_view,
     r.ValidateResult: validate_view,
     r.ChartResult: chart_view,
+    r.VerifyResult: verify_view,
 }
 
 #: Views printed to the last line as drawn: the others lose trailing blank lines when piped.
