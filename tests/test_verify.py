@@ -4,10 +4,12 @@ on a hand-made document with one figure of each outcome."""
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import Result
 
 from capexcli.loader import load
@@ -258,3 +260,44 @@ def test_bad_input_exits_2(run: Run, tmp_path: Path) -> None:
         result = run(*args)
         assert result.exit_code == 2, (args, result.output)
         assert expected in result.stderr, (args, result.stderr)
+
+
+def test_a_folder_of_saved_facts_is_matched_by_entity_name(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from capexcli.cli import app
+
+    folder = tmp_path / "facts"
+    folder.mkdir()
+    shutil.copy(ALPHABET_FACTS, folder / "a.json")
+    shutil.copy(ALPHABET_FACTS.parent / "CIK0000320193-apple.json", folder / "b.json")
+    result = CliRunner().invoke(app, ["verify", "--facts", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    # Apple is not in the data: its file is passed over; Alphabet's is used
+    assert {row["company"] for row in out["rows"]} == {"alphabet"}
+
+
+def test_download_fetches_each_sec_filer_with_the_import_rules(
+    server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from capexcli.cli import app
+
+    from . import sec_server
+
+    monkeypatch.setitem(sec_server.SERVED, 1652044, ALPHABET_FACTS)
+    env = {"CAPEX_SEC_BASE_URL": server.url, "CAPEX_SEC_USER_AGENT": "Test test@example.com"}
+    result = CliRunner().invoke(app, ["verify", "alphabet", "--download", "--json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["summary"]["match"] == 22
+    assert [s.path for s in server.seen] == ["/api/xbrl/companyfacts/CIK0001652044.json"]
+    # a company that files only in Hong Kong cannot be downloaded
+    bad = CliRunner().invoke(app, ["verify", "tencent", "--download"], env=env)
+    assert bad.exit_code == 2 and "no SEC ticker" in bad.stderr
+    # the SEC asks who is asking
+    anonymous = CliRunner().invoke(
+        app, ["verify", "alphabet", "--download"], env={"CAPEX_SEC_BASE_URL": server.url}
+    )
+    assert anonymous.exit_code == 2 and "User-Agent" in anonymous.stderr

@@ -40,6 +40,15 @@ def _facts_pairs(dataset: Dataset, given: list[str]) -> list[tuple[Company, dict
             path = Path(mapping[2])
         else:
             company, path = None, Path(item)
+        if company is None and path.is_dir():
+            # A folder of saved facts: each file that names a company of the data is used,
+            # the others are not this dataset's.
+            for file in sorted(path.glob("*.json")):
+                document = read_document(file)
+                found = match_company(dataset, document)
+                if found is not None and all(held.id != found.id for held, _, _ in pairs):
+                    pairs.append((found, document, str(file)))
+            continue
         document = read_document(path)
         if company is None:
             company = match_company(dataset, document)
@@ -54,6 +63,41 @@ def _facts_pairs(dataset: Dataset, given: list[str]) -> list[tuple[Company, dict
         if any(held.id == company.id for held, _, _ in pairs):
             raise OptionError(f"--facts: two facts files for {company.id}; give one")
         pairs.append((company, document, str(path)))
+    return pairs
+
+
+def _downloaded(
+    companies: list[Company], user_agent: str | None, timeout: float, *, explicit: bool
+) -> list[tuple[Company, dict[str, Any], str]]:
+    """The company facts of each company that files with the SEC, fetched as `import sec`
+    fetches them. A company with no SEC ticker is skipped, or an error when named."""
+    import math
+    import os
+
+    from . import edgar, sec
+
+    if not (math.isfinite(timeout) and 0 < timeout <= sec.MAX_TIMEOUT_SECONDS):
+        raise OptionError(
+            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
+            f"{sec.MAX_TIMEOUT_SECONDS:g}"
+        )
+    agent = sec.check_user_agent(user_agent or os.environ.get(edgar.USER_AGENT_VAR))
+    base_url = os.environ.get(edgar.BASE_URL_VAR) or edgar.DEFAULT_BASE_URL
+    pairs: list[tuple[Company, dict[str, Any], str]] = []
+    for company in companies:
+        ticker = next((a.upper() for a in company.aliases if a.upper() in edgar.TICKERS), None)
+        if ticker is None:
+            if explicit:
+                raise OptionError(
+                    f"--download: {company.id} has no SEC ticker among its aliases "
+                    f"({', '.join(edgar.TICKERS)}); give its facts with --facts"
+                )
+            continue
+        cik = edgar.TICKERS[ticker]
+        raw = sec.fetch_company_facts(cik, user_agent=agent, base_url=base_url, timeout=timeout)
+        pairs.append(
+            (company, sec.load_document(raw, f"CIK{cik:010d}"), sec.facts_url(cik, base_url))
+        )
     return pairs
 
 
@@ -81,6 +125,29 @@ def verify_command(
             show_default=False,
         ),
     ] = None,
+    download: Annotated[
+        bool,
+        typer.Option(
+            "--download",
+            metavar="",
+            help="Fetch the company facts of each company (by its ticker among the dataset's "
+            "SEC filers) from data.sec.gov, with the rules of `capex import sec`: a User-Agent "
+            "(--user-agent or CAPEX_SEC_USER_AGENT), at most 10 requests a second, --timeout.",
+        ),
+    ] = False,
+    user_agent: Annotated[
+        str | None,
+        typer.Option(
+            "--user-agent",
+            metavar="'NAME EMAIL'",
+            help="Who is asking, as the SEC requires (also: CAPEX_SEC_USER_AGENT).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", metavar="SECONDS", help="Give up on one download after."),
+    ] = 30.0,
     data: DataOption = None,
     *,
     out: Out,
@@ -104,10 +171,18 @@ def verify_command(
     from .metrics import find_company
     from .verify import verify
 
-    if not facts:
-        raise OptionError("--facts FILE: give the company-facts file of each company to check")
+    if not facts and not download:
+        raise OptionError(
+            "give the company facts to check against: --facts FILE or FOLDER, or --download"
+        )
     dataset = load(dataset_path(ctx, data)).dataset
-    pairs = _facts_pairs(dataset, facts)
+    pairs = _facts_pairs(dataset, facts or [])
+    if download:
+        held = {company.id for company, _, _ in pairs}
+        chosen = [find_company(dataset, n) for n in names] if names else dataset.companies
+        pairs += _downloaded(
+            [c for c in chosen if c.id not in held], user_agent, timeout, explicit=bool(names)
+        )
     if names:
         wanted = [find_company(dataset, name) for name in names]
         by_id = {company.id: (company, document, origin) for company, document, origin in pairs}
