@@ -460,6 +460,9 @@ class VerifyRow(Output):
     other_filings: list[FiledValue] = Field(default_factory=list)
     #: Not confirmed in the data, but equal to the latest filed value.
     promotable: bool = False
+    #: Why a match has no filed value: "nil" when the data's 0 stands for a line that the
+    #: period's annual filings (in the facts for other figures) do not have.
+    note: str | None = None
 
 
 class VerifySummary(Output):

@@ -113,8 +113,14 @@ def _same(a: float, b: float) -> bool:
 
 
 def verify_figure(
-    company: Company, year: FiscalYear, field: str, found: list[Filing]
+    company: Company,
+    year: FiscalYear,
+    field: str,
+    found: list[Filing],
+    period_filed: bool = False,
 ) -> VerifyRow | None:
+    """One figure against the filings of its period. ``period_filed``: the facts hold an annual
+    filing of the period (for another figure), so a line missing from it was not filed."""
     figure = year.figure(field)
     if figure is None:
         return None
@@ -128,6 +134,15 @@ def verify_figure(
         "status": status,
     }
     if not found:
+        if period_filed and figure.value == 0:
+            # A cash-flow statement has no line for what did not happen (Alphabet paid no
+            # dividend before 2024): the data's nil is what the filing shows.
+            return VerifyRow(
+                **base,
+                outcome=MATCH,
+                promotable=status != "confirmed",
+                note="nil: the period's annual filings have no such line",
+            )
         return VerifyRow(**base, outcome=NOT_IN_FACTS)
     latest = found[-1]
     others = [
@@ -166,10 +181,10 @@ def verify_company(company: Company, document: dict[str, Any], origin: str) -> l
         raise SecFactsError(f"{origin}: {exc.message}") from None
     rows: list[VerifyRow] = []
     for year in sorted(company.years, key=lambda y: y.fiscal_year):
+        found = {f: period_filings(by_field[f], year.period_end) for f in VERIFIED_FIELDS}
+        period_filed = any(found.values())
         for field in VERIFIED_FIELDS:
-            row = verify_figure(
-                company, year, field, period_filings(by_field[field], year.period_end)
-            )
+            row = verify_figure(company, year, field, found[field], period_filed)
             if row is not None:
                 rows.append(row)
     return rows

@@ -92,6 +92,10 @@ def verify_view(result: VerifyResult, s: Style) -> list[RenderableType]:
         legend = " (* not confirmed in the data: promotable)" if n.promotable else ""
         lines.append(Text(f"Match{legend}:", style="bold"))
         lines += _compact(matched)
+        nil = [r for r in matched if r.note]
+        if nil:
+            lines.append(Text("  of which nil, the period's annual filings having no such line:"))
+            lines += [Text("  " + line.plain) for line in _compact(nil)]
     absent = [r for r in result.rows if r.outcome == "not in facts"]
     if absent:
         lines.append(Text("Not in facts:", style="bold"))
