@@ -26,7 +26,7 @@ def test_bad_options(small: Dataset) -> None:
     with pytest.raises(RequestError, match=r"^FX rate -1: a CNY per USD rate must be between"):
         compare(small, fx=-1)
     with pytest.raises(RequestError, match=r"^unknown chart metric 'capx': choose capex, "):
-        chart(small, "capx")
+        chart(compare(small), "capx")
 
 
 def test_company_report(small: Dataset) -> None:

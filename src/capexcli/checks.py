@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -51,6 +51,20 @@ class _Entry:
     years: list[tuple[int, FiscalYear]]
 
 
+K = TypeVar("K", bound=Hashable)
+
+
+def repeats(keyed: Iterable[tuple[int, K]]) -> Iterator[tuple[int, K, int]]:
+    """``(index, key, index of its first use)`` for each key met again, in order: the one
+    rule behind every "defined twice" problem (ids, fiscal years, FX years, documents)."""
+    first: dict[K, int] = {}
+    for index, key in keyed:
+        if key in first:
+            yield index, key, first[key]
+        else:
+            first[key] = index
+
+
 def check_dataset(dataset: Dataset) -> list[Problem]:
     """Rules that span records. Returns every problem found."""
     entries = [_Entry(i, c, list(enumerate(c.years))) for i, c in enumerate(dataset.companies)]
@@ -62,18 +76,16 @@ def check_groups(dataset: Dataset) -> list[Problem]:
     """Each group once; its members are companies of the file, and in no other group."""
     problems: list[Problem] = []
     ids = {c.id for c in dataset.companies}
-    seen_group: dict[str, int] = {}
     owner: dict[str, str] = {}
+    again = set()
+    for k, gid, first in repeats(enumerate(g.id for g in dataset.groups)):
+        again.add(k)
+        problems.append(
+            Problem(f"groups[{k}].id", f"group {gid!r} is already defined at groups[{first}]")
+        )
     for k, group in enumerate(dataset.groups):
-        if group.id in seen_group:
-            problems.append(
-                Problem(
-                    f"groups[{k}].id",
-                    f"group {group.id!r} is already defined at groups[{seen_group[group.id]}]",
-                )
-            )
+        if k in again:
             continue
-        seen_group[group.id] = k
         if not group.members:
             problems.append(Problem(f"groups[{k}].members", "a group needs at least one member"))
         for m, member in enumerate(group.members):
@@ -198,24 +210,19 @@ def _check_unique_names(entries: list[_Entry]) -> list[Problem]:
 
 
 def _check_company_years(
-    company: Company, where: str, years: Iterable[tuple[int, FiscalYear]]
+    company: Company, where: str, years: Sequence[tuple[int, FiscalYear]]
 ) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[int, int] = {}
+    problems: list[Problem] = [
+        Problem(
+            f"{where}.years[{k}].fiscal_year",
+            f"fiscal year {fy} appears twice for {company.id} (first at years[{first}])",
+        )
+        for k, fy, first in repeats((k, year.fiscal_year) for k, year in years)
+    ]
     month, day = company.fy_end_month_day
     known = {d.id for d in company.documents}
     for k, year in years:
         path = f"{where}.years[{k}]"
-        if year.fiscal_year in seen:
-            problems.append(
-                Problem(
-                    f"{path}.fiscal_year",
-                    f"fiscal year {year.fiscal_year} appears twice for {company.id} "
-                    f"(first at years[{seen[year.fiscal_year]}])",
-                )
-            )
-        else:
-            seen[year.fiscal_year] = k
         nominal = _nearest_nominal_end(year.period_end, month, day)
         if abs((year.period_end - nominal).days) > PERIOD_END_SLACK_DAYS:
             problems.append(
@@ -268,20 +275,13 @@ def _check_company_years(
 
 
 def _check_documents(company: Company, where: str) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[str, int] = {}
-    for k, document in enumerate(company.documents):
-        if document.id in seen:
-            problems.append(
-                Problem(
-                    f"{where}.documents[{k}].id",
-                    f"duplicate document id {document.id!r} "
-                    f"(first at documents[{seen[document.id]}])",
-                )
-            )
-        else:
-            seen[document.id] = k
-    return problems
+    return [
+        Problem(
+            f"{where}.documents[{k}].id",
+            f"duplicate document id {key!r} (first at documents[{first}])",
+        )
+        for k, key, first in repeats(enumerate(d.id for d in company.documents))
+    ]
 
 
 def _unknown_document(company: Company, where: str, key: str) -> Problem:
@@ -351,22 +351,15 @@ def _nearest_nominal_end(period_end: date, month: int, day: int) -> date:
 def _check_fx(
     entries: list[_Entry], fx: list[tuple[int, FxRate]], fx_complete: bool
 ) -> list[Problem]:
-    problems: list[Problem] = []
-    seen: dict[int, int] = {}
-    for k, rate in fx:
-        if rate.year in seen:
-            problems.append(
-                Problem(
-                    f"fx[{k}].year",
-                    f"a rate for {rate.year} is already given at fx[{seen[rate.year]}]",
-                )
-            )
-        else:
-            seen[rate.year] = k
+    problems = [
+        Problem(f"fx[{k}].year", f"a rate for {year} is already given at fx[{first}]")
+        for k, year, first in repeats((k, rate.year) for k, rate in fx)
+    ]
+    seen = {rate.year for _, rate in fx}
     if not fx_complete:
         return problems
     needed = _fx_years_needed((e.company, (y for _, y in e.years)) for e in entries)
-    for year in sorted(needed - seen.keys()):
+    for year in sorted(needed - seen):
         problems.append(
             Problem(
                 "fx",

@@ -109,6 +109,11 @@ def _measure(fields: Sequence[str]) -> str:
     return "returns_to_capex"
 
 
+def _members(dataset: Dataset, group: str | None) -> list[Company]:
+    """The companies of a group (its region, as groups.regroup sets it)."""
+    return [c for c in dataset.companies if c.region == group]
+
+
 def _figure_fields(name: str) -> tuple[str, ...]:
     return ("buybacks", "dividends") if name == "shareholder_returns" else (name,)
 
@@ -215,9 +220,7 @@ def _metric_min_company_growth(
     inputs: list[SourceRow] = []
     missing: list[str] = []
     notes: list[str] = []
-    for company in d.companies:
-        if company.region != m.group:
-            continue
+    for company in _members(d, m.group):
         start, gaps_a = _company_year(d, company, m.from_year, align)
         end, gaps_b = _company_year(d, company, m.to_year, align)
         missing += gaps_a + gaps_b
@@ -311,9 +314,7 @@ def _metric_guidance_sum(
     inputs: list[SourceRow] = []
     missing: list[str] = []
     notes: list[str] = []
-    for company in d.companies:
-        if company.region != m.group:
-            continue
+    for company in _members(d, m.group):
         g = _pick_guidance(company, m)
         if g is None:
             missing.append(f"{company.id}: no {m.guidance_metric} guidance for {m.year}")

@@ -18,9 +18,10 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from .checks import repeats
 from .errors import Problem
 from .loader import parse_document, read_text
-from .records import FIGURE_FIELDS, Record, Text
+from .records import FIGURE_FIELDS, SLUG, Record, Text
 
 CLAIMS_SCHEMA_VERSION = 1
 
@@ -148,7 +149,7 @@ class Metric(Record):
 
 
 class Claim(Record):
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,62}$")]
+    id: Annotated[str, Field(pattern=SLUG)]
     section: Section
     #: The article's words, in clean Simplified Chinese.
     quote_zh: Text
@@ -208,16 +209,10 @@ def check_claims(claims: ClaimsFile) -> list[Problem]:
                 f"not {claims.schema_version}",
             )
         )
-    seen: dict[str, int] = {}
-    for index, claim in enumerate(claims.claims):
-        if claim.id in seen:
-            problems.append(
-                Problem(
-                    f"claims[{index}].id",
-                    f"duplicate id {claim.id!r} (also claims[{seen[claim.id]}])",
-                )
-            )
-        seen.setdefault(claim.id, index)
+    problems += [
+        Problem(f"claims[{k}].id", f"duplicate id {cid!r} (also claims[{first}])")
+        for k, cid, first in repeats(enumerate(c.id for c in claims.claims))
+    ]
     return problems
 
 

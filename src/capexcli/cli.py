@@ -359,12 +359,14 @@ def chart(
     path = dataset_path(ctx, data)
 
     def produce() -> Any:
+        from .comparison import compare as compare_groups
         from .loader import load
         from .reports import chart as chart_of
 
         arguments = scope.arguments()
+        result = compare_groups(scope.dataset(load(path).dataset), **arguments)
         with flag("--metric", metric):
-            return chart_of(scope.dataset(load(path).dataset), metric.strip().lower(), **arguments)
+            return chart_of(result, metric.strip().lower())
 
     run("chart", {**scope.options(), "metric": metric}, [path], out, produce)
 

@@ -256,7 +256,7 @@ class Scope:
         return regrouped(dataset, self.group, self.exclude, self.label)
 
     def arguments(self) -> dict[str, Any]:
-        """Checked, as the keyword arguments of compare() and chart()."""
+        """Checked, as the keyword arguments of compare()."""
         return {
             **comparison(self.currency, self.years, self.fx, self.align),
             "partial": self.partial,

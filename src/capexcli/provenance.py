@@ -54,17 +54,8 @@ def document_info(company: Company, key: str | None, page: int | None) -> Docume
     """The company document named ``key``, as output; None for no key."""
     if key is None:
         return None
-    doc = next(d for d in company.documents if d.id == key)  # checks.py: it exists
-    return DocumentInfo(
-        id=doc.id,
-        title=doc.title,
-        form=doc.form,
-        date=doc.date,
-        accession=doc.accession,
-        stock_code=doc.stock_code,
-        url=doc.url,
-        page=page,
-    )
+    fields = company.document(key).model_dump(exclude={"note"})
+    return DocumentInfo(**fields, page=page)
 
 
 def citation(company: Company, key: str | None, page: int | None, source: str | None) -> str:
@@ -72,8 +63,7 @@ def citation(company: Company, key: str | None, page: int | None, source: str | 
     free-text source beside it."""
     parts = []
     if key is not None:
-        doc = next(d for d in company.documents if d.id == key)
-        parts.append(doc.cite(page))
+        parts.append(company.document(key).cite(page))
     if source:
         parts.append(source)
     return " | ".join(parts)

@@ -300,11 +300,12 @@ class Guidance(Record):
 
 
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
-_SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
+#: An id: lowercase letters, digits and hyphens (companies, claims).
+SLUG = r"^[a-z0-9][a-z0-9-]{0,62}$"
 
 
 class Company(Record):
-    id: Annotated[str, Field(pattern=_SLUG)]
+    id: Annotated[str, Field(pattern=SLUG)]
     name: Text
     name_zh: Text
     aliases: list[
@@ -352,6 +353,10 @@ class Company(Record):
         month, day = self.fiscal_year_end.split("-")
         return int(month), int(day)
 
+    def document(self, key: str) -> Document:
+        """The document a figure cites as ``key`` (checks.py makes sure it exists)."""
+        return next(d for d in self.documents if d.id == key)
+
     def names(self) -> Iterator[str]:
         """Every string a user may type to mean this company."""
         yield self.id
@@ -381,7 +386,7 @@ class Group(Record):
     id: Literal["us", "cn"]
     label: Text
     label_zh: Text | None = None
-    members: list[Annotated[str, Field(pattern=_SLUG)]]
+    members: list[Annotated[str, Field(pattern=SLUG)]]
 
 
 class Dataset(Record):

@@ -12,7 +12,6 @@ from typing import Any
 
 from . import provenance
 from .alignment import RULES, Align, comparison_year
-from .comparison import compare
 from .errors import Problem, RequestError
 from .groups import groups_of
 from .metrics import growth, ratio, shareholder_returns
@@ -26,6 +25,7 @@ from .results import (
     CompanyResult,
     CompanySummary,
     CompanyYear,
+    CompareResult,
     DataWarning,
     ValidateResult,
 )
@@ -108,30 +108,11 @@ def _basis_text(company: Company) -> str | None:
 CHART_METRICS: tuple[str, ...] = ("capex", "capex_to_ocf", "returns_to_capex")
 
 
-def chart(
-    dataset: Dataset,
-    metric: str = "capex",
-    *,
-    currency: str = "CNY",
-    years: tuple[int, int] | None = None,
-    fx: float | None = None,
-    align: Align = "majority",
-    partial: bool = False,
-    like_for_like: bool = False,
-) -> ChartResult:
-    """One metric of both groups per comparison year, for a bar chart; each year says whether
-    both groups are complete for the metric."""
+def chart(result: CompareResult, metric: str = "capex") -> ChartResult:
+    """One metric of both groups per comparison year of ``result``, for a bar chart; each year
+    says whether both groups are complete for the metric."""
     if metric not in CHART_METRICS:
         raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
-    result = compare(
-        dataset,
-        currency=currency,
-        years=years,
-        fx=fx,
-        align=align,
-        partial=partial,
-        like_for_like=like_for_like,
-    )
     rows = [
         ChartYear(
             year=row.year,
@@ -147,8 +128,8 @@ def chart(
     ]
     return ChartResult(
         metric=metric,
-        currency=currency,
-        align=align,
+        currency=result.currency,
+        align=result.align,
         align_rule=result.align_rule,
         years=rows,
         dropped=result.dropped,

@@ -28,17 +28,18 @@ Cell = str | Marked
 Row = tuple[list[Cell], bool]
 
 
+#: No highlighting (numbers must not change colour by guesswork), and markup and emoji codes
+#: off: text from a data file ("[link=javascript:...]", ":smile:") prints as written, and
+#: capex styles its own cells with Text objects.
+PLAIN: dict[str, bool] = {"highlight": False, "markup": False, "emoji": False}
+
+
 def console(file: TextIO | None = None) -> Console:
-    # No highlighting: numbers must not change colour by guesswork. Rich itself honours
-    # NO_COLOR / FORCE_COLOR and drops styling when the output is not a terminal; there,
-    # a wide page keeps tables and notes from being cut or wrapped at 80 columns.
-    # markup=False: text from a data file ("[link=javascript:...]", "[blink]") is printed as
-    # written, never read as Rich markup; capex styles its own cells with Text objects.
-    out = Console(file=file, highlight=False, soft_wrap=False, markup=False, emoji=False)
+    # Rich honours NO_COLOR / FORCE_COLOR and drops styling when the output is not a
+    # terminal; there, a wide page keeps tables and notes from being cut at 80 columns.
+    out = Console(file=file, soft_wrap=False, **PLAIN)
     if not out.is_terminal:
-        out = Console(
-            file=file, highlight=False, soft_wrap=False, width=10_000, markup=False, emoji=False
-        )
+        out = Console(file=file, soft_wrap=False, width=10_000, **PLAIN)
     return out
 
 
@@ -46,15 +47,7 @@ def recorder(width: int = 100) -> Console:
     """A colour console that keeps what it prints, for SVG and HTML exports."""
     import io
 
-    return Console(
-        file=io.StringIO(),
-        record=True,
-        width=width,
-        force_terminal=True,
-        highlight=False,
-        markup=False,
-        emoji=False,
-    )
+    return Console(file=io.StringIO(), record=True, width=width, force_terminal=True, **PLAIN)
 
 
 def new_table(title: str | None, caption: str | None = None) -> Table:
