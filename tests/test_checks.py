@@ -3,6 +3,8 @@ values, and the warnings `capex validate` prints (a confirmed figure a reader co
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from capexcli.checks import check_dataset, check_document, lint_dataset
@@ -39,6 +41,7 @@ accession = "0000000001-25-000001"
 id = "10-K 2023"
 title = "Acme Form 10-K 2023"
 form = "10-K"
+date = 2024-02-01
 accession = "0000000001-24-000001"
 
 [[companies.documents]]
@@ -57,7 +60,7 @@ capex_proceeds = { value = 10, line = "Proceeds from sales" }
 [companies.years.capex]
 value = 100
 line = "Purchases of property and equipment"
-earlier = [{ value = 110, document = "10-K 2023", note = "gross" }]
+versions = [{ value = 110, document = "10-K 2023", note = "gross" }]
 """
 
 
@@ -90,7 +93,7 @@ capex = { value = 200, basis = "headline" }
 """
     )
     assert problems(text) == [
-        "acme.toml:53: companies[0].years[1].capex.basis: 'headline' mixes capex bases: every "
+        "acme.toml:54: companies[0].years[1].capex.basis: 'headline' mixes capex bases: every "
         "year of acme must be on its capex_basis 'ppe' (Purchases of property and equipment)"
     ]
 
@@ -105,7 +108,7 @@ def test_a_basis_needs_a_company_basis_and_belongs_to_capex_only() -> None:
         'operating_cash_flow = { value = 400, basis = "ppe",',
     )
     assert problems(text) == [
-        "acme.toml:40: companies[0].years[0].operating_cash_flow.basis: only a capex figure has "
+        "acme.toml:41: companies[0].years[0].operating_cash_flow.basis: only a capex figure has "
         "a basis"
     ]
 
@@ -114,12 +117,12 @@ def test_a_cited_document_must_exist_and_ids_are_unique() -> None:
     text = BASE.replace('document = "10-K 2024"\noperating', 'document = "10-K 2025"\noperating')
     found = problems(text)
     assert found == [
-        "acme.toml:39: companies[0].years[0].document: names document '10-K 2025', which is not "
+        "acme.toml:40: companies[0].years[0].document: names document '10-K 2025', which is not "
         "in acme's documents (listed: 10-K 2023, 10-K 2024, AR 2024)"
     ]
     text = BASE.replace('id = "AR 2024"', 'id = "10-K 2023"')
     assert problems(text) == [
-        "acme.toml:31: companies[0].documents[2].id: duplicate document id '10-K 2023' (first at "
+        "acme.toml:32: companies[0].documents[2].id: duplicate document id '10-K 2023' (first at "
         "documents[1])"
     ]
 
@@ -127,11 +130,12 @@ def test_a_cited_document_must_exist_and_ids_are_unique() -> None:
 def test_an_earlier_version_must_differ_and_cite_a_known_document() -> None:
     text = BASE.replace("{ value = 110, document", "{ value = 100, document")
     assert problems(text)[0].endswith(
-        "companies[0].years[0].capex.earlier[0].value: equals the current value: an earlier "
-        "version records a value that a later filing changed"
+        "companies[0].years[0].capex.versions[0].value: equals the figure's value: a version "
+        "records a value that a later filing changed (the figure cites the first filing that "
+        "gave its value)"
     )
     text = BASE.replace('document = "10-K 2023", note', 'document = "nope", note')
-    assert "earlier[0].document: names document 'nope'" in problems(text)[0]
+    assert "versions[0].document: names document 'nope'" in problems(text)[0]
 
 
 def test_the_salvage_path_reports_the_same_rule() -> None:
@@ -203,6 +207,7 @@ def test_hkex_stock_code_and_date_identify_a_document() -> None:
 
 
 def test_sources_carry_the_document_the_basis_and_the_earlier_values() -> None:
+    # (and every filed version with its date, the figure's own value last)
     rows = {r.field: r for r in sources(load(BASE)).root}
     capex = rows["capex"]
     assert capex.status == "confirmed"
@@ -214,6 +219,11 @@ def test_sources_carry_the_document_the_basis_and_the_earlier_values() -> None:
     assert [(e.value, e.document.id if e.document else None) for e in capex.earlier] == [
         (110, "10-K 2023")
     ]
+    assert [(v.value, v.date.isoformat(), v.latest) for v in capex.versions] == [
+        (110, "2024-02-01", False),
+        (100, "2025-02-01", True),
+    ]
+    assert (capex.filed, capex.filed_assumed, capex.as_of) == (dt.date(2025, 2, 1), False, "latest")
     assert rows["capex_proceeds"].value == 10
     assert rows["operating_cash_flow"].basis is None
 

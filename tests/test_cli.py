@@ -64,6 +64,7 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
                 },
                 "capex_proceeds": None,
                 "restated": {},
+                "versions": {},
             },
             {
                 "fiscal_year": 2024,
@@ -87,9 +88,20 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
                 },
                 "capex_proceeds": None,
                 "restated": {},
+                "versions": {},
             },
         ],
         "notes": [],
+        "as_of": {
+            "date": None,
+            "first_reported": False,
+            "label": None,
+            "note": None,
+            "not_yet_filed": 0,
+            "assumed_dates": 0,
+            "guidance_left_out": 0,
+            "restated_since": [],
+        },
     }
 
 
@@ -106,6 +118,8 @@ def test_company_table_exact(run: Run) -> None:
         " 2024   160        800       320         80     500*   20.0%    250.0%  +14.3%\n"
         "\n"
         "· Returns = buybacks + dividends; blank unless both are known.\n"
+        "· As of the latest filings: a value that a later filing restated is replaced "
+        "(--as-of DATE shows what had been filed by a date).\n"
         "· * not confirmed in the company's own filing: derived: debt repayment FY2024.\n"
     )
     assert "\x1b[" not in result.stdout
@@ -502,6 +516,23 @@ def test_sources_json_is_a_list_of_rows(run: Run) -> None:
         "basis": None,
         "document": None,
         "earlier": [],
+        # No dated filing: taken as filed by the annual report deadline, 2024-12-31 + 4 months.
+        "filed": "2025-04-30",
+        "filed_assumed": True,
+        "versions": [
+            {
+                "value": 500,
+                "date": "2025-04-30",
+                "date_assumed": True,
+                "status": "derived",
+                "document": None,
+                "source": "China Alpha annual report 2024",
+                "line": None,
+                "note": "300 + 200",
+                "latest": True,
+            }
+        ],
+        "as_of": "latest",
     }
 
 
@@ -516,7 +547,8 @@ def test_sources_table_with_status_filter(run: Run) -> None:
         " cnb      2025  operating cash flow    960  CNY       aggregator   aggregator page",
         " FX       2024  cny per usd              8  CNY       unconfirmed  test rate",
     ]
-    assert lines[-2].startswith("· 4 numbers: aggregator 3, unconfirmed 1.")
+    assert lines[-3].startswith("· 4 numbers: aggregator 3, unconfirmed 1.")
+    assert lines[-1].startswith("· As of the latest filings:")
 
 
 def test_sources_bad_options_exit_2(run: Run) -> None:

@@ -113,7 +113,7 @@ source = "a third party"
 # what the third party calls capex
 value = 2000
 note = "a long note that did not fit on one line"
-earlier = [{ value = 1999 }]
+versions = [{ value = 1999, date = 2024-03-01, source = "the same third party" }]
 
 # guidance from the results release
 """
@@ -137,7 +137,7 @@ earlier = [{ value = 1999 }]
     # the added figure goes among the year's own keys, above the sub-table's header
     assert lines[at - 2].startswith("operating_cash_flow = { value = 10120, ")
     year = parse_dataset(result.text).companies[0].years[0]
-    assert year.capex is not None and year.capex.value == 2024 and year.capex.earlier == ()
+    assert year.capex is not None and year.capex.value == 2024 and year.capex.versions == ()
     assert year.capex.note is None and year.source == "a third party"
 
 
@@ -179,17 +179,19 @@ value = 2000
 status = "aggregator"
 source = "s"
 
-[[companies.years.capex.earlier]]
+[[companies.years.capex.versions]]
 value = 1990
+date = 2024-03-01
+source = "s"
 note = "first reported"
 
 # about the guidance"""
     text = SMALL_FILE.format(years=years)
     result = merged(text, acme_document(2024), "acme", force=True)
-    assert "[[companies.years.capex.earlier]]" not in result.text
+    assert "[[companies.years.capex.versions]]" not in result.text
     assert "\n\n# about the guidance\n[[companies.guidance]]\n" in result.text
     capex = parse_dataset(result.text).companies[0].years[0].capex
-    assert capex is not None and capex.value == 2024 and capex.earlier == ()
+    assert capex is not None and capex.value == 2024 and capex.versions == ()
 
 
 def test_merge_puts_a_first_year_after_the_company_tables_it_has() -> None:

@@ -29,6 +29,7 @@ from .records import (
     FiscalYear,
     FxRate,
 )
+from .versions import check_versions
 
 #: An SEC accession number or a URL in free text: what a reader can find a document by.
 _IDENTIFIER_IN_TEXT = re.compile(r"\b\d{10}-\d{2}-\d{6}\b|https?://\S+")
@@ -269,8 +270,10 @@ def _check_company_years(
                     )
                 )
             # Most figures name none of these: the details are checked only when they do.
-            if figure.document is not None or figure.earlier or figure.basis is not None:
+            if figure.document is not None or figure.versions or figure.basis is not None:
                 problems += _check_citations(company, known, f"{path}.{field}", field, figure)
+            if figure.versions:
+                problems += check_versions(company, year, field, figure, f"{path}.{field}")
     return problems
 
 
@@ -295,23 +298,15 @@ def _unknown_document(company: Company, where: str, key: str) -> Problem:
 def _check_citations(
     company: Company, known: set[str], where: str, field: str, figure: Figure
 ) -> list[Problem]:
-    """The documents a figure and its earlier versions name are the company's, and a capex
-    figure is on the company's one capex basis."""
+    """The documents a figure and its versions name are the company's, and a capex figure
+    is on the company's one capex basis."""
     problems: list[Problem] = []
     if figure.document is not None and figure.document not in known:
         problems.append(_unknown_document(company, f"{where}.document", figure.document))
-    for k, version in enumerate(figure.earlier):
+    for k, version in enumerate(figure.versions):
         if version.document is not None and version.document not in known:
             problems.append(
-                _unknown_document(company, f"{where}.earlier[{k}].document", version.document)
-            )
-        if version.value == figure.value:
-            problems.append(
-                Problem(
-                    f"{where}.earlier[{k}].value",
-                    "equals the current value: an earlier version records a value that a "
-                    "later filing changed",
-                )
+                _unknown_document(company, f"{where}.versions[{k}].document", version.document)
             )
     if figure.basis is None:
         return problems

@@ -19,7 +19,7 @@ from .claims_file import Claim, ClaimsFile, Stated, Tolerance, evaluate_expressi
 from .errors import CapexError, MissingDataError, RequestError
 from .metrics import check_fx_rate, find_company
 from .records import Dataset
-from .results import Choice, ClaimResult, ClaimsResult
+from .results import Choice, ClaimResult, ClaimsResult, LatestView
 
 Verdict = Literal["holds", "close", "fails", "cited", "unknown", "insufficient"]
 #: The two choices the article never states: how fiscal years are aligned, and which FX rate.
@@ -258,3 +258,24 @@ def ledger(
         claims=results,
         summary=summary,
     )
+
+
+def beside_latest(then: ClaimsResult, latest: ClaimsResult) -> ClaimsResult:
+    """``then`` (a run --as-of a date or as first reported) with each claim's value and
+    verdict on the latest filings beside it, and the claims they move listed."""
+    now = {c.id: c for c in latest.claims}
+    claims = []
+    for claim in then.claims:
+        other = now[claim.id]
+        view = LatestView(
+            recomputed=other.recomputed,
+            recomputed_range=other.recomputed_range,
+            verdict=other.verdict,
+        )
+        moved = (
+            other.verdict != claim.verdict
+            or other.recomputed != claim.recomputed
+            or other.recomputed_range != claim.recomputed_range
+        )
+        claims.append(claim.model_copy(update={"latest": view, "moved": moved}))
+    return then.model_copy(update={"claims": claims, "moved": [c.id for c in claims if c.moved]})

@@ -195,6 +195,10 @@ class ClaimsFile(Record):
     schema_version: int
     #: The article: its title and where it was read.
     article: Text
+    #: When the article appeared: what `capex claims --as-of article` checks it against.
+    published: dt.date | None = None
+    #: How that date is known (or bounded), for readers of the as-of footnote.
+    published_note: Text | None = None
     claims: list[Claim]
 
 

@@ -19,14 +19,18 @@ from .cli_app import CapexCommand, app
 from .cli_import import import_app
 from .cli_options import (
     AlignOption,
+    AsOfOption,
     DataOption,
     ExcludeOption,
+    FirstReportedOption,
     FxOption,
     GroupOption,
     LabelOption,
     LikeForLikeOption,
     Scope,
     align_choice,
+    as_of_choice,
+    as_of_dataset,
     comparison_options,
     complete_company,
     dataset_path,
@@ -94,7 +98,8 @@ def compare(
         from .loader import load
 
         arguments = scope.arguments()
-        return compare_groups(scope.dataset(load(path).dataset), **arguments)
+        dataset, as_of = scope.dataset(load(path).dataset)
+        return compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
 
     run("compare", scope.options(), [path], out, produce)
 
@@ -112,30 +117,42 @@ def company(
         ),
     ],
     align: AlignOption = "majority",
+    as_of: AsOfOption = None,
+    first_reported: FirstReportedOption = False,
     data: DataOption = None,
     *,
     out: Out,
 ) -> None:
     """One company year by year: every figure, capex / OCF, returns / capex, capex growth.
 
-    Amounts are in the company's reporting currency.
+    Amounts are in the company's reporting currency. A value that a later filing restated
+    is marked, with the earlier value and the filings; --as-of DATE shows the figures as
+    they had been filed by DATE.
 
     Examples:
 
       capex company tencent
 
+      capex company meta --as-of 2024-06-30
+
       capex company 阿里巴巴 --json
     """
     path = dataset_path(ctx, data)
+    chosen = as_of_choice(as_of, first_reported)
 
     def produce() -> Any:
         from .loader import load
         from .metrics import find_company
         from .reports import company_report
 
-        return company_report(find_company(load(path).dataset, name), align_choice(align))
+        dataset = load(path).dataset
+        # Resolved alone, so that the as-of footnote counts this company's figures.
+        alone = dataset.model_copy(update={"companies": [find_company(dataset, name)]})
+        dated_set, dated = as_of_dataset(alone, chosen)
+        return company_report(dated_set.companies[0], align_choice(align), dated)
 
-    run("company", {"name": name, "align": align}, [path], out, produce)
+    options = {"name": name, "align": align, "as_of": as_of, "first_reported": first_reported}
+    run("company", options, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -190,6 +207,8 @@ def sources(
             show_default=False,
         ),
     ] = None,
+    as_of: AsOfOption = None,
+    first_reported: FirstReportedOption = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -198,7 +217,8 @@ def sources(
 
     Each figure of each fiscal year, each guidance range and each FX rate, with the document
     it was read from and how far it is confirmed. `--status unconfirmed` (or aggregator)
-    lists what still needs checking against a company's own filing.
+    lists what still needs checking against a company's own filing. A figure that a later
+    filing restated lists every filed version (--json: `versions`).
 
     Examples:
 
@@ -211,6 +231,7 @@ def sources(
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
     path = dataset_path(ctx, data)
+    chosen = as_of_choice(as_of, first_reported)
 
     def produce() -> Any:
         from .loader import load
@@ -223,10 +244,21 @@ def sources(
                 raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
+        if company is not None:
+            # Resolved alone, so that what --as-of leaves out is counted for this company.
+            dataset = dataset.model_copy(update={"companies": [company]})
+        dataset, dated = as_of_dataset(dataset, chosen)
+        company = dataset.companies[0] if company is not None else None
         with flag("--status", ",".join(statuses)):
-            return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
+            return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated)
 
-    options = {"name": name, "status": statuses, "kind": kinds}
+    options = {
+        "name": name,
+        "status": statuses,
+        "kind": kinds,
+        "as_of": as_of,
+        "first_reported": first_reported,
+    }
     run("sources", options, [path], out, produce)
 
 
@@ -248,6 +280,18 @@ def claims(
     exclude: ExcludeOption = None,
     label: LabelOption = None,
     fx: FxOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE|article",
+            help="Check the claims against the figures as filed on or before DATE "
+            "(YYYY-MM-DD), or by the article's date (`article`); each claim then shows "
+            "where today's filings move it. Default: the latest filings.",
+            show_default=False,
+        ),
+    ] = None,
+    first_reported: FirstReportedOption = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -281,6 +325,8 @@ def claims(
 
       capex claims capex-ratio-2024
 
+      capex claims --as-of article
+
       capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
     """
     from .paths import resolve_claims_path
@@ -291,20 +337,31 @@ def claims(
     claims_path = resolve_claims_path(claims_file)
 
     def produce() -> Any:
-        from .claims import ledger
+        from .claims import beside_latest, ledger
         from .claims_file import load_claims
         from .loader import load
 
         ledger_file = load_claims(claims_path)
-        dataset = regrouped(load(path).dataset, group, exclude, label)
-        return ledger(
-            ledger_file,
-            dataset,
-            align=align_choice(align),
-            fx=fx,
-            only=claim_id,
-            like_for_like=like_for_like,
+        chosen = as_of_choice(
+            as_of, first_reported, ledger_file.published, ledger_file.published_note
         )
+        latest = regrouped(load(path).dataset, group, exclude, label)
+        dataset, dated = as_of_dataset(latest, chosen)
+
+        def check(records: Any) -> Any:
+            return ledger(
+                ledger_file,
+                records,
+                align=align_choice(align),
+                fx=fx,
+                only=claim_id,
+                like_for_like=like_for_like,
+            )
+
+        result = check(dataset).model_copy(update={"as_of": dated})
+        if dated.date is None and not dated.first_reported:
+            return result
+        return beside_latest(result, check(latest))
 
     if strict:
         # --strict needs the verdicts themselves, so it always computes them.
@@ -321,6 +378,8 @@ def claims(
         "group": group,
         "exclude": exclude,
         "label": label,
+        "as_of": as_of,
+        "first_reported": first_reported,
     }
     run("claims", options, [path, claims_path], out, produce)
 
@@ -364,7 +423,8 @@ def chart(
         from .reports import chart as chart_of
 
         arguments = scope.arguments()
-        result = compare_groups(scope.dataset(load(path).dataset), **arguments)
+        dataset, as_of = scope.dataset(load(path).dataset)
+        result = compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
         with flag("--metric", metric):
             return chart_of(result, metric.strip().lower())
 

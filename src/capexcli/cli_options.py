@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import datetime as dt
 import functools
 import inspect
 from collections.abc import Callable, Iterator
@@ -24,6 +25,7 @@ from .output import Out
 
 if TYPE_CHECKING:
     from .records import Dataset
+    from .results_base import AsOf
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -166,6 +168,24 @@ LabelOption = Annotated[
         show_default=False,
     ),
 ]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by "
+        "then; a figure first filed later is left out. Default: the latest filings.",
+        show_default=False,
+    ),
+]
+FirstReportedOption = Annotated[
+    bool,
+    typer.Option(
+        "--first-reported",
+        metavar="",
+        help="Each figure's first filed value, before any restatement.",
+    ),
+]
 AlignOption = Annotated[
     str,
     typer.Option(
@@ -247,13 +267,18 @@ class Scope:
     group: list[str] | None = None
     exclude: list[str] | None = None
     label: list[str] | None = None
+    as_of: str | None = None
+    first_reported: bool = False
 
     def options(self) -> dict[str, object]:
         """As parsed, for the output cache's key."""
         return dataclasses.asdict(self)
 
-    def dataset(self, dataset: Dataset) -> Dataset:
-        return regrouped(dataset, self.group, self.exclude, self.label)
+    def dataset(self, dataset: Dataset) -> tuple[Dataset, AsOf]:
+        """The dataset as of the date asked, with the groups asked, and which versions it
+        holds."""
+        dated, as_of = as_of_dataset(dataset, as_of_choice(self.as_of, self.first_reported))
+        return regrouped(dated, self.group, self.exclude, self.label), as_of
 
     def arguments(self) -> dict[str, Any]:
         """Checked, as the keyword arguments of compare()."""
@@ -276,6 +301,8 @@ def comparison_options() -> Callable[[F], F]:
         ("group", GroupOption, None),
         ("exclude", ExcludeOption, None),
         ("label", LabelOption, None),
+        ("as_of", AsOfOption, None),
+        ("first_reported", FirstReportedOption, False),
     ]
     return _bundle("scope", options, lambda given: Scope(**given))
 
@@ -388,3 +415,38 @@ def dataset_path(ctx: typer.Context, data: Path | None) -> Path:
 
     root = ctx.find_root().obj or {}
     return resolve_data_path(data or root.get("data"))
+
+
+def as_of_choice(
+    text: str | None,
+    first_reported: bool = False,
+    published: dt.date | None = None,
+    note: str | None = None,
+) -> AsOf:
+    """--as-of and --first-reported, checked. ``published``: the article's date, which
+    ``--as-of article`` stands for (claims only)."""
+    from .as_of import parse_date
+    from .results_base import AsOf
+
+    if text is None:
+        return AsOf(first_reported=first_reported)
+    if first_reported:
+        raise OptionError("--as-of and --first-reported disagree: choose one")
+    if text.strip().lower() == "article":
+        if published is None:
+            raise OptionError(
+                "--as-of article: only `capex claims` knows the article's date (the claims "
+                "file's `published`); give a date, e.g. --as-of 2025-08-01"
+            )
+        return AsOf(date=published, label="article", note=note)
+    with flag("--as-of", text):
+        return AsOf(date=parse_date(text))
+
+
+def as_of_dataset(dataset: Dataset, as_of: AsOf) -> tuple[Dataset, AsOf]:
+    """The dataset as ``as_of`` sees it (see :mod:`capexcli.as_of`)."""
+    from .as_of import resolve
+
+    what = "--first-reported" if as_of.first_reported else "--as-of"
+    with flag(what, "" if as_of.date is None else as_of.date.isoformat()):
+        return resolve(dataset, as_of)

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from .checks import CITED_FIELDS
 from .errors import RequestError
 from .records import STATUSES, Company, Dataset, Figure, FiscalYear, FxRate, Guidance
-from .results import DocumentInfo, EarlierValue, SourceRow, SourcesResult
+from .results import AsOf, DocumentInfo, EarlierValue, SourceRow, SourcesResult, VersionInfo
+from .versions import timeline
 
 SOURCE_KINDS: tuple[str, ...] = ("figure", "guidance", "fx")
 
@@ -78,15 +79,43 @@ def earlier_values(company: Company, fig: Figure) -> list[EarlierValue]:
             line=v.line,
             note=v.note,
         )
-        for v in fig.earlier
+        for v in fig.versions
     ]
 
 
-def figure_row(company: Company, year: FiscalYear, field: str) -> SourceRow | None:
+def versions_of(company: Company, year: FiscalYear, field: str) -> list[VersionInfo]:
+    """Every filed version of a figure, oldest first, its own value last."""
+    return [
+        VersionInfo(
+            value=e.value,
+            date=e.date,
+            date_assumed=e.assumed,
+            status=e.status or "unconfirmed",
+            document=document_info(company, e.document, e.page),
+            source=e.source,
+            line=e.line,
+            note=e.note,
+            latest=e.latest,
+        )
+        for e in timeline(company, year, field)
+    ]
+
+
+def as_of_label(as_of: AsOf) -> str:
+    """Which versions a row is, in one word: latest, first-reported or the date."""
+    if as_of.first_reported:
+        return "first-reported"
+    return "latest" if as_of.date is None else as_of.date.isoformat()
+
+
+def figure_row(
+    company: Company, year: FiscalYear, field: str, as_of: str = "latest"
+) -> SourceRow | None:
     """One figure with its provenance, or None if the year does not have it."""
     fig = year.figure(field)
     if fig is None:
         return None
+    versions = versions_of(company, year, field)
     key = year.document_of(field)
     basis = company.capex_basis.label if field == "capex" and company.capex_basis else None
     return SourceRow(
@@ -103,6 +132,10 @@ def figure_row(company: Company, year: FiscalYear, field: str) -> SourceRow | No
         basis=basis,
         document=document_info(company, key, fig.page),
         earlier=earlier_values(company, fig),
+        filed=versions[-1].date,
+        filed_assumed=versions[-1].date_assumed,
+        versions=versions,
+        as_of=as_of,
     )
 
 
@@ -111,6 +144,7 @@ def sources(
     company: Company | None = None,
     statuses: Sequence[str] = (),
     kinds: Sequence[str] = SOURCE_KINDS,
+    as_of: AsOf | None = None,
 ) -> SourcesResult:
     """Every number in the data with its status and source, in file order.
 
@@ -121,13 +155,14 @@ def sources(
         if status not in STATUSES:
             raise RequestError(f"unknown status {status!r}: choose from {', '.join(STATUSES)}")
     rows: list[SourceRow] = []
+    label = as_of_label(as_of or AsOf())
     for c in dataset.companies:
         if company is not None and c.id != company.id:
             continue
         if "figure" in kinds:
             for year in c.years:
                 for field in CITED_FIELDS:
-                    row = figure_row(c, year, field)
+                    row = figure_row(c, year, field, label)
                     if row is not None:
                         rows.append(row)
         if "guidance" in kinds:

@@ -123,10 +123,16 @@ Page = Annotated[int, Strict(), Field(ge=1, le=100_000)]
 
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)
 class Version:
-    """A value that an earlier filing gave for a figure that a later one restated."""
+    """A value that an earlier filing gave for a figure, before a later filing changed it.
+
+    Its date is the filing's: its document's ``date``, or ``date`` for a version read
+    somewhere that is not one of the company's documents. ``status`` defaults to the figure's.
+    """
 
     value: Amount
     document: Key | None = None
+    date: Date | None = None
+    status: Status | None = None
     source: Text | None = None
     line: Text | None = None
     page: Page | None = None
@@ -139,7 +145,10 @@ class Figure:
 
     ``document`` names one of the company's ``documents`` (where the figure was read: the
     filing that identifies it); ``source`` is free text for anything else, such as an
-    aggregator. ``earlier`` keeps the values that earlier filings gave before a restatement.
+    aggregator. The document is the first filing that gave this value (later filings that
+    repeat it add nothing), so its date is when the value became public: what ``--as-of``
+    goes by. ``versions`` keeps the values that earlier filings gave before a restatement,
+    oldest first.
     """
 
     value: Amount
@@ -151,7 +160,7 @@ class Figure:
     #: For capex: the company's capex basis this figure is on (default: the company's).
     basis: Key | None = None
     note: Text | None = None
-    earlier: tuple[Version, ...] = ()
+    versions: tuple[Version, ...] = ()
 
 
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)

@@ -17,6 +17,7 @@ from .groups import groups_of
 from .metrics import growth, ratio, shareholder_returns
 from .records import FIGURE_FIELDS, Company, Dataset
 from .results import (
+    AsOf,
     CapexBasisInfo,
     ChartResult,
     ChartYear,
@@ -31,8 +32,11 @@ from .results import (
 )
 
 
-def company_report(company: Company, align: Align = "majority") -> CompanyResult:
-    """One company year by year, in its own reporting currency."""
+def company_report(
+    company: Company, align: Align = "majority", as_of: AsOf | None = None
+) -> CompanyResult:
+    """One company year by year, in its own reporting currency; ``as_of`` says which filed
+    versions ``company`` holds (see :mod:`capexcli.as_of`)."""
     by_year = {y.fiscal_year: y for y in company.years}
     rows = []
     for fy in sorted(by_year):
@@ -63,7 +67,12 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
                 restated={
                     field: provenance.earlier_values(company, fig)
                     for field in FIGURE_FIELDS
-                    if (fig := year.figure(field)) is not None and fig.earlier
+                    if (fig := year.figure(field)) is not None and fig.versions
+                },
+                versions={
+                    field: provenance.versions_of(company, year, field)
+                    for field in FIGURE_FIELDS
+                    if (fig := year.figure(field)) is not None and fig.versions
                 },
             )
         )
@@ -93,6 +102,7 @@ def company_report(company: Company, align: Align = "majority") -> CompanyResult
         align_rule=RULES[align],
         years=rows,
         notes=notes,
+        as_of=as_of or AsOf(),
     )
 
 
@@ -134,6 +144,7 @@ def chart(result: CompareResult, metric: str = "capex") -> ChartResult:
         years=rows,
         dropped=result.dropped,
         groups=result.groups,
+        as_of=result.as_of,
     )
 
 

@@ -10,16 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, RootModel
+from pydantic import ConfigDict, Field, RootModel
 
-OUTPUT_SCHEMA_VERSION = 1
+from .results_base import OUTPUT_SCHEMA_VERSION, AsOf, DocumentInfo, Output, VersionInfo
 
-
-class Output(BaseModel):
-    """Base of every result. Schemas are built on first use, not at import: a run uses one or
-    two of these models, and building all of them would cost every run start-up time."""
-
-    model_config = ConfigDict(defer_build=True)
+__all__ = ["OUTPUT_SCHEMA_VERSION", "AsOf", "DocumentInfo", "Output", "VersionInfo"]
 
 
 class Missing(Output):
@@ -150,6 +145,8 @@ class CompareResult(Output):
     like_for_like: bool = False
     #: With ``like_for_like``: the ids each group ("US", "CN") dropped.
     dropped: dict[str, list[str]] = {}
+    #: Which filed version of each figure was used (--as-of, --first-reported).
+    as_of: AsOf = AsOf()
 
 
 class CapexBasisInfo(Output):
@@ -160,24 +157,6 @@ class CapexBasisInfo(Output):
     #: The cash-flow lines, as printed, that the capex figure is or adds up.
     lines: list[str]
     note: str | None = None
-
-
-class DocumentInfo(Output):
-    """The company document a figure was read in, and what identifies it to a reader."""
-
-    id: str
-    title: str
-    #: 10-K, 20-F, annual report, results announcement ...
-    form: str
-    #: Filed or published.
-    date: dt.date | None = None
-    #: SEC accession number (SEC filings).
-    accession: str | None = None
-    #: HKEX stock code (Hong Kong filings).
-    stock_code: str | None = None
-    url: str | None = None
-    #: The page the figure stands on, where recorded.
-    page: int | None = None
 
 
 class EarlierValue(Output):
@@ -229,6 +208,8 @@ class CompanyYear(Output):
     capex_proceeds: float | None = None
     #: Figures that a later filing restated: field -> the values earlier filings gave.
     restated: dict[str, list[EarlierValue]] = {}
+    #: Figures with more than one filed version: every version, oldest first.
+    versions: dict[str, list[VersionInfo]] = {}
 
 
 class CompanyResult(Output):
@@ -240,6 +221,7 @@ class CompanyResult(Output):
     align_rule: str
     years: list[CompanyYear]
     notes: list[str]
+    as_of: AsOf = AsOf()
 
 
 class CompanySummary(CompanyIdentity):
@@ -306,6 +288,15 @@ class SourceRow(Output):
     document: DocumentInfo | None = None
     #: Figures: values that earlier filings gave before a restatement.
     earlier: list[EarlierValue] = []
+    #: Figures: when the filing that gave ``value`` came out (if ``filed_assumed``, the
+    #: deadline for its annual report, as the figure names no dated filing).
+    filed: dt.date | None = None
+    filed_assumed: bool = False
+    #: Figures: every filed version, oldest first, ``value``'s last (or, --as-of, the one
+    #: that date sees, with those before it).
+    versions: list[VersionInfo] = []
+    #: Which versions the rows are: "latest", "first-reported" or an ISO date (--as-of).
+    as_of: str = "latest"
 
 
 class SourcesResult(RootModel[list[SourceRow]]):
@@ -319,6 +310,14 @@ class Choice(Output):
     #: "annual" (the records' annual averages) or the rate used for every year.
     fx: str
     recomputed: float | None
+    verdict: str
+
+
+class LatestView(Output):
+    """A claim recomputed on the latest filings, beside a run --as-of a date."""
+
+    recomputed: float | None
+    recomputed_range: list[float] | None = None
     verdict: str
 
 
@@ -349,6 +348,10 @@ class ClaimResult(Output):
     sensitivity: list[Choice]
     #: Every company figure, guidance or rate that went into the recomputed value.
     inputs: list[SourceRow]
+    #: --as-of or --first-reported: the same claim on the latest filings (null otherwise).
+    latest: LatestView | None = None
+    #: Whether the verdict or the recomputed value differs from the latest filings'.
+    moved: bool = False
 
 
 class ClaimsResult(Output):
@@ -360,6 +363,9 @@ class ClaimsResult(Output):
     claims: list[ClaimResult]
     #: How many claims have each verdict.
     summary: dict[str, int]
+    as_of: AsOf = AsOf()
+    #: --as-of or --first-reported: the claims whose verdict or value the latest filings move.
+    moved: list[str] = []
 
 
 class ChartYear(Output):
@@ -386,6 +392,7 @@ class ChartResult(Output):
     groups: list[GroupInfo] = []
     #: ``--like-for-like``: the ids each group ("US", "CN") dropped.
     dropped: dict[str, list[str]] = {}
+    as_of: AsOf = AsOf()
 
 
 class ImportedFigure(Output):

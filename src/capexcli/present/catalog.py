@@ -113,6 +113,62 @@ ZH: dict[str, str] = {
     "Verdict depends on the alignment or FX choice: {ids}.": (
         "结论取决于财年对齐或汇率口径：{ids}。"
     ),
+    # as-of footnotes (--as-of, --first-reported)
+    "As first reported: each figure's first filed value ({n} differ from the latest filings).": (
+        "按首次披露：每个数字取其首次申报的数值（{n} 个与最新申报不同）。"
+    ),
+    "As of the latest filings: a value that a later filing restated is replaced (--as-of DATE "
+    "shows what had been filed by a date).": "按最新申报：被后来的申报重述的数值以新值为准"
+    "（--as-of 日期 可查看截至某日已申报的数据）。",
+    "{date}, the article's date": "{date}（文章发表日）",
+    "As of {when}: each figure as last filed on or before that date": (
+        "截至 {when}：每个数字取该日或之前最后一次申报的数值"
+    ),
+    "{n} figures filed later left out": "{n} 个之后才申报的数字未计入",
+    "{n} figure filed later left out": "{n} 个之后才申报的数字未计入",
+    "{n} value that a later filing restated": "{n} 个数值后来被重述",
+    "{n} guidance statement given later left out": "{n} 条之后发布的指引未计入",
+    "{n} figure that names no dated filing taken as filed 4 months after its period ended (the "
+    "annual report deadline)": (
+        "{n} 个数字没有注明申报日期，按期末后 4 个月（年报截止期限）视为已申报"
+    ),
+    "{n} values that a later filing restated": "{n} 个数值后来被重述",
+    "{n} guidance statements given later left out": "{n} 条之后发布的指引未计入",
+    "{n} figures that name no dated filing taken as filed 4 months after their period ended (the "
+    "annual report deadline)": (
+        "{n} 个数字没有注明申报日期，按期末后 4 个月（年报截止期限）视为已申报"
+    ),
+    "; ": "；",
+    ".": "。",
+    "{where} (no filing date; taken as {date})": "{where}（无申报日期，按 {date} 计）",
+    "{where}, filed {date}": "{where}，{date} 申报",
+    "{mark} {field} FY{fy}: {new} ({new_filing}) restates {old} ({old_filing}): {change}": (
+        "{mark} {field} {fy} 财年：{new}（{new_filing}）重述了 {old}（{old_filing}）：{change}"
+    ),
+    "{mark} {field} FY{fy}: {old} as of this date; {filing}, filed {date}, restates it to {new} "
+    "({change}).": "{mark} {field} {fy} 财年：截至该日为 {old}；{date} 申报的 {filing} 将其重述为 "
+    "{new}（{change}）。",
+    "capex": "资本开支",
+    "operating cash flow": "经营现金流",
+    "buybacks": "回购",
+    "dividends": "分红",
+    "debt repaid": "偿债",
+    "capex proceeds": "资产处置收入",
+    "{mark} {company} {field} FY{fy}, every filed version, latest first: {listed}.": (
+        "{mark} {company} {field} {fy} 财年，历次申报数值（新的在前）：{listed}。"
+    ),
+    "as of the latest filings": "按最新申报",
+    "as first reported": "按首次披露",
+    "as of {date}": "截至 {date}",
+    "Latest:     ": "最新申报：   ",
+    "{value}, {verdict}: the latest filings do not move it": (
+        "{value}，{verdict}：最新申报不改变结论"
+    ),
+    "{value}, {verdict} on the latest filings (this date: {then}, {was})": (
+        "按最新申报为 {value}，{verdict}（该日期：{then}，{was}）"
+    ),
+    "Moved by the latest filings: {claims}.": "最新申报改变的论断：{claims}。",
+    "none": "无",
 }
 
 #: The fiscal-year rules of ``--align``, as the Chinese footnote states them.

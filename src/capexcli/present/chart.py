@@ -6,6 +6,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from ..results import ChartResult
+from .as_of_note import as_of_short
 from .compare_view import group_labels
 from .style import DASH, Style, one_to, percent
 
@@ -65,6 +66,7 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
     else:
         legend = f"{BARS['us']} {labels['us']}   {BARS['cn']} {labels['cn']}"
     lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
+    lines.append(Text(as_of_short(result.as_of, s)))
     if narrowed:
         dropped = "; ".join(f"{g} {', '.join(ids)}" for g, ids in result.dropped.items() if ids)
         lines.append(Text(f"like for like: the same companies every year; dropped: {dropped}"))

@@ -7,6 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..results import ClaimResult, ClaimsResult, SourcesResult
+from .as_of_note import as_of_note
 from .console import new_table, tables_with_notes
 from .style import DASH, Style
 from .tables import sources_table
@@ -44,6 +45,31 @@ def _recomputed(claim: ClaimResult) -> str:
         low, high = claim.recomputed_range
         return f"{claim_value(low, claim.unit, text)} - {claim_value(high, claim.unit, text)}"
     return claim_value(claim.recomputed, claim.unit, text)
+
+
+def _latest(claim: ClaimResult, s: Style) -> str:
+    """The claim on the latest filings, beside a run --as-of a date."""
+    latest = claim.latest
+    assert latest is not None
+    text = claim.stated.get("text", "")
+    if latest.recomputed_range is not None:
+        low, high = latest.recomputed_range
+        value = f"{claim_value(low, claim.unit, text)} - {claim_value(high, claim.unit, text)}"
+    else:
+        value = claim_value(latest.recomputed, claim.unit, text)
+    if not claim.moved:
+        return s.t(
+            "{value}, {verdict}: the latest filings do not move it",
+            value=value,
+            verdict=s.t(latest.verdict),
+        )
+    return s.t(
+        "{value}, {verdict} on the latest filings (this date: {then}, {was})",
+        value=value,
+        verdict=s.t(latest.verdict),
+        then=_recomputed(claim),
+        was=s.t(claim.verdict),
+    )
 
 
 def _verdict(claim: ClaimResult, s: Style) -> Text:
@@ -108,7 +134,23 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
             align=result.align,
             fx=fx,
         ),
+        as_of_note(result.as_of, s),
     ]
+    if result.as_of.date is not None or result.as_of.first_reported:
+        moved = [c for c in result.claims if c.moved and c.latest is not None]
+        notes.append(
+            s.t(
+                "Moved by the latest filings: {claims}.",
+                claims="; ".join(
+                    f"{c.id} {_recomputed(c)} {s.t(c.verdict)} -> "
+                    f"{claim_value(c.latest.recomputed, c.unit, c.stated.get('text', ''))} "
+                    f"{s.t(c.latest.verdict)}"
+                    for c in moved
+                    if c.latest is not None
+                )
+                or s.t("none"),
+            )
+        )
     short = [c for c in result.claims if c.verdict == "insufficient"]
     if short:
         notes.append(
@@ -151,6 +193,8 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
         ]
         if claim.kind != "cited":
             lines.append(Text(f"Recomputed: {_recomputed(claim)}"))
+        if claim.latest is not None and claim.kind != "cited":
+            lines.append(Text(s.t("Latest:     ") + _latest(claim, s)))
         if claim.tolerance:
             lines.append(Text(f"Tolerance:  {claim.tolerance}"))
         lines.append(Text(f"Method:     {claim.method}"))

@@ -19,6 +19,7 @@ from ..results import (
     Totals,
     YearComparison,
 )
+from .as_of_note import as_of_note
 from .catalog import ALIGN_ZH
 from .console import Marked, Row, fill, new_table, tables_with_notes
 from .style import DASH, MARK, Style, one_to, percent, year_list
@@ -215,6 +216,7 @@ def compare_notes(result: CompareResult, s: Style) -> list[str]:
             rule=result.align_rule,
             rule_zh=ALIGN_ZH.get(result.align, result.align),
         ),
+        as_of_note(result.as_of, s),
     ]
     if result.fx:
         if all(f.status == "override" for f in result.fx):

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..results import (
+    AsOf,
     CompaniesResult,
     CompanyResult,
     CompanyYear,
     SourcesResult,
     ValidateResult,
+    VersionInfo,
 )
+from .as_of_note import as_of_note
 from .console import Cell, Marked, Row, fill, new_table, tables_with_notes
 from .style import DASH, MARK, Style, percent, signed_percent, year_list
 
@@ -29,11 +34,15 @@ def company_table(result: CompanyResult, s: Style) -> Table:
         f" · {s.unit_label(result.currency)}"
     )
     rows: list[Row] = []
+    moved = _restated(result)
     for row in result.years:
 
         def cell(field: str, row: CompanyYear = row) -> Marked:
             shaky = row.status.get(field, "confirmed") != "confirmed"
-            return Marked(s.amount(getattr(row, field)), shaky)
+            text = s.amount(getattr(row, field))
+            if (row.fiscal_year, field) in moved:
+                text += RESTATED
+            return Marked(text, shaky)
 
         cells: list[Cell] = [
             str(row.fiscal_year),
@@ -61,6 +70,90 @@ def company_table(result: CompanyResult, s: Style) -> Table:
     return table
 
 
+#: Marks a value that a filing restated (or, --as-of, that a later filing restates).
+RESTATED = "†"
+
+
+def _restated(result: CompanyResult) -> set[tuple[int, str]]:
+    """(fiscal year, field) of each value with a restatement to mark."""
+    marked = {(r.fiscal_year, f) for r in result.years for f, v in r.versions.items() if v}
+    company = result.company.id
+    marked |= {
+        (m.fiscal_year, m.field) for m in result.as_of.restated_since if m.company == company
+    }
+    return marked
+
+
+def _filing(v: VersionInfo, s: Style) -> str:
+    """Where and when a version was filed, in a few words."""
+    where = v.document.id if v.document is not None else (v.source or "?")
+    when = v.date.isoformat()
+    if v.date_assumed:
+        return s.t("{where} (no filing date; taken as {date})", where=where, date=when)
+    return s.t("{where}, filed {date}", where=where, date=when)
+
+
+def _change(old: float, new: float, s: Style) -> str:
+    """``new`` against ``old``: the difference and, where it means something, the percent."""
+    diff = new - old
+    sign = "+" if diff >= 0 else "-"
+    text = f"{sign}{s.amount(abs(diff))}"
+    if old:
+        text += f", {sign}{abs(diff) / abs(old) * 100:.1f}%"
+    return text
+
+
+def restatement_notes(result: CompanyResult, s: Style) -> list[str]:
+    """One note per restated value: the values, by how much, and the filings."""
+    notes = []
+    for row in result.years:
+        for field, versions in row.versions.items():
+            latest = versions[-1]
+            for old in versions[:-1]:
+                text = s.t(
+                    "{mark} {field} FY{fy}: {new} ({new_filing}) restates {old} ({old_filing}): "
+                    "{change}",
+                    mark=RESTATED,
+                    field=s.t(FIELD_NAMES.get(field, field)),
+                    fy=row.fiscal_year,
+                    new=s.amount(latest.value),
+                    new_filing=_filing(latest, s),
+                    old=s.amount(old.value),
+                    old_filing=_filing(old, s),
+                    change=_change(old.value, latest.value, s),
+                )
+                notes.append(text + (f"; {old.note}." if old.note else "."))
+    for m in result.as_of.restated_since:
+        if m.company != result.company.id:
+            continue
+        notes.append(
+            s.t(
+                "{mark} {field} FY{fy}: {old} as of this date; {filing}, filed {date}, "
+                "restates it to {new} ({change}).",
+                mark=RESTATED,
+                field=s.t(FIELD_NAMES.get(m.field, m.field)),
+                fy=m.fiscal_year,
+                old=s.amount(m.value),
+                filing=m.latest_document or "?",
+                date=m.latest_date.isoformat(),
+                new=s.amount(m.latest),
+                change=_change(m.value, m.latest, s),
+            )
+        )
+    return notes
+
+
+#: Field names in notes.
+FIELD_NAMES: dict[str, str] = {
+    "capex": "capex",
+    "operating_cash_flow": "operating cash flow",
+    "buybacks": "buybacks",
+    "dividends": "dividends",
+    "debt_repayment": "debt repaid",
+    "capex_proceeds": "capex proceeds",
+}
+
+
 def company_notes(result: CompanyResult, s: Style) -> list[str]:
     notes = []
     basis = result.company.capex_basis
@@ -79,16 +172,7 @@ def company_notes(result: CompanyResult, s: Style) -> list[str]:
             "Capex net of proceeds from property and equipment sales and incentives "
             f"(recorded beside the gross line): {', '.join(net)}."
         )
-    for row in result.years:
-        for field, versions in row.restated.items():
-            current = s.amount(getattr(row, field))
-            for v in versions:
-                filed = v.document.title if v.document is not None else (v.source or "?")
-                notes.append(
-                    f"Restated: {field.replace('_', ' ')} FY{row.fiscal_year} is {current} "
-                    f"in the latest filing; {filed} gave {s.amount(v.value)}"
-                    + (f" ({v.note})." if v.note else ".")
-                )
+    notes += restatement_notes(result, s)
     moved = [
         f"FY{r.fiscal_year} -> {r.comparison_year}"
         for r in result.years
@@ -99,6 +183,7 @@ def company_notes(result: CompanyResult, s: Style) -> list[str]:
             f"Compared as: {', '.join(moved)} ({result.align} alignment: {result.align_rule})."
         )
     notes.append(s.t("Returns = buybacks + dividends; blank unless both are known."))
+    notes.append(as_of_note(result.as_of, s))
     shaky: dict[str, dict[str, list[int]]] = {}
     for row in result.years:
         for field, status in row.status.items():
@@ -140,7 +225,38 @@ def companies_view(result: CompaniesResult, s: Style) -> list[RenderableType]:
 
 
 def sources_view(result: SourcesResult, s: Style) -> list[RenderableType]:
-    return tables_with_notes([sources_table(result, s)], sources_notes(result))
+    notes = sources_notes(result) + version_notes(result, s)
+    if result.root:
+        notes.append(as_of_note(as_of_of(result.root[0].as_of), s))
+    return tables_with_notes([sources_table(result, s)], notes)
+
+
+def as_of_of(label: str) -> AsOf:
+    """The :class:`AsOf` a sources row's ``as_of`` label stands for."""
+    if label == "first-reported":
+        return AsOf(first_reported=True)
+    return AsOf() if label == "latest" else AsOf(date=dt.date.fromisoformat(label))
+
+
+def version_notes(result: SourcesResult, s: Style) -> list[str]:
+    """Every filed version of each figure that has more than one."""
+    notes = []
+    for row in result.root:
+        if len(row.versions) < 2:
+            continue
+        listed = "; ".join(f"{s.amount(v.value)} ({_filing(v, s)})" for v in reversed(row.versions))
+        field = s.t(FIELD_NAMES.get(row.field, row.field))
+        notes.append(
+            s.t(
+                "{mark} {company} {field} FY{fy}, every filed version, latest first: {listed}.",
+                mark=RESTATED,
+                company=row.company,
+                field=field,
+                fy=row.fiscal_year,
+                listed=listed,
+            )
+        )
+    return notes
 
 
 def sources_table(
@@ -158,6 +274,8 @@ def sources_table(
         if row.kind == "guidance":
             high = "+" if row.high is None else f"-{s.amount(row.high)}"
             value = s.amount(row.value) if row.high == row.value else f"{value}{high}"
+        if len(row.versions) > 1:
+            value += RESTATED
         field = row.field.replace("_", " ")
         if row.kind == "guidance" and row.date is not None:
             field += f" ({row.date.isoformat()})"
