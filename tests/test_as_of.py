@@ -169,7 +169,8 @@ def test_a_version_needs_a_date_and_a_confirmed_one_a_document() -> None:
     found = problems_with('versions = [{ value = 100, date = 2023-02-01, source = "a site" }]')
     assert found[0].endswith(
         'versions[0].document: confirmed, but names no document: give it document = "KEY" '
-        "(the filing it was read in) or a status that says how sure it is"
+        "(the filing it was read in), an accession number or URL in its source, or a status "
+        "that says how sure it is"
     )
     # an aggregator's earlier value needs no document, only a date and a source
     problems_ok = VERSIONS.replace(

@@ -76,6 +76,9 @@ def test_file_to_json(run: Run) -> None:
         "status": "confirmed",
         "source": "SEC XBRL company facts: 10-K filed 2025-03-21, accession "
         "0001640147-25-000052, tag us-gaap:PaymentsToAcquirePropertyPlantAndEquipment",
+        "first_filed": "2025-03-21",
+        "first_accession": "0001640147-25-000052",
+        "versions": [],
     }
     assert {f["fiscal_year"] for f in document["figures"]} == {2025}
 
@@ -285,3 +288,63 @@ def test_into_errors_leave_the_file_alone(
     data_copy.write_text("schema_version = 1\ncompanies = 3\n", encoding="utf-8")
     result = run("import", "sec", "--cik", "320193", "--company", "x", *into, env=sec_env)
     assert result.exit_code == 2 and server.seen == []
+
+
+# --------------------------------------------------------------------------------------------
+# Every filing's value: restatements become versions
+# --------------------------------------------------------------------------------------------
+
+APPLE_STUB = """schema_version = 1
+
+[[fx]]
+year = 2017
+cny_per_usd = 6.75
+status = "confirmed"
+source = "test rate"
+
+[[companies]]
+id = "apple"
+name = "Apple Inc."
+name_zh = "苹果"
+region = "US"
+currency = "USD"
+fiscal_year_end = "09-30"
+"""
+
+
+def test_a_restated_year_keeps_every_filings_value_as_versions(run: Run, tmp_path: Path) -> None:
+    # Apple's FY2017 operating cash flow: 63,598 in the FY2017 10-K (2017-11-03), 64,225 in
+    # the FY2018 10-K (2018-11-05) and again in the FY2019 10-K: the figure is 64,225, dated
+    # by the first filing that gave it, and 63,598 is its version.
+    into = tmp_path / "apple.toml"
+    into.write_text(APPLE_STUB, encoding="utf-8")
+    args = ["import", "sec", str(APPLE), "--company", "apple", "--into", str(into)]
+    args += ["--years", "2017-2017"]
+    first = run(*args)
+    assert first.exit_code == 0, first.stderr
+    ocf = parse_dataset(into.read_text(encoding="utf-8")).companies[0].years[0].operating_cash_flow
+    assert ocf is not None and ocf.value == 64225
+    assert ocf.date is not None and ocf.date.isoformat() == "2018-11-05"
+    assert "accession 0000320193-18-000145" in (ocf.source or "")
+    [version] = ocf.versions
+    assert (version.value, version.date.isoformat() if version.date else None) == (
+        63598,
+        "2017-11-03",
+    )
+    assert "accession 0000320193-17-000070" in (version.source or "")
+    # what capex sees as of a date between the two filings
+    company = run("company", "apple", "--data", str(into), "--as-of", "2018-01-01", "--json")
+    assert json.loads(company.stdout)["years"][0]["operating_cash_flow"] == 63598
+    # importing the same file again changes nothing
+    before = into.read_bytes()
+    again = run(*args)
+    assert again.exit_code == 0, again.stderr
+    assert into.read_bytes() == before
+    assert "not changed (5 unchanged)" in again.stdout + again.stderr
+    assert "operating_cash_flow: (none) -> 64225 (earlier filings: 63598)" in first.stdout
+    out = run("import", "sec", str(APPLE), "--years", "2017-2017", "--json")
+    ocf = next(f for f in json.loads(out.stdout)["figures"] if f["field"] == "operating_cash_flow")
+    assert (ocf["first_filed"], ocf["filed"]) == ("2018-11-05", "2019-10-31")
+    assert ocf["versions"] == [
+        {"value": 63598, "form": "10-K", "filed": "2017-11-03", "accession": "0000320193-17-000070"}
+    ]

@@ -33,7 +33,9 @@ def test_merge_keeps_every_other_line_and_comment() -> None:
     at = new_lines.index(f"fiscal_year = {new_year}")
     assert new_lines[at - 2 : at] == ["", "[[companies.years]]"]
     assert new_lines[at + 1] == f"period_end = {new_year}-06-30"
-    assert new_lines[at + 2].startswith('capex = { value = 150123.4, status = "confirmed"')
+    assert new_lines[at + 2].startswith(
+        'capex = { value = 150123.4, date = 2027-07-30, status = "confirmed"'
+    )
     assert new_lines[at + 3].startswith("operating_cash_flow = { value = 200000, ")
     assert new_lines[at + 4] == ""
     assert new_lines[at - 3].split(" = ")[0] in sec.FIELD_TAGS  # the last year's last figure
@@ -126,14 +128,15 @@ versions = [{ value = 1999, date = 2024-03-01, source = "the same third party" }
     lines = result.text.splitlines()
     # still a sub-table, its keys now the filing's, its comment and the one after it kept
     at = lines.index("[companies.years.capex]")
-    assert lines[at + 1 : at + 4] == [
+    assert lines[at + 1 : at + 5] == [
         "# what the third party calls capex",
         "value = 2024",
+        "date = 2025-12-28",
         'status = "confirmed"',
     ]
-    assert lines[at + 4].startswith('source = "SEC XBRL company facts: 10-K filed ')
-    assert lines[at + 5] == 'line = "Label of PaymentsToAcquirePropertyPlantAndEquipment"'
-    assert lines[at + 6 : at + 9] == ["", "# guidance from the results release", ""]
+    assert lines[at + 5].startswith('source = "SEC XBRL company facts: 10-K filed ')
+    assert lines[at + 6] == 'line = "Label of PaymentsToAcquirePropertyPlantAndEquipment"'
+    assert lines[at + 7 : at + 10] == ["", "# guidance from the results release", ""]
     # the added figure goes among the year's own keys, above the sub-table's header
     assert lines[at - 2].startswith("operating_cash_flow = { value = 10120, ")
     year = parse_dataset(result.text).companies[0].years[0]

@@ -10,7 +10,6 @@ find. ``capex validate`` prints the warnings; ``--strict`` makes them errors.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from .alignment import comparison_year
 from .errors import Problem
 from .records import (
     FIGURE_FIELDS,
+    IDENTIFIER_IN_TEXT,
     PERIOD_END_SLACK_DAYS,
     Company,
     Dataset,
@@ -30,9 +30,6 @@ from .records import (
     FxRate,
 )
 from .versions import check_versions
-
-#: An SEC accession number or a URL in free text: what a reader can find a document by.
-_IDENTIFIER_IN_TEXT = re.compile(r"\b\d{10}-\d{2}-\d{6}\b|https?://\S+")
 
 #: Every figure a fiscal year can carry, the recorded-beside ones included.
 CITED_FIELDS: tuple[str, ...] = (*FIGURE_FIELDS, "capex_proceeds")
@@ -272,7 +269,7 @@ def _check_company_years(
             # Most figures name none of these: the details are checked only when they do.
             if figure.document is not None or figure.versions or figure.basis is not None:
                 problems += _check_citations(company, known, f"{path}.{field}", field, figure)
-            if figure.versions:
+            if figure.versions or figure.date is not None:
                 problems += check_versions(company, year, field, figure, f"{path}.{field}")
     return problems
 
@@ -396,7 +393,7 @@ def lint_dataset(dataset: Dataset) -> list[Problem]:
                 key = year.document_of(field)
                 where = f"companies[{i}].years[{k}].{field}"
                 if key is None:
-                    if _IDENTIFIER_IN_TEXT.search(year.source_of(field) or ""):
+                    if IDENTIFIER_IN_TEXT.search(year.source_of(field) or ""):
                         continue  # e.g. what `capex import sec` writes: the accession in text
                     problems.append(
                         Problem(

@@ -278,7 +278,7 @@ def _result(extraction: sec.Extraction, company: str | None) -> SecImportResult:
 
 def _figure(figure: sec.Extracted) -> ImportedFigure:
     from . import sec
-    from .results import ImportedFigure
+    from .results import ImportedFigure, ImportedVersion
 
     fact = figure.fact
     return ImportedFigure(
@@ -295,4 +295,12 @@ def _figure(figure: sec.Extracted) -> ImportedFigure:
         accession=fact.accession,
         status="confirmed",
         source=figure.source,
+        first_filed=figure.first.filed,
+        first_accession=figure.first.accession,
+        versions=[
+            ImportedVersion(
+                value=sec.to_millions(v.value), form=v.form, filed=v.filed, accession=v.accession
+            )
+            for v in figure.versions
+        ],
     )

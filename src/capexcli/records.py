@@ -160,6 +160,9 @@ class Figure:
     #: For capex: the company's capex basis this figure is on (default: the company's).
     basis: Key | None = None
     note: Text | None = None
+    #: When the filing that first gave this value came out, for a figure that cites no dated
+    #: document (what ``capex import sec`` writes: the source text names the filing).
+    date: Date | None = None
     versions: tuple[Version, ...] = ()
 
 
@@ -227,6 +230,8 @@ class FiscalYear:
 
 
 _ACCESSION = r"^\d{10}-\d{2}-\d{6}$"
+#: An SEC accession number or a URL in free text: what a reader can find a document by.
+IDENTIFIER_IN_TEXT = re.compile(r"\b\d{10}-\d{2}-\d{6}\b|https?://\S+")
 _STOCK_CODE = r"^\d{4,5}$"
 
 

@@ -13,8 +13,20 @@ from typing import Any
 from pydantic import ConfigDict, Field, RootModel
 
 from .results_base import OUTPUT_SCHEMA_VERSION, AsOf, DocumentInfo, Output, VersionInfo
+from .results_verify import FiledValue, VerifyFile, VerifyResult, VerifyRow, VerifySummary
 
-__all__ = ["OUTPUT_SCHEMA_VERSION", "AsOf", "DocumentInfo", "Output", "VersionInfo"]
+__all__ = [
+    "OUTPUT_SCHEMA_VERSION",
+    "AsOf",
+    "DocumentInfo",
+    "FiledValue",
+    "Output",
+    "VerifyFile",
+    "VerifyResult",
+    "VerifyRow",
+    "VerifySummary",
+    "VersionInfo",
+]
 
 
 class Missing(Output):
@@ -395,6 +407,15 @@ class ChartResult(Output):
     as_of: AsOf = AsOf()
 
 
+class ImportedVersion(Output):
+    """A value an earlier filing gave for an imported figure, before a filing changed it."""
+
+    value: float
+    form: str
+    filed: dt.date
+    accession: str
+
+
 class ImportedFigure(Output):
     fiscal_year: int
     field: str
@@ -408,7 +429,13 @@ class ImportedFigure(Output):
     filed: dt.date
     accession: str
     status: str
+    #: Names the first filing that gave ``value`` (``first_filed``, ``first_accession``);
+    #: ``filed`` and ``accession`` are the latest filing of the period.
     source: str
+    first_filed: dt.date | None = None
+    first_accession: str | None = None
+    #: Values earlier filings gave (restatements), oldest first.
+    versions: list[ImportedVersion] = []
 
 
 class ImportedChange(Output):
@@ -437,61 +464,3 @@ class SecImportResult(Output):
     written: bool = False
     changes: list[ImportedChange] = Field(default_factory=list)
     notes: list[str] = Field(default_factory=list)
-
-
-class FiledValue(Output):
-    """Another value a filing gave for the same period (before or after a restatement)."""
-
-    value: float
-    accession: str
-    form: str
-    filed: dt.date
-
-
-class VerifyRow(Output):
-    company: str
-    fiscal_year: int
-    field: str
-    value: float
-    currency: str
-    status: str
-    #: match, differs, restated or "not in facts".
-    outcome: str
-    #: The latest filed value of the period and its filing; null when not in facts.
-    filed_value: float | None = None
-    accession: str | None = None
-    form: str | None = None
-    filed: dt.date | None = None
-    tag: str | None = None
-    #: Filings of the same period that gave a value other than the latest one.
-    other_filings: list[FiledValue] = Field(default_factory=list)
-    #: Not confirmed in the data, but equal to the latest filed value.
-    promotable: bool = False
-    #: Why a match has no filed value: "nil" when the data's 0 stands for a line that the
-    #: period's annual filings (in the facts for other figures) do not have.
-    note: str | None = None
-
-
-class VerifySummary(Output):
-    match: int
-    differs: int
-    restated: int
-    not_in_facts: int
-    promotable: int
-    #: Differences on figures the data marks confirmed: each makes `capex verify` exit 1.
-    confirmed_differs: int
-
-
-class VerifyFile(Output):
-    company: str
-    file: str
-    entity_name: str
-    cik: int | None
-
-
-class VerifyResult(Output):
-    schema_version: int = OUTPUT_SCHEMA_VERSION
-    unit: str = "millions"
-    files: list[VerifyFile]
-    summary: VerifySummary
-    rows: list[VerifyRow]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .errors import Problem
-from .records import Company, Figure, FiscalYear, Version
+from .records import IDENTIFIER_IN_TEXT, Company, Figure, FiscalYear, Version
 
 #: A figure that names no dated filing is taken as filed this many months after its period
 #: ended: the latest an annual report may come out under the HKEX Listing Rules (four months)
@@ -88,7 +88,7 @@ def timeline(company: Company, year: FiscalYear, field: str) -> list[Filed]:
             )
         )
     key = year.document_of(field)
-    when = _document_date(company, key)
+    when = figure.date or _document_date(company, key)
     entries.append(
         Filed(
             value=figure.value,
@@ -110,8 +110,19 @@ def check_versions(
     company: Company, year: FiscalYear, field: str, figure: Figure, where: str
 ) -> list[Problem]:
     """Each version has a date, the dates are distinct and in order, each version changed
-    the value before it, and a confirmed version names the document it was read in."""
+    the value before it, and a confirmed version names the document it was read in; a
+    figure's own ``date`` agrees with its document's."""
     problems: list[Problem] = []
+    key = year.document_of(field)
+    filed = _document_date(company, key)
+    if figure.date is not None and filed is not None and figure.date != filed:
+        problems.append(
+            Problem(
+                f"{where}.date",
+                f"{figure.date.isoformat()} differs from the date of document {key!r} "
+                f"({filed.isoformat()}); a figure's date is its filing's: drop one",
+            )
+        )
     dated: list[tuple[int, date, float]] = []
     for k, v in enumerate(figure.versions):
         at = f"{where}.versions[{k}]"
@@ -144,12 +155,17 @@ def check_versions(
                     "this value",
                 )
             )
-        elif (v.status or year.status_of(field)) == "confirmed" and v.document is None:
+        elif (
+            (v.status or year.status_of(field)) == "confirmed"
+            and v.document is None
+            and not IDENTIFIER_IN_TEXT.search(v.source or "")
+        ):
             problems.append(
                 Problem(
                     f"{at}.document",
                     'confirmed, but names no document: give it document = "KEY" (the filing '
-                    "it was read in) or a status that says how sure it is",
+                    "it was read in), an accession number or URL in its source, or a status "
+                    "that says how sure it is",
                 )
             )
     for (_, earlier, value), (k, when, later) in itertools.pairwise(dated):
@@ -181,7 +197,7 @@ def check_versions(
             )
     if dated:
         k, last, value = dated[-1]
-        current = _document_date(company, year.document_of(field))
+        current = figure.date or filed
         if value == figure.value:
             problems.append(
                 Problem(

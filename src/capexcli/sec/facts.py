@@ -7,6 +7,7 @@ their period (start, end), never on ``fy``/``frame``, which describe the filing.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -51,6 +52,17 @@ class Fact:
     form: str
     filed: date
     accession: str
+    #: Every annual filing of the period, oldest first, this one included (annual_facts).
+    history: tuple[Fact, ...] = field(default=(), compare=False, repr=False)
+
+    def runs(self) -> list[Fact]:
+        """The first filing of each value the period had, oldest first: where a filing
+        changed the value, a new run starts. The last is this fact's value."""
+        firsts: list[Fact] = []
+        for fact in self.history or (self,):
+            if not firsts or fact.value != firsts[-1].value:
+                firsts.append(fact)
+        return firsts
 
 
 @dataclass(frozen=True)
@@ -61,15 +73,30 @@ class Extracted:
     fiscal_year: int
     value: int | float
     currency: str
+    #: The latest filing of the period.
     fact: Fact
 
     @property
+    def first(self) -> Fact:
+        """The first filing that gave the latest value: what the figure cites and dates."""
+        return self.fact.runs()[-1]
+
+    @property
+    def versions(self) -> list[Fact]:
+        """The first filing of each earlier value, oldest first (restatements)."""
+        return self.fact.runs()[:-1]
+
+    @property
     def source(self) -> str:
-        f = self.fact
-        return (
-            f"SEC XBRL company facts: {f.form} filed {f.filed.isoformat()}, "
-            f"accession {f.accession}, tag {GAAP}:{f.tag}"
-        )
+        return fact_source(self.first)
+
+
+def fact_source(f: Fact) -> str:
+    """A filing of a fact, as the source a figure or version cites."""
+    return (
+        f"SEC XBRL company facts: {f.form} filed {f.filed.isoformat()}, "
+        f"accession {f.accession}, tag {GAAP}:{f.tag}"
+    )
 
 
 @dataclass
@@ -100,6 +127,7 @@ def annual_facts(document: dict[str, Any], tag: str, unit: str) -> list[Fact]:
     label, units = entry
     rows = [parse_row(row, tag, unit, i) for i, row in enumerate(units.get(unit) or [])]
     best: dict[tuple[date, date], tuple[tuple[date, bool, str], Fact]] = {}
+    every: dict[tuple[date, date], list[tuple[tuple[date, bool, str], Fact]]] = {}
     for row in rows:
         if row.start is None or row.form not in ANNUAL_FORMS:
             continue  # an instant, or a quarter's filing: not a year's cash flow
@@ -111,9 +139,20 @@ def annual_facts(document: dict[str, Any], tag: str, unit: str) -> list[Fact]:
         # The amendment flag breaks a tie of filing dates: a 10-K/A filed with its 10-K.
         rank = (fact.filed, fact.form.endswith("/A"), fact.accession)
         key = (fact.start, fact.end)
+        every.setdefault(key, []).append((rank, fact))
         if key not in best or rank > best[key][0]:
             best[key] = (rank, fact)
-    return sorted((fact for _, fact in best.values()), key=lambda f: f.end)
+    return sorted(
+        (
+            dataclasses.replace(fact, history=tuple(f for _, f in sorted(every[key], key=_rank)))
+            for key, (_, fact) in best.items()
+        ),
+        key=lambda f: f.end,
+    )
+
+
+def _rank(pair: tuple[tuple[date, bool, str], Fact]) -> tuple[date, bool, str]:
+    return pair[0]
 
 
 def to_millions(value: Decimal) -> int | float:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DataValidationError, WriteError
-from .facts import Extracted, Extraction
+from .facts import Extracted, Extraction, fact_source, to_millions
 from .stub import by_year
 
 if TYPE_CHECKING:
@@ -31,10 +31,14 @@ class Change:
     old: float | None
     old_status: str | None
     new: int | float
+    #: The values earlier filings gave (restatements), oldest first.
+    earlier: tuple[int | float, ...] = ()
 
     def describe(self) -> str:
         old = "(none)" if self.old is None else f"{_num(self.old)} ({self.old_status})"
         text = f"{self.company} FY{self.fiscal_year} {self.field}: {old} -> {_num(self.new)}"
+        if self.earlier:
+            text += f" (earlier filings: {', '.join(_num(v) for v in self.earlier)})"
         if self.action == "confirmed":
             text += " (confirmed)"
         if self.action == "skipped":
@@ -42,6 +46,8 @@ class Change:
                 f"skipped {text}: the file's figure is confirmed; --force replaces it "
                 "with the filing's"
             )
+            if _same(self.old or 0, self.new):
+                text += " (the filings also give earlier values, kept as its versions)"
         return text
 
 
@@ -90,7 +96,7 @@ def merge(
         if fiscal_year not in existing:
             new_years[fiscal_year] = figures
             changes += [
-                Change(company.id, fiscal_year, f.field, "added", None, None, f.value)
+                Change(company.id, fiscal_year, f.field, "added", None, None, f.value, _earlier(f))
                 for f in figures
             ]
             continue
@@ -110,7 +116,7 @@ def merge(
             action: Action
             if old is None:
                 action = "added"
-            elif _same(old.value, figure.value):
+            elif _same_history(old, figure):
                 action = "unchanged" if status == "confirmed" else "confirmed"
             elif status == "confirmed" and not force:
                 action = "skipped"
@@ -125,6 +131,7 @@ def merge(
                     None if old is None else old.value,
                     status,
                     figure.value,
+                    _earlier(figure),
                 )
             )
             if action in ("unchanged", "skipped"):
@@ -171,11 +178,30 @@ def merge(
 
 
 def _figure_model(figure: Extracted) -> Figure:
-    from ..records import Figure
+    from ..records import Figure, Version
 
     return Figure(
-        value=figure.value, status="confirmed", source=figure.source, line=figure.fact.label
+        value=figure.value,
+        status="confirmed",
+        source=figure.source,
+        line=figure.fact.label,
+        date=figure.first.filed,
+        versions=tuple(
+            Version(value=to_millions(v.value), date=v.filed, source=fact_source(v))
+            for v in figure.versions
+        ),
     )
+
+
+def _earlier(figure: Extracted) -> tuple[int | float, ...]:
+    return tuple(to_millions(v.value) for v in figure.versions)
+
+
+def _same_history(old: Figure, new: Extracted) -> bool:
+    """The same value, after the same earlier values (a re-import changes nothing)."""
+    before = [v.value for v in old.versions] + [old.value]
+    after = [to_millions(v.value) for v in new.versions] + [new.value]
+    return len(before) == len(after) and all(map(_same, before, after))
 
 
 def _same(old: float, new: int | float) -> bool:

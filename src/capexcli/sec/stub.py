@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from .document import printable
-from .facts import Extracted, Extraction
+from .facts import Extracted, Extraction, fact_source, to_millions
 
 
 def toml_string(text: str) -> str:
@@ -34,13 +34,25 @@ def toml_number(value: int | float) -> str:
 
 
 def figure_pairs(figure: Extracted) -> list[tuple[str, str]]:
-    """The keys of a figure and their values as TOML text, in the order they are written."""
-    return [
+    """The keys of a figure and their values as TOML text, in the order they are written:
+    the latest value, dated and sourced by the first filing that gave it, and the values
+    earlier filings gave (``versions``) where a filing changed it."""
+    # The date before the strings: tomlkit drops the space before "}" after a date.
+    pairs = [
         ("value", toml_number(figure.value)),
+        ("date", figure.first.filed.isoformat()),
         ("status", '"confirmed"'),
         ("source", toml_string(figure.source)),
         ("line", toml_string(figure.fact.label)),
     ]
+    if figure.versions:
+        listed = ", ".join(
+            f"{{ value = {toml_number(to_millions(v.value))}, date = {v.filed.isoformat()}, "
+            f"source = {toml_string(fact_source(v))} }}"
+            for v in figure.versions
+        )
+        pairs.append(("versions", f"[{listed}]"))
+    return pairs
 
 
 def figure_toml(figure: Extracted) -> str:
