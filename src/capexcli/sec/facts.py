@@ -63,6 +63,20 @@ class Extracted:
     currency: str
     fact: Fact
 
+    # What every imported figure tells the data file (see stub.Importable): an SEC figure
+    # cites its filing in ``source`` and names no document key or page.
+    document: None = None
+    page: None = None
+    note: None = None
+
+    @property
+    def period_end(self) -> date:
+        return self.fact.end
+
+    @property
+    def line(self) -> str:
+        return self.fact.label
+
     @property
     def source(self) -> str:
         f = self.fact

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DataValidationError, WriteError
-from .facts import Extracted, Extraction
-from .stub import by_year
+from .stub import HasFigures, Importable, by_year
 
 if TYPE_CHECKING:
-    from ..records import Company, Dataset, Figure, FiscalYear
+    from ..records import Company, Dataset, Document, Figure, FiscalYear
 
 
 Action = Literal["added", "changed", "confirmed", "skipped", "unchanged"]
@@ -60,9 +59,10 @@ def merge(
     text: str,
     path: Path | str,
     company: Company,
-    extraction: Extraction,
+    extraction: HasFigures,
     *,
     force: bool = False,
+    document: Document | None = None,
 ) -> Merged:
     """Put the extracted figures into ``company`` of the data file ``text``.
 
@@ -71,6 +71,9 @@ def merge(
     alone unless ``force``. A fiscal year the file lacks gets a new ``[[companies.years]]``
     table, in order among the company's years. Every other line stays as it was. The result
     is parsed and compared with what was meant before it is returned.
+
+    ``document`` is the document the figures cite (by its key): added to the company's
+    ``[[companies.documents]]`` unless it has one with that key already.
     """
     from ..loader import parse_dataset
     from ..records import FiscalYear
@@ -82,9 +85,9 @@ def merge(
 
     changes: list[Change] = []
     notes: list[str] = []
-    to_write: dict[int, list[Extracted]] = {}  # position among the company's years -> figures
+    to_write: dict[int, list[Importable]] = {}  # position among the company's years -> figures
     expected_years = list(company.years)
-    new_years: dict[int, list[Extracted]] = {}
+    new_years: dict[int, list[Importable]] = {}
 
     for fiscal_year, figures in by_year(extraction.figures).items():
         if fiscal_year not in existing:
@@ -96,7 +99,7 @@ def merge(
             continue
         k = existing[fiscal_year]
         year = company.years[k]
-        period_end = max(f.fact.end for f in figures)
+        period_end = max(f.period_end for f in figures)
         if period_end != year.period_end:
             notes.append(
                 f"{company.id} FY{fiscal_year}: the file's period_end is {year.period_end}, "
@@ -138,13 +141,16 @@ def merge(
         expected_years.append(
             FiscalYear(
                 fiscal_year=fiscal_year,
-                period_end=max(f.fact.end for f in figures),
+                period_end=max(f.period_end for f in figures),
                 **{f.field: _figure_model(f) for f in figures},  # type: ignore[arg-type]
             )
         )
 
     if not to_write and not new_years:
         return Merged(text, changes, notes)
+    new_document = document
+    if document is not None and any(d.id == document.id for d in company.documents):
+        new_document = None
     # Here, not at the top: only a merge that writes needs tomlkit (see toml_edit).
     from . import toml_edit
 
@@ -156,9 +162,10 @@ def merge(
         [year.fiscal_year for year in company.years],
         to_write,
         new_years,
+        new_document=new_document,
     )
     try:
-        _check_merge(new_text, path, dataset, index, expected_years)
+        _check_merge(new_text, path, dataset, index, expected_years, new_document)
     except DataValidationError as exc:
         # Valid figures can still break a rule of the whole file, e.g. a new comparison
         # year that now needs an FX rate.
@@ -170,11 +177,17 @@ def merge(
     return Merged(new_text, changes, notes)
 
 
-def _figure_model(figure: Extracted) -> Figure:
+def _figure_model(figure: Importable) -> Figure:
     from ..records import Figure
 
     return Figure(
-        value=figure.value, status="confirmed", source=figure.source, line=figure.fact.label
+        value=figure.value,
+        status="confirmed",
+        document=figure.document,
+        source=figure.source,
+        line=figure.line,
+        page=figure.page,
+        note=figure.note,
     )
 
 
@@ -187,7 +200,12 @@ def _num(value: float) -> str:
 
 
 def _check_merge(
-    text: str, path: Path | str, before: Dataset, index: int, expected_years: list[FiscalYear]
+    text: str,
+    path: Path | str,
+    before: Dataset,
+    index: int,
+    expected_years: list[FiscalYear],
+    document: Document | None = None,
 ) -> None:
     """The merged text must parse, and differ from the old only in the intended figures."""
     from ..loader import parse_dataset
@@ -203,7 +221,12 @@ def _check_merge(
             if i != index
         )
         and after.companies[index].model_copy(update={"years": []})
-        == before.companies[index].model_copy(update={"years": []})
+        == before.companies[index].model_copy(
+            update={
+                "years": [],
+                "documents": [*before.companies[index].documents, *([document] * bool(document))],
+            }
+        )
     )
     got = sorted(after.companies[index].years, key=lambda y: y.fiscal_year)
     want = sorted(expected_years, key=lambda y: y.fiscal_year)
