@@ -205,9 +205,7 @@ def _first_table(
     keys ``before``, else at its end."""
     container = company.value
     body = container.body
-    at = next(
-        (i for i, (k, _) in enumerate(body) if k is not None and k.key in before), len(body)
-    )
+    at = next((i for i, (k, _) in enumerate(body) if k is not None and k.key in before), len(body))
     anchor, end = _before(container, at)
     _follow(anchor, table, newline, end)
     tables = AoT([table], name=name, parsed=True)
