@@ -243,3 +243,31 @@ def test_other_commands_do_not_import_the_pdf_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_basis_line_the_report_lacks_leaves_capex_alone(
+    run: Run, tmp_path: Path, data_copy: Path
+) -> None:
+    lines = {**AR2024, "capex": ("(70,000)", "(21,008)")}
+    pdf = text_pdf(
+        [
+            [
+                "CONSOLIDATED STATEMENT OF CASH FLOWS",
+                "For the year ended 31 December 2024",
+                "2024 2023",
+                "RMB'Million RMB'Million",
+                "Net cash flows generated from operating activities {} {}".format(*lines["ocf"]),
+                "Purchase of property, plant and equipment {} {}".format(*lines["capex"]),
+                "Dividends paid to the Company's shareholders {} {}".format(*lines["dividends"]),
+            ]
+        ]
+    )
+    args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
+    result = run("import", "report", str(write(tmp_path / "r.pdf", pdf)), *args)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        "note: capex left out: the statement has no line 'Purchase of/prepayments for property, "
+        "plant and equipment, construction in progress and investment properties' of the capex "
+        "basis 'purchases-ppe-cip'" in result.stdout
+    )
+    assert result.stdout.splitlines()[-1] == f"{data_copy}: not changed (4 unchanged)"

@@ -41,9 +41,8 @@ _HELP = (
     "text, an encrypted or damaged file: exit 2, nothing written.\n\n"
     "Examples:\n\n"
     "  capex import report 2025040800667.pdf\n\n"
-    "  capex import report AR2025.pdf --company tencent --url "
-    "https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0409/2026040901232.pdf "
-    "--into data/companies.toml\n\n"
+    "  capex import report AR2025.pdf --company tencent --url URL --into data/companies.toml"
+    "\n\n"
     "  capex import report results.pdf --year 2025 --json"
 )
 

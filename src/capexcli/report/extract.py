@@ -78,7 +78,8 @@ def read_report(
             raise ReportError(
                 f"{path}: no consolidated statement of cash flows (a page headed by it, with "
                 f"operating, investing or financing activities and their amounts) and no "
-                f"headline capital expenditure in its {pdf.page_count} pages; nothing to import"
+                f"headline capital expenditure in its {pdf.page_count} "
+                f"page{'' if pdf.page_count == 1 else 's'}; nothing to import"
             )
         info = describe(pdf, url, statement.pages if statement is not None else [])
         dateline = period_end(" ".join(pdf.lines(1))) if statement is None else None

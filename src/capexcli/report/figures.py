@@ -141,6 +141,11 @@ def data_figures(report: Report, company: Company | None) -> DataFigures:
             )
     _capex(report, company, out)
     out.figures.sort(key=lambda f: (f.fiscal_year, f.field))
+    if document.identifier() is None:
+        out.notes.append(
+            f"the document {document.id!r} names no URL, nor a stock code and date: give --url "
+            "(its HKEXnews address, which also dates it) so that a reader can find it"
+        )
     missing = [y for y in report.years if y not in report.period_ends]
     if missing:
         out.notes.append(
