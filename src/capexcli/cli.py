@@ -434,9 +434,14 @@ def chart(
 # schema and validate, which read no comparison, live in cli_inspect.py, and verify in
 # cli_verify.py; importing them registers them here, after the commands above (Typer lists
 # commands in that order).
-from . import cli_inspect, cli_verify  # noqa: E402, F401
+# `capex import sec` lives in its own module (it has no dependency on this one), and `capex
+# import report` in another, which registers itself on the same sub-app when imported.
+from . import (  # noqa: E402, F401
+    cli_import_report,
+    cli_inspect,
+    cli_verify,
+)
 
-# `capex import sec` lives in its own module (it has no dependency on this one).
 app.add_typer(import_app, name="import")
 
 

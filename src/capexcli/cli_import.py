@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
 
 import_app = typer.Typer(
     name="import",
-    help="Bring figures in from filings: `capex import sec` reads SEC XBRL company facts.",
+    help="Bring figures in from filings: `capex import sec` reads SEC XBRL company facts, "
+    "`capex import report` a Hong Kong annual report or results announcement (PDF).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -244,11 +246,15 @@ def sec_command(
     if as_json:
         emit(result, Out(format="json"))
         return
-    _print_merge(into, merged, written, result.notes)
+    print_merge(into, merged, written, result.notes)
 
 
-def _print_merge(into: Path, merged: sec.Merged, written: bool, notes: list[str]) -> None:
+def print_merge(
+    into: Path, merged: sec.Merged, written: bool, notes: list[str], warnings: Sequence[str] = ()
+) -> None:
+    """What a merge did, a line per figure added or changed, then a summary line."""
     out: list[str] = [c.describe() for c in merged.changes if c.action != "unchanged"]
+    out += [f"warning: {warning}" for warning in warnings]
     out += [f"note: {note}" for note in notes]
     counts = {
         action: sum(1 for c in merged.changes if c.action == action)

@@ -147,3 +147,10 @@ class SecFactsError(CapexError):
     """An SEC company-facts document capex cannot use: not one, no US-GAAP capex, no years."""
 
     code = "sec_facts"
+
+
+class ReportError(CapexError):
+    """A PDF report capex cannot read figures from: not a PDF, damaged, encrypted, scanned
+    (no text layer), or without a consolidated statement of cash flows."""
+
+    code = "report"

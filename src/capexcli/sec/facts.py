@@ -76,6 +76,20 @@ class Extracted:
     #: The latest filing of the period.
     fact: Fact
 
+    # What every imported figure tells the data file (see stub.Importable): an SEC figure
+    # cites its filing in ``source`` and names no document key or page.
+    document: None = None
+    page: None = None
+    note: None = None
+
+    @property
+    def period_end(self) -> date:
+        return self.fact.end
+
+    @property
+    def line(self) -> str:
+        return self.fact.label
+
     @property
     def first(self) -> Fact:
         """The first filing that gave the latest value: what the figure cites and dates."""
@@ -89,6 +103,14 @@ class Extracted:
     @property
     def source(self) -> str:
         return fact_source(self.first)
+
+    @property
+    def filed(self) -> date:
+        return self.first.filed
+
+    @property
+    def earlier(self) -> tuple[tuple[int | float, date, str], ...]:
+        return tuple((to_millions(v.value), v.filed, fact_source(v)) for v in self.versions)
 
 
 def fact_source(f: Fact) -> str:

@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DataValidationError, WriteError
-from .facts import Extracted, Extraction, fact_source, to_millions
-from .stub import by_year
+from .stub import HasFigures, Importable, by_year
 
 if TYPE_CHECKING:
-    from ..records import Company, Dataset, Figure, FiscalYear
+    from ..records import Company, Dataset, Document, Figure, FiscalYear
 
 
 Action = Literal["added", "changed", "confirmed", "skipped", "unchanged"]
@@ -66,9 +65,10 @@ def merge(
     text: str,
     path: Path | str,
     company: Company,
-    extraction: Extraction,
+    extraction: HasFigures,
     *,
     force: bool = False,
+    document: Document | None = None,
 ) -> Merged:
     """Put the extracted figures into ``company`` of the data file ``text``.
 
@@ -77,6 +77,9 @@ def merge(
     alone unless ``force``. A fiscal year the file lacks gets a new ``[[companies.years]]``
     table, in order among the company's years. Every other line stays as it was. The result
     is parsed and compared with what was meant before it is returned.
+
+    ``document`` is the document the figures cite (by its key): added to the company's
+    ``[[companies.documents]]`` unless it has one with that key already.
     """
     from ..loader import parse_dataset
     from ..records import FiscalYear
@@ -88,9 +91,9 @@ def merge(
 
     changes: list[Change] = []
     notes: list[str] = []
-    to_write: dict[int, list[Extracted]] = {}  # position among the company's years -> figures
+    to_write: dict[int, list[Importable]] = {}  # position among the company's years -> figures
     expected_years = list(company.years)
-    new_years: dict[int, list[Extracted]] = {}
+    new_years: dict[int, list[Importable]] = {}
 
     for fiscal_year, figures in by_year(extraction.figures).items():
         if fiscal_year not in existing:
@@ -102,7 +105,7 @@ def merge(
             continue
         k = existing[fiscal_year]
         year = company.years[k]
-        period_end = max(f.fact.end for f in figures)
+        period_end = max(f.period_end for f in figures)
         if period_end != year.period_end:
             notes.append(
                 f"{company.id} FY{fiscal_year}: the file's period_end is {year.period_end}, "
@@ -145,13 +148,16 @@ def merge(
         expected_years.append(
             FiscalYear(
                 fiscal_year=fiscal_year,
-                period_end=max(f.fact.end for f in figures),
+                period_end=max(f.period_end for f in figures),
                 **{f.field: _figure_model(f) for f in figures},  # type: ignore[arg-type]
             )
         )
 
     if not to_write and not new_years:
         return Merged(text, changes, notes)
+    new_document = document
+    if document is not None and any(d.id == document.id for d in company.documents):
+        new_document = None
     # Here, not at the top: only a merge that writes needs tomlkit (see toml_edit).
     from . import toml_edit
 
@@ -163,9 +169,10 @@ def merge(
         [year.fiscal_year for year in company.years],
         to_write,
         new_years,
+        new_document=new_document,
     )
     try:
-        _check_merge(new_text, path, dataset, index, expected_years)
+        _check_merge(new_text, path, dataset, index, expected_years, new_document)
     except DataValidationError as exc:
         # Valid figures can still break a rule of the whole file, e.g. a new comparison
         # year that now needs an FX rate.
@@ -177,30 +184,33 @@ def merge(
     return Merged(new_text, changes, notes)
 
 
-def _figure_model(figure: Extracted) -> Figure:
+def _figure_model(figure: Importable) -> Figure:
     from ..records import Figure, Version
 
     return Figure(
         value=figure.value,
         status="confirmed",
+        document=figure.document,
         source=figure.source,
-        line=figure.fact.label,
-        date=figure.first.filed,
+        line=figure.line,
+        page=figure.page,
+        note=figure.note,
+        date=figure.filed,
         versions=tuple(
-            Version(value=to_millions(v.value), date=v.filed, source=fact_source(v))
-            for v in figure.versions
+            Version(value=value, date=filed, source=source)
+            for value, filed, source in figure.earlier
         ),
     )
 
 
-def _earlier(figure: Extracted) -> tuple[int | float, ...]:
-    return tuple(to_millions(v.value) for v in figure.versions)
+def _earlier(figure: Importable) -> tuple[int | float, ...]:
+    return tuple(value for value, _, _ in figure.earlier)
 
 
-def _same_history(old: Figure, new: Extracted) -> bool:
+def _same_history(old: Figure, new: Importable) -> bool:
     """The same value, after the same earlier values (a re-import changes nothing)."""
     before = [v.value for v in old.versions] + [old.value]
-    after = [to_millions(v.value) for v in new.versions] + [new.value]
+    after = [*_earlier(new), new.value]
     return len(before) == len(after) and all(map(_same, before, after))
 
 
@@ -213,7 +223,12 @@ def _num(value: float) -> str:
 
 
 def _check_merge(
-    text: str, path: Path | str, before: Dataset, index: int, expected_years: list[FiscalYear]
+    text: str,
+    path: Path | str,
+    before: Dataset,
+    index: int,
+    expected_years: list[FiscalYear],
+    document: Document | None = None,
 ) -> None:
     """The merged text must parse, and differ from the old only in the intended figures."""
     from ..loader import parse_dataset
@@ -229,7 +244,12 @@ def _check_merge(
             if i != index
         )
         and after.companies[index].model_copy(update={"years": []})
-        == before.companies[index].model_copy(update={"years": []})
+        == before.companies[index].model_copy(
+            update={
+                "years": [],
+                "documents": [*before.companies[index].documents, *([document] * bool(document))],
+            }
+        )
     )
     got = sorted(after.companies[index].years, key=lambda y: y.fiscal_year)
     want = sorted(expected_years, key=lambda y: y.fiscal_year)

@@ -11,10 +11,51 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Protocol, TypeVar
 
 from .document import printable
-from .facts import Extracted, Extraction, fact_source, to_millions
+from .facts import Extraction
+
+
+class Importable(Protocol):
+    """A figure an importer brings in: an SEC fact (facts.Extracted) or a line of a PDF
+    report (capexcli.report.figures.ReportFigure). Stub and merge write any of them."""
+
+    @property
+    def field(self) -> str: ...
+    @property
+    def fiscal_year(self) -> int: ...
+    @property
+    def value(self) -> int | float: ...
+    @property
+    def period_end(self) -> date: ...
+    @property
+    def line(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def document(self) -> str | None: ...
+    @property
+    def page(self) -> int | None: ...
+    @property
+    def note(self) -> str | None: ...
+    #: When the filing that first gave the value came out, for a figure whose document
+    #: carries no date (an SEC figure cites its filing in ``source``); else None.
+    @property
+    def filed(self) -> date | None: ...
+    #: What earlier filings gave before a restatement: (value, filed, source), oldest first.
+    @property
+    def earlier(self) -> Sequence[tuple[int | float, date, str]]: ...
+
+
+class HasFigures(Protocol):
+    @property
+    def figures(self) -> Sequence[Importable]: ...
+
+
+F = TypeVar("F", bound=Importable)
 
 
 def toml_string(text: str) -> str:
@@ -33,47 +74,53 @@ def toml_number(value: int | float) -> str:
     return repr(float(value))
 
 
-def figure_pairs(figure: Extracted) -> list[tuple[str, str]]:
+def figure_pairs(figure: Importable) -> list[tuple[str, str]]:
     """The keys of a figure and their values as TOML text, in the order they are written:
-    the latest value, dated and sourced by the first filing that gave it, and the values
-    earlier filings gave (``versions``) where a filing changed it."""
-    # The date before the strings: tomlkit drops the space before "}" after a date.
-    pairs = [
-        ("value", toml_number(figure.value)),
-        ("date", figure.first.filed.isoformat()),
-        ("status", '"confirmed"'),
-        ("source", toml_string(figure.source)),
-        ("line", toml_string(figure.fact.label)),
-    ]
-    if figure.versions:
+    the latest value, with the filing that first gave it, and the values earlier filings
+    gave (``versions``) where a filing changed it."""
+    pairs = [("value", toml_number(figure.value))]
+    if figure.filed is not None:
+        # Before the strings: tomlkit drops the space before "}" after a date.
+        pairs.append(("date", figure.filed.isoformat()))
+    pairs.append(("status", '"confirmed"'))
+    if figure.document is not None:
+        pairs.append(("document", toml_string(figure.document)))
+    if figure.page is not None:
+        pairs.append(("page", str(figure.page)))
+    if figure.source is not None:
+        pairs.append(("source", toml_string(figure.source)))
+    pairs.append(("line", toml_string(figure.line)))
+    if figure.note is not None:
+        pairs.append(("note", toml_string(figure.note)))
+    if figure.earlier:
         listed = ", ".join(
-            f"{{ value = {toml_number(to_millions(v.value))}, date = {v.filed.isoformat()}, "
-            f"source = {toml_string(fact_source(v))} }}"
-            for v in figure.versions
+            f"{{ value = {toml_number(value)}, date = {filed.isoformat()}, "
+            f"source = {toml_string(source)} }}"
+            for value, filed, source in figure.earlier
         )
         pairs.append(("versions", f"[{listed}]"))
     return pairs
 
 
-def figure_toml(figure: Extracted) -> str:
+def figure_toml(figure: Importable) -> str:
     """The figure as one line, an inline table."""
     pairs = ", ".join(f"{key} = {value}" for key, value in figure_pairs(figure))
     return f"{figure.field} = {{ {pairs} }}"
 
 
-def year_toml(fiscal_year: int, figures: list[Extracted]) -> list[str]:
+def year_toml(fiscal_year: int, figures: Sequence[Importable]) -> list[str]:
     """A ``[[companies.years]]`` table, one line per element, without newlines."""
     from ..records import FIGURE_FIELDS
 
-    period_end = max(f.fact.end for f in figures)
+    period_end = max(f.period_end for f in figures)
     lines = ["[[companies.years]]", f"fiscal_year = {fiscal_year}", f"period_end = {period_end}"]
     order = {name: i for i, name in enumerate(FIGURE_FIELDS)}
     lines += [figure_toml(f) for f in sorted(figures, key=lambda f: order[f.field])]
     return lines
 
 
-def by_year(figures: Iterable[Extracted]) -> dict[int, list[Extracted]]:
-    grouped: dict[int, list[Extracted]] = {}
+def by_year(figures: Iterable[F]) -> dict[int, list[F]]:
+    grouped: dict[int, list[F]] = {}
     for figure in figures:
         grouped.setdefault(figure.fiscal_year, []).append(figure)
     return dict(sorted(grouped.items()))
@@ -110,11 +157,11 @@ def render_stub(extraction: Extraction, company_id: str | None = None) -> str:
     for fiscal_year, figures in years.items():
         lines += ["", *year_toml(fiscal_year, figures)]
     stub = "\n".join(lines) + "\n"
-    _check_stub(stub, ident, name, list(years))
+    check_stub(stub, ident, name, list(years))
     return stub
 
 
-def _check_stub(stub: str, ident: str, name: str, years: list[int]) -> None:
+def check_stub(stub: str, ident: str, name: str, years: list[int]) -> None:
     """The stub holds one company, with the name as given and the years meant, and nothing
     else: a slip in the escaping above is a bug to stop on, not TOML to print."""
     import tomli

@@ -18,6 +18,7 @@ tables; :func:`_insert_key` and :func:`_take_trivia` do it through ``Container.b
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import tomlkit
 from tomlkit.container import Container
@@ -26,8 +27,10 @@ from tomlkit.items import AoT, Comment, InlineTable, Item, Key, Null, Table, Whi
 
 from ..errors import DataFileError
 from ..records import FIGURE_FIELDS
-from .facts import Extracted
-from .stub import figure_pairs, figure_toml, year_toml
+from .stub import Importable, figure_pairs, figure_toml, toml_string, year_toml
+
+if TYPE_CHECKING:
+    from ..records import Document
 
 _SHAPE = (
     "cannot merge: companies and their years must be written as [[companies]] and "
@@ -41,8 +44,10 @@ def write(
     company_ids: list[str],
     index: int,
     fiscal_years: list[int],
-    figures: dict[int, list[Extracted]],
-    new_years: dict[int, list[Extracted]],
+    figures: dict[int, list[Importable]],
+    new_years: dict[int, list[Importable]],
+    *,
+    new_document: Document | None = None,
 ) -> str:
     """``text`` with figures written into company ``index``.
 
@@ -50,7 +55,8 @@ def write(
     into them (added, or replacing the year's figure of that field), keyed by position among
     them; ``new_years`` become new ``[[companies.years]]`` tables, each in order among the
     company's years. ``company_ids`` (every company's id, in file order) and ``fiscal_years``
-    tie the tables tomlkit reads to the records the loader read.
+    tie the tables tomlkit reads to the records the loader read. ``new_document`` is added to
+    the company's ``[[companies.documents]]``.
     """
     newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
     try:
@@ -68,6 +74,8 @@ def write(
     if listed != fiscal_years or (years is None and found is not None):
         raise DataFileError(f"{path}: {_SHAPE}", path)
 
+    if new_document is not None:
+        _add_document(company, new_document, newline)
     for position, extracted in figures.items():
         assert years is not None  # figures go into existing years only
         for figure in extracted:
@@ -86,7 +94,7 @@ def write(
 # --------------------------------------------------------------------------------------------
 
 
-def _write_figure(year: Table, figure: Extracted, path: Path | str, newline: str) -> None:
+def _write_figure(year: Table, figure: Importable, path: Path | str, newline: str) -> None:
     container = year.value
     found = next(((k, v) for k, v in container.body if _name(k) == figure.field), None)
     if found is None:
@@ -109,7 +117,7 @@ def _write_figure(year: Table, figure: Extracted, path: Path | str, newline: str
         )
 
 
-def _add_figure(container: Container, figure: Extracted, newline: str) -> None:
+def _add_figure(container: Container, figure: Importable, newline: str) -> None:
     # Among the year's one-line keys (never after a sub-table header, which would take it in),
     # in the order of FIGURE_FIELDS: after the figures before it, else above the figures
     # after it and their comment, else after the year's last key.
@@ -131,7 +139,7 @@ def _add_figure(container: Container, figure: Extracted, newline: str) -> None:
     _insert_key(container, at, figure.field, item, newline)
 
 
-def _rewrite_table(container: Container, figure: Extracted, newline: str) -> None:
+def _rewrite_table(container: Container, figure: Importable, newline: str) -> None:
     """A ``[companies.years.FIELD]`` table's keys replaced by the figure's; comments kept."""
     keyed = [(i, k) for i, (k, _) in enumerate(container.body) if k is not None]
     first, indent = keyed[0][0], container.body[keyed[0][0]][1].trivia.indent
@@ -153,7 +161,7 @@ def _rewrite_table(container: Container, figure: Extracted, newline: str) -> Non
 # --------------------------------------------------------------------------------------------
 
 
-def _year_table(fiscal_year: int, figures: list[Extracted], newline: str) -> Table:
+def _year_table(fiscal_year: int, figures: list[Importable], newline: str) -> Table:
     parsed = tomlkit.parse(newline.join(year_toml(fiscal_year, figures)) + newline)
     companies = parsed.item("companies")
     assert isinstance(companies, Table)
@@ -187,19 +195,61 @@ def _insert_year(company: Table, years: AoT, table: Table, fiscal_year: int, new
 
 def _first_year(company: Table, table: Table, newline: str) -> AoT:
     """The first year of a company that has none: before its guidance, else at its end."""
+    return _first_table(company, "years", table, newline, ("guidance",))
+
+
+def _first_table(
+    company: Table, name: str, table: Table, newline: str, before: tuple[str, ...]
+) -> AoT:
+    """A new array of tables ``name`` holding ``table``: before the first of the company's
+    keys ``before``, else at its end."""
     container = company.value
     body = container.body
-    at = next(
-        (i for i, (k, _) in enumerate(body) if k is not None and k.key == "guidance"), len(body)
-    )
+    at = next((i for i, (k, _) in enumerate(body) if k is not None and k.key in before), len(body))
     anchor, end = _before(container, at)
     _follow(anchor, table, newline, end)
-    years = AoT([table], name="years", parsed=True)
+    tables = AoT([table], name=name, parsed=True)
     if at < len(body):
-        container._insert_at(at, "years", years)
+        container._insert_at(at, name, tables)
     else:
-        container.append("years", years)
-    return years
+        container.append(name, tables)
+    return tables
+
+
+# --------------------------------------------------------------------------------------------
+# A new document
+# --------------------------------------------------------------------------------------------
+
+
+def document_toml(document: Document) -> list[str]:
+    """A ``[[companies.documents]]`` table, one line per key, without newlines."""
+    lines = ["[[companies.documents]]"]
+    for key in ("id", "title", "form", "date", "accession", "stock_code", "url", "note"):
+        value = getattr(document, key)
+        if value is None:
+            continue
+        text = value.isoformat() if key == "date" else toml_string(value)
+        lines.append(f"{key} = {text}")
+    return lines
+
+
+def _add_document(company: Table, document: Document, newline: str) -> None:
+    """After the company's last document, else before its years (or guidance)."""
+    parsed = tomlkit.parse(newline.join(document_toml(document)) + newline)
+    companies = parsed.item("companies")
+    assert isinstance(companies, Table)
+    documents = companies.value.item("documents")
+    assert isinstance(documents, AoT)
+    table = documents.body[0]
+    found = company.get("documents")
+    if isinstance(found, AoT) and found.body:
+        _follow(_tail(found[-1].value), table, newline)
+        indents = [t.trivia.indent for t in found]
+        found.append(table)
+        for existing, indent in zip(found, indents, strict=False):
+            existing.trivia.indent = indent
+    else:
+        _first_table(company, "documents", table, newline, ("years", "guidance"))
 
 
 def _follow(anchor: Container, table: Table, newline: str, end: int | None = None) -> None:
