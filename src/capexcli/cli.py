@@ -19,6 +19,7 @@ from .cli_app import CapexCommand, app
 from .cli_import import import_app
 from .cli_options import (
     AlignOption,
+    CompactOption,
     DataOption,
     ExcludeOption,
     FxOption,
@@ -26,6 +27,7 @@ from .cli_options import (
     LabelOption,
     LikeForLikeOption,
     Scope,
+    YearOption,
     align_choice,
     comparison_options,
     complete_company,
@@ -190,6 +192,28 @@ def sources(
             show_default=False,
         ),
     ] = None,
+    company_filter: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--company",
+            metavar="NAME",
+            help="Only these companies (as COMPANY). Repeat, or separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    year: YearOption = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            metavar="FIELD",
+            help="Only this field: capex, operating_cash_flow, buybacks, dividends, "
+            "debt_repayment, capex_proceeds, capex_guidance, total_expenses_guidance, "
+            "cny_per_usd. Repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    compact: CompactOption = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -206,27 +230,44 @@ def sources(
 
       capex sources --status unconfirmed --status aggregator
 
+      capex sources --company alibaba --year 2024 --field capex
+
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
+    names = [n.strip() for item in company_filter or [] for n in item.split(",") if n.strip()]
+    fields = [f.strip() for item in field or [] for f in item.split(",") if f.strip()]
     path = dataset_path(ctx, data)
+    out = dataclasses.replace(out, view="compact" if compact else None)
 
     def produce() -> Any:
         from .loader import load
-        from .metrics import find_company
-        from .provenance import SOURCE_KINDS
+        from .metrics import find_company, parse_years
+        from .provenance import SOURCE_KINDS, narrow
         from .provenance import sources as sources_of
 
         for k in kinds:
             if k not in SOURCE_KINDS:
                 raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
+        with flag("--year", year):
+            span = parse_years(year) if year is not None else None
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
+        chosen = [find_company(dataset, n).id for n in names]
         with flag("--status", ",".join(statuses)):
-            return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
+            result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS)
+        with flag("--field", ",".join(fields)):
+            return narrow(result, chosen, span, fields)
 
-    options = {"name": name, "status": statuses, "kind": kinds}
+    options = {
+        "name": name,
+        "status": statuses,
+        "kind": kinds,
+        "company": names,
+        "year": year,
+        "field": fields,
+    }
     run("sources", options, [path], out, produce)
 
 
@@ -254,6 +295,37 @@ def claims(
             "--strict", metavar="", help="Exit 1 if any recomputed claim fails (for scripts)."
         ),
     ] = False,
+    verdict: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--verdict",
+            metavar="VERDICT",
+            help="Only claims with this verdict: holds, close, fails, cited, unknown or "
+            "insufficient. Repeat, or separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            metavar="SECTION",
+            help="Only claims of this section of the article: intro, 01 ... 05 (1 is 01). "
+            "Repeat, or separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    claim_kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only claims checked this way: recomputed, internal or cited. Repeat, or "
+            "separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    compact: CompactOption = False,
     claims_file: Annotated[
         Path | None,
         typer.Option(
@@ -281,23 +353,28 @@ def claims(
 
       capex claims capex-ratio-2024
 
+      capex claims --verdict fails --section 02
+
       capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
     """
     from .paths import resolve_claims_path
 
-    view = "detail" if claim_id else None
+    view = "detail" if claim_id else ("compact" if compact else None)
     out = dataclasses.replace(out, view=view)
     path = dataset_path(ctx, data)
     claims_path = resolve_claims_path(claims_file)
+    verdicts = _choices(verdict)
+    sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
+    kinds = _choices(claim_kind)
 
     def produce() -> Any:
-        from .claims import ledger
+        from .claims import ledger, select
         from .claims_file import load_claims
         from .loader import load
 
         ledger_file = load_claims(claims_path)
         dataset = regrouped(load(path).dataset, group, exclude, label)
-        return ledger(
+        result = ledger(
             ledger_file,
             dataset,
             align=align_choice(align),
@@ -305,6 +382,7 @@ def claims(
             only=claim_id,
             like_for_like=like_for_like,
         )
+        return select(result, verdicts, sections, kinds)
 
     if strict:
         # --strict needs the verdicts themselves, so it always computes them.
@@ -321,8 +399,16 @@ def claims(
         "group": group,
         "exclude": exclude,
         "label": label,
+        "verdict": verdicts,
+        "section": sections,
+        "kind": kinds,
     }
     run("claims", options, [path, claims_path], out, produce)
+
+
+def _choices(given: list[str] | None) -> list[str]:
+    """Repeated or comma-separated option values, trimmed and lower-cased."""
+    return [v.strip().lower() for item in given or [] for v in item.split(",") if v.strip()]
 
 
 @app.command(cls=CapexCommand)

@@ -108,6 +108,23 @@ YearsOption = Annotated[
         show_default=False,
     ),
 ]
+YearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--year",
+        metavar="YEAR",
+        help="Only this fiscal year, or a span: 2024, 2020-2024.",
+        show_default=False,
+    ),
+]
+CompactOption = Annotated[
+    bool,
+    typer.Option(
+        "--compact",
+        metavar="",
+        help="One line per item, without the longer texts (sources, claim wording).",
+    ),
+]
 FxOption = Annotated[
     float | None,
     typer.Option(

@@ -1,10 +1,16 @@
-"""Every user-visible string of the tables and their footnotes, in English and Chinese.
+"""Every user-visible string of the interface, in English and Chinese: the one catalog.
 
-English is the key: a string missing here prints in English under ``--lang zh`` too, so a new
-message is one entry. Templates use ``str.format`` fields, the same names in both languages.
+English is the key: a string missing here prints in English under ``--lang zh`` and is
+recorded in :data:`MISSES` (the tests run every command in Chinese and fail on a miss), so a
+new message is one entry. Templates use ``str.format`` fields, the same names in both
+languages. The entries live in several modules by what they word (tables here, the claims
+detail, errors, help); :func:`translate` and :func:`translate_message` look in all of them.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 ZH: dict[str, str] = {
     # Table titles and headers
@@ -122,3 +128,69 @@ ALIGN_ZH: dict[str, str] = {
 }
 
 CURRENCY_ZH: dict[str, str] = {"CNY": "元人民币", "USD": "美元"}
+
+
+#: English strings a Chinese output asked for and the catalog did not have (for the tests).
+MISSES: set[str] = set()
+
+
+def _catalog() -> dict[str, str]:
+    from .catalog_detail import DETAIL_ZH
+    from .catalog_messages import MESSAGES_ZH
+
+    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH}
+
+
+@cache
+def _entries() -> dict[str, str]:
+    return _catalog()
+
+
+def translate(text: str) -> str:
+    """The Chinese of an English template; the English itself, recorded as a miss, if none."""
+    found = _entries().get(text)
+    if found is not None:
+        return found
+    if re.search(r"[A-Za-z]{2}", text):
+        MISSES.add(text)
+    return text
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Every template with fields, as a regular expression that reads them back out of a
+    message already formatted (an error, a method), longest first."""
+    patterns = []
+    for english, chinese in _entries().items():
+        if "{" not in english:
+            continue
+        parts = re.split(r"\{(\w+)\}", english)
+        regex = "".join(
+            re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+            for index, part in enumerate(parts)
+        )
+        try:
+            patterns.append((re.compile(regex + r"\Z", re.DOTALL), chinese))
+        except re.error:  # a field named twice: such a template is only used by key
+            continue
+    return sorted(patterns, key=lambda p: -len(p[0].pattern))
+
+
+def translate_message(message: str, fields: dict[str, str] | None = None) -> str:
+    """A message formatted in English (by the core, which words its errors in English), in
+    Chinese: the catalog template it was made from, with the same values put back. ``fields``
+    translates a field's value (a field name, say) where the catalog has it."""
+    exact = _entries().get(message)
+    if exact is not None:
+        return exact
+    for pattern, chinese in _patterns():
+        match = pattern.match(message)
+        if match is not None:
+            values = {
+                name: _entries().get(value, value) if fields is None else fields.get(value, value)
+                for name, value in match.groupdict().items()
+            }
+            return chinese.format(**values)
+    if re.search(r"[A-Za-z]{2}", message):
+        MISSES.add(message)
+    return message

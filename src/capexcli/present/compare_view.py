@@ -7,7 +7,6 @@ import os
 from collections.abc import Sequence
 
 from rich.console import RenderableType
-from rich.table import Table
 
 from ..results import (
     Absent,
@@ -20,7 +19,7 @@ from ..results import (
     YearComparison,
 )
 from .catalog import ALIGN_ZH
-from .console import Marked, Row, fill, new_table, tables_with_notes
+from .console import Marked, Row, fitted, tables_with_notes
 from .style import DASH, MARK, Style, one_to, percent, year_list
 
 
@@ -31,7 +30,7 @@ def _shaky(group: GroupFigures, field: str) -> bool:
 def compare_view(result: CompareResult, s: Style) -> list[RenderableType]:
     notes = compare_notes(result, s)
     return tables_with_notes(
-        compare_tables(result, s), notes[:2] + coverage_notes(result, s) + notes[2:]
+        compare_tables(result, s), notes[:2] + coverage_notes(result, s) + notes[2:], s.width
     )
 
 
@@ -63,8 +62,9 @@ def _complete(group: GroupFigures, measure: str) -> bool:
     return cover is None or cover.complete
 
 
-def compare_tables(result: CompareResult, s: Style) -> list[Table]:
-    """Two tables, capex and shareholder returns, so each fits an 80-column terminal.
+def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
+    """Two tables, capex and shareholder returns, so each fits an 80-column terminal; on a
+    narrower page (or with wider Chinese headers) a table splits into fewer columns.
 
     A value that rests on part of a group (a member has no figure) is in [brackets] and its
     year says how many members report; the totals row says which years it adds."""
@@ -122,13 +122,26 @@ def compare_tables(result: CompareResult, s: Style) -> list[Table]:
                 total,
             )
         )
-    capex = new_table(f"{capex_title(result, s)} ({unit})")
+    more = s.t("(continued)")
     headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
-    fill(capex, s.t("Year"), [s.t(h) for h in headers], capex_rows)
-    returns = new_table(f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})")
+    capex = fitted(
+        s.width,
+        f"{capex_title(result, s)} ({unit})",
+        s.t("Year"),
+        [s.t(h) for h in headers],
+        capex_rows,
+        more,
+    )
     headers = ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
-    fill(returns, s.t("Year"), [s.t(h) for h in headers], returns_rows)
-    return [capex, returns]
+    returns = fitted(
+        s.width,
+        f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})",
+        s.t("Year"),
+        [s.t(h) for h in headers],
+        returns_rows,
+        more,
+    )
+    return [*capex, *returns]
 
 
 def coverage_notes(result: CompareResult, s: Style) -> list[str]:
