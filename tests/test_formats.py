@@ -115,7 +115,7 @@ def test_lang_zh_footnotes(run: Run) -> None:
     assert "· 年份：财年按其月份多数所在的日历年计（6:6 时按结束年份）。" in out
     assert "· 尚未核实的汇率：2024。" in out
     # a Chinese full stop now ends the Chinese note (it was an English "." before)
-    assert "· 缺失数据（未计入合计）：cnb buybacks FY2025; cnb dividends FY2025。" in out
+    assert "· 缺失数据（未计入合计）：cnb 回购 FY2025; cnb 分红 FY2025。" in out
     company = run("company", "cna", "--lang", "zh", *DATA).stdout
     assert "股东回报 = 回购 + 分红；两项都已知时才计算。" in company
 

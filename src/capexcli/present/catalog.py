@@ -110,7 +110,7 @@ ZH: dict[str, str] = {
     "failed: {ids}.": "数据不足 = 只按组内部分公司重新计算（有成员缺少数据），"
     "不判断成立与否：{ids}。",
     "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under the other "
-    "choices: `capex claims ID`.": "重新计算采用 {align} 对齐，汇率：{fx}；其他口径下的结论见 "
+    "choices: `capex claims ID`.": "重新计算按{align}对齐，汇率：{fx}；其他口径下的结论见 "
     "`capex claims ID`。",
     "annual averages": "年平均",
     "{rate} CNY per USD": "{rate} 人民币/美元",
@@ -136,9 +136,10 @@ MISSES: set[str] = set()
 
 def _catalog() -> dict[str, str]:
     from .catalog_detail import DETAIL_ZH
+    from .catalog_help import HELP_ZH
     from .catalog_messages import MESSAGES_ZH
 
-    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH}
+    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH}
 
 
 @cache
@@ -176,6 +177,16 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
     return sorted(patterns, key=lambda p: -len(p[0].pattern))
 
 
+def _value(value: str) -> str:
+    """A value read out of a message, in Chinese where it is a word the catalog has: a field
+    (``debt_repayment``), a choice (``latest``); fields joined by `` + `` each."""
+    parts = []
+    for part in value.split(" + "):
+        key = part.replace("_", " ")
+        parts.append(_entries().get(part) or _entries().get(key) or part)
+    return " + ".join(parts)
+
+
 def translate_message(message: str, fields: dict[str, str] | None = None) -> str:
     """A message formatted in English (by the core, which words its errors in English), in
     Chinese: the catalog template it was made from, with the same values put back. ``fields``
@@ -187,10 +198,46 @@ def translate_message(message: str, fields: dict[str, str] | None = None) -> str
         match = pattern.match(message)
         if match is not None:
             values = {
-                name: _entries().get(value, value) if fields is None else fields.get(value, value)
+                name: _value(value) if fields is None else fields.get(value, value)
                 for name, value in match.groupdict().items()
             }
             return chinese.format(**values)
     if re.search(r"[A-Za-z]{2}", message):
         MISSES.add(message)
     return message
+
+
+#: ``--years '20x': ...``: the option and value the CLI puts before the core's message.
+_FLAGGED = re.compile(r"(?P<flag>--[\w/-]+(?: \S+)?): (?P<rest>.*)", re.DOTALL)
+
+
+def translate_error(message: str) -> str:
+    """An error message in Chinese, line by line: the catalog's template for each, or for
+    what follows the option that the CLI names first. A data problem's own detail (a TOML
+    path, pydantic's wording) stays as written when the catalog has no template for it."""
+    lines = []
+    for line in message.split("\n"):
+        MISSES.discard(line)
+        missed = len(MISSES)
+        shown = translate_message(line)
+        if len(MISSES) > missed or shown == line:
+            flagged = _FLAGGED.match(line)
+            if flagged is not None:
+                MISSES.discard(line)
+                shown = f"{flagged['flag']}：{translate_message(flagged['rest'])}"
+        lines.append(shown)
+    return "\n".join(lines)
+
+
+def translate_help(text: str) -> str:
+    """A command's or an option's help in Chinese, paragraph by paragraph: prose from the
+    catalog; examples (indented) as written, since they are commands to type."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith(" ") or not re.search(r"[A-Za-z]{2}", paragraph):
+            paragraphs.append(paragraph)
+        elif paragraph.strip() in ("Examples:", "Example:"):
+            paragraphs.append("示例：")
+        else:
+            paragraphs.append(translate(paragraph))
+    return "\n\n".join(paragraphs)

@@ -44,7 +44,8 @@ def _recomputed(claim: ClaimResult) -> str:
     text = claim.stated.get("text", "")
     if claim.recomputed_range is not None:
         low, high = claim.recomputed_range
-        return f"{claim_value(low, claim.unit, text)} - {claim_value(high, claim.unit, text)}"
+        # An en dash, no spaces: narrow, and unambiguous beside a minus sign.
+        return f"{claim_value(low, claim.unit, text)}–{claim_value(high, claim.unit, text)}"
     return claim_value(claim.recomputed, claim.unit, text)
 
 
@@ -176,7 +177,7 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
         s.t(
             "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under "
             "the other choices: `capex claims ID`.",
-            align=result.align,
+            align=s.t(result.align),
             fx=fx,
         ),
     ]
