@@ -26,8 +26,8 @@ ZH: dict[str, str] = {
     "US capex": "美国资本开支",
     "CN capex": "中国资本开支",
     "CN : US": "中 : 美",
-    "US\ncapex/OCF": "美国\n开支/经营现金流",
-    "CN\ncapex/OCF": "中国\n开支/经营现金流",
+    "US\ncapex/OCF": "美国\n开支/现金流",
+    "CN\ncapex/OCF": "中国\n开支/现金流",
     "US returns": "美国股东回报",
     "CN returns": "中国股东回报",
     "US\nreturns/capex": "美国\n回报/开支",
@@ -76,7 +76,7 @@ ZH: dict[str, str] = {
     # compare footnotes
     "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = capex / "
     "operating cash flow.": "中 : 美 = 中国七家与美国四大资本开支之比（即文章的 1:6、1:10）；"
-    "开支/经营现金流 = 资本开支 / 经营活动现金流。",
+    "开支/现金流 = 资本开支 / 经营活动现金流。",
     "Years: {align} alignment: {rule}.": "年份：{rule_zh}。",
     "FX, CNY per USD (annual average): {rates}. Source: {source}.": "汇率（人民币/美元，年平均）："
     "{rates}。来源：{source}。",

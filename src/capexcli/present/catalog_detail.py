@@ -108,7 +108,7 @@ DETAIL_ZH: dict[str, str] = {
         "{year} {region} {reported}/{members}（无资本开支：{missing}）"
     ),
     "capex and CN : US": "资本开支和中 : 美",
-    "capex/OCF": "开支/经营现金流",
+    "capex/OCF": "开支/现金流",
     "returns": "股东回报",
     "returns/capex": "回报/开支",
     "OCF": "经营现金流",

@@ -59,6 +59,8 @@ def recorder(width: int = 100) -> Console:
 _UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+(?:[万亿倍]+)?")
 #: Punctuation that may not start a line: it stays with what it closes.
 _CLOSING = set("，。、；：？！）》」』】,.;:?!)]%")
+#: ... nor end one: it stays with what it opens.
+_OPENING = set("（《「『【“")
 
 
 def _pieces(text: str) -> list[str]:
@@ -69,7 +71,9 @@ def _pieces(text: str) -> list[str]:
         match = _UNBROKEN.match(text, index)
         end = match.end() if match else index + 1
         piece = text[index:end]
-        if pieces and piece in _CLOSING and not pieces[-1].isspace():
+        if pieces and (
+            (piece in _CLOSING and not pieces[-1].isspace()) or pieces[-1][-1] in _OPENING
+        ):
             pieces[-1] += piece
         else:
             pieces.append(piece)
