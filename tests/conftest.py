@@ -24,6 +24,10 @@ SEC_FIXTURES = TESTS / "fixtures" / "sec"
 def _no_output_cache(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see computed output, never a cached one; tests/test_cache.py turns it back on."""
     monkeypatch.setenv("CAPEX_NO_CACHE", "1")
+    # Tables are laid out for COLUMNS (else 80) and speak the locale's language: the tests
+    # choose both, whatever the shell that runs them says.
+    for name in ("COLUMNS", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

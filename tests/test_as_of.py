@@ -27,6 +27,12 @@ CLAIMS_FILE = Path(__file__).parent / "data" / "restated-claims.toml"
 DATA = ("--data", str(DATA_FILE))
 
 
+@pytest.fixture(autouse=True)
+def _wide(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One line per footnote, so that a test can look one up whole.
+    monkeypatch.setenv("COLUMNS", "1000")
+
+
 def figures(date: str | None = None, first: bool = False) -> tuple[dict, AsOf]:
     """{(company, fiscal year, field): value} as of ``date``, and what resolve counted."""
     dataset = load(DATA_FILE).dataset
@@ -197,7 +203,7 @@ def test_company_as_of_marks_the_value_a_later_filing_restated(run: Run) -> None
     result = run("company", "usr", "--as-of", "2024-06-30", *DATA)
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[5].split()[:2] == ["2022", "90†"]
+    assert next(line for line in lines if line.startswith("2022")).split()[:2] == ["2022", "90†"]
     assert (
         "· † capex FY2022: 90 as of this date; 10-K 2024, filed 2025-02-01, restates it to 80 "
         "(-10, -11.1%)." in lines
@@ -213,7 +219,7 @@ def test_company_as_of_marks_the_value_a_later_filing_restated(run: Run) -> None
 def test_company_by_default_lists_every_restatement_with_its_filings(run: Run) -> None:
     result = run("company", "usr", *DATA)
     lines = result.stdout.splitlines()
-    assert lines[5].split()[:2] == ["2022", "80†"]
+    assert next(line for line in lines if line.startswith("2022")).split()[:2] == ["2022", "80†"]
     assert (
         "· † capex FY2022: 80 (10-K 2024, filed 2025-02-01) restates 100 (10-K 2022, filed "
         "2023-02-01): -20, -20.0%." in lines

@@ -438,7 +438,14 @@ def _row(table: str, label: str) -> str:
 
 
 def _footnotes(table: str) -> list[str]:
-    return [line for line in table.splitlines() if line.startswith("·")]
+    """The footnotes, each on one line again (they wrap to the page, under a hanging indent)."""
+    notes: list[str] = []
+    for line in table.splitlines():
+        if line.startswith("·"):
+            notes.append(line)
+        elif notes and line.startswith("  ") and notes[-1] is not None:
+            notes[-1] += " " + line.strip()
+    return notes
 
 
 @pytest.mark.parametrize("currency", ["CNY", "USD"])

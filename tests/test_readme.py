@@ -31,7 +31,7 @@ def blocks(text: str) -> Iterator[re.Match[str]]:
 
 def run(args: str) -> str:
     """What a user sees, with the shipped data, from the repository root."""
-    env = {"NO_COLOR": "1", "CAPEX_DATA": ""}
+    env = {"NO_COLOR": "1", "CAPEX_DATA": "", "COLUMNS": "80", "LC_ALL": "", "LANG": ""}
     result = CliRunner().invoke(app, shlex.split(args), env=env)
     return result.stdout + result.stderr
 

@@ -10,13 +10,21 @@ renderer prints the result.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from typing import Any, Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, get_args
 
 from .alignment import Align
 from .claim_metrics import Evaluation, run_metric
-from .claims_file import Claim, ClaimsFile, Stated, Tolerance, evaluate_expression
-from .errors import CapexError, MissingDataError, RequestError
+from .claims_file import (
+    Claim,
+    ClaimsFile,
+    Kind,
+    Section,
+    Stated,
+    Tolerance,
+    evaluate_expression,
+)
+from .errors import CapexError, MissingDataError, OptionError, RequestError
 from .metrics import check_fx_rate, find_company
 from .records import Dataset
 from .results import Choice, ClaimResult, ClaimsResult, LatestView
@@ -137,9 +145,12 @@ def assess(
         "stated": stated,
         "unit": claim.unit,
         "tolerance": claim.tolerance.rule if claim.tolerance else None,
+        "tolerance_zh": claim.tolerance.rule_zh if claim.tolerance else None,
         "explanation": claim.explanation,
+        "explanation_zh": claim.explanation_zh,
         "method": describe(claim),
         "attribution": claim.attribution,
+        "attribution_zh": claim.attribution_zh,
     }
     if claim.kind == "cited":
         return ClaimResult(
@@ -205,6 +216,7 @@ def assess(
     if main.notes:
         explanation += " (" + "; ".join(main.notes) + ")"
     base["explanation"] = explanation
+    base["notes"] = main.notes
     has_range = main.low is not None and main.high is not None
     return ClaimResult(
         **base,
@@ -217,6 +229,55 @@ def assess(
         sensitivity=sensitivity,
         inputs=main.inputs,
     )
+
+
+def find_claim(claims: ClaimsFile, wanted: str) -> Claim:
+    """The claim of id ``wanted``, in any case; else an error that names the closest ids
+    (those it begins, else those spelt nearly alike)."""
+    import difflib
+
+    key = wanted.strip().lower()
+    ids = [c.id for c in claims.claims]
+    exact = [c for c in claims.claims if c.id == key]
+    if exact:
+        return exact[0]
+    starts = [c for c in claims.claims if c.id.startswith(key)] if key else []
+    close = [c.id for c in starts][:5] or difflib.get_close_matches(key, ids, n=5, cutoff=0.6)
+    close = close or [i for i in ids if key and (key in i or i in key)][:5]
+    hint = f"; did you mean: {', '.join(close)}?" if close else ""
+    raise RequestError(f"no claim {wanted!r}{hint} (see `capex claims`)")
+
+
+SECTIONS: tuple[str, ...] = get_args(Section)
+KINDS: tuple[str, ...] = get_args(Kind)
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+
+
+def select(
+    result: ClaimsResult,
+    verdicts: Sequence[str] = (),
+    sections: Sequence[str] = (),
+    kinds: Sequence[str] = (),
+) -> ClaimsResult:
+    """Only the claims with these verdicts, in these sections, of these kinds (an empty
+    choice keeps all); the summary still counts every claim, so the listing can say how many
+    it shows of how many."""
+    for name, given, allowed in (
+        ("verdict", verdicts, VERDICTS),
+        ("section", sections, SECTIONS),
+        ("kind", kinds, KINDS),
+    ):
+        for value in given:
+            if value not in allowed:
+                raise OptionError(f"--{name} {value!r}: choose from {', '.join(allowed)}")
+    picked = [
+        c
+        for c in result.claims
+        if (not verdicts or c.verdict in verdicts)
+        and (not sections or c.section in sections)
+        and (not kinds or c.kind in kinds)
+    ]
+    return result.model_copy(update={"claims": picked})
 
 
 def ledger(
@@ -232,12 +293,7 @@ def ledger(
     check_fx_rate(fx)
     chosen = claims.claims
     if only is not None:
-        chosen = [c for c in claims.claims if c.id == only]
-        if not chosen:
-            ids = [c.id for c in claims.claims]
-            close = [i for i in ids if only in i or i in only][:5]
-            hint = f"; did you mean: {', '.join(close)}?" if close else ""
-            raise RequestError(f"no claim {only!r}{hint} (see `capex claims`)")
+        chosen = [find_claim(claims, only)]
     for claim in chosen:
         if claim.metric is not None and claim.metric.company is not None:
             try:

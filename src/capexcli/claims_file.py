@@ -75,6 +75,8 @@ class Tolerance(Record):
     relative: Annotated[float, Field(gt=0, lt=1)] | None = None
     #: The rule in words, e.g. "rounds to 6" or "约: within 10%".
     rule: Text
+    #: The rule in Chinese, for ``--lang zh`` (optional: the English shows without it).
+    rule_zh: Text | None = None
 
     @model_validator(mode="after")
     def _one_kind(self) -> Tolerance:
@@ -166,8 +168,12 @@ class Claim(Record):
     expression_high: Text | None = None
     #: cited: who the article says the figure comes from, if anyone.
     attribution: Text | None = None
+    attribution_zh: Text | None = None
     #: Context a reader needs to weigh the verdict, written by hand.
     explanation: Text
+    #: The explanation in Chinese, for ``--lang zh`` (optional: the English shows without
+    #: it). A translation: it adds no fact the English does not state.
+    explanation_zh: Text | None = None
 
     @model_validator(mode="after")
     def _kind_needs(self) -> Claim:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -20,14 +19,11 @@ from .cli_import import import_app
 from .cli_options import (
     AlignOption,
     AsOfOption,
+    CompactOption,
     DataOption,
-    ExcludeOption,
     FirstReportedOption,
-    FxOption,
-    GroupOption,
-    LabelOption,
-    LikeForLikeOption,
     Scope,
+    YearOption,
     align_choice,
     as_of_choice,
     as_of_dataset,
@@ -36,13 +32,11 @@ from .cli_options import (
     dataset_path,
     flag,
     output_options,
-    regrouped,
 )
 from .errors import (
-    EXIT_CLAIM_FAILS,
     OptionError,
 )
-from .output import Out, emit
+from .output import Out
 from .runner import run
 
 
@@ -207,6 +201,28 @@ def sources(
             show_default=False,
         ),
     ] = None,
+    company_filter: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--company",
+            metavar="NAME",
+            help="Only these companies (as COMPANY). Repeat, or separate with commas.",
+            show_default=False,
+        ),
+    ] = None,
+    year: YearOption = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            metavar="FIELD",
+            help="Only this field: capex, operating_cash_flow, buybacks, dividends, "
+            "debt_repayment, capex_proceeds, capex_guidance, total_expenses_guidance, "
+            "cny_per_usd. Repeat for several.",
+            show_default=False,
+        ),
+    ] = None,
+    compact: CompactOption = False,
     as_of: AsOfOption = None,
     first_reported: FirstReportedOption = False,
     data: DataOption = None,
@@ -226,31 +242,43 @@ def sources(
 
       capex sources --status unconfirmed --status aggregator
 
+      capex sources --company alibaba --year 2024 --field capex
+
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
     statuses = [s.strip().lower() for item in status or [] for s in item.split(",") if s.strip()]
     kinds = [k.strip().lower() for item in kind or [] for k in item.split(",") if k.strip()]
+    names = [n.strip() for item in company_filter or [] for n in item.split(",") if n.strip()]
+    fields = [f.strip() for item in field or [] for f in item.split(",") if f.strip()]
     path = dataset_path(ctx, data)
     chosen = as_of_choice(as_of, first_reported)
+    out = dataclasses.replace(out, view="compact" if compact else None)
 
     def produce() -> Any:
         from .loader import load
-        from .metrics import find_company
-        from .provenance import SOURCE_KINDS
+        from .metrics import find_company, parse_years
+        from .provenance import SOURCE_KINDS, narrow
         from .provenance import sources as sources_of
 
         for k in kinds:
             if k not in SOURCE_KINDS:
                 raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
+        with flag("--year", year):
+            span = parse_years(year) if year is not None else None
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
+        dataset = load(path).dataset
+        company = find_company(dataset, name) if name is not None else None
+        picked = [find_company(dataset, n).id for n in names]
         if company is not None:
             # Resolved alone, so that what --as-of leaves out is counted for this company.
             dataset = dataset.model_copy(update={"companies": [company]})
         dataset, dated = as_of_dataset(dataset, chosen)
         company = dataset.companies[0] if company is not None else None
         with flag("--status", ",".join(statuses)):
-            return sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated)
+            result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated)
+        with flag("--field", ",".join(fields)):
+            return narrow(result, picked, span, fields)
 
     options = {
         "name": name,
@@ -258,130 +286,16 @@ def sources(
         "kind": kinds,
         "as_of": as_of,
         "first_reported": first_reported,
+        "company": names,
+        "year": year,
+        "field": fields,
     }
     run("sources", options, [path], out, produce)
 
 
-@app.command(cls=CapexCommand)
-@output_options()
-def claims(
-    ctx: typer.Context,
-    claim_id: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ID]",
-            help="One claim in full: quote, method, every figure used, sensitivity.",
-            show_default=False,
-        ),
-    ] = None,
-    align: AlignOption = "majority",
-    like_for_like: LikeForLikeOption = False,
-    group: GroupOption = None,
-    exclude: ExcludeOption = None,
-    label: LabelOption = None,
-    fx: FxOption = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE|article",
-            help="Check the claims against the figures as filed on or before DATE "
-            "(YYYY-MM-DD), or by the article's date (`article`); each claim then shows "
-            "where today's filings move it. Default: the latest filings.",
-            show_default=False,
-        ),
-    ] = None,
-    first_reported: FirstReportedOption = False,
-    strict: Annotated[
-        bool,
-        typer.Option(
-            "--strict", metavar="", help="Exit 1 if any recomputed claim fails (for scripts)."
-        ),
-    ] = False,
-    claims_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--claims",
-            metavar="PATH",
-            help="Claims file to use instead of the shipped one (also: CAPEX_CLAIMS).",
-            show_default=False,
-        ),
-    ] = None,
-    data: DataOption = None,
-    *,
-    out: Out,
-) -> None:
-    """The article's claims, one by one: stated, recomputed from the filings, verdict.
-
-    Every quantitative claim of the article is in data/claims.toml. A claim is recomputed
-    from the company records, checked against the article's own numbers (internal), or
-    listed as cited when the records cannot check it. Verdicts: holds, close (within twice
-    the tolerance), fails, cited. Each recomputed claim also shows how its verdict moves
-    with the two choices the article never states: fiscal-year alignment and the FX rate.
-
-    Examples:
-
-      capex claims
-
-      capex claims capex-ratio-2024
-
-      capex claims --as-of article
-
-      capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
-    """
-    from .paths import resolve_claims_path
-
-    view = "detail" if claim_id else None
-    out = dataclasses.replace(out, view=view)
-    path = dataset_path(ctx, data)
-    claims_path = resolve_claims_path(claims_file)
-
-    def produce() -> Any:
-        from .claims import beside_latest, ledger
-        from .claims_file import load_claims
-        from .loader import load
-
-        ledger_file = load_claims(claims_path)
-        chosen = as_of_choice(
-            as_of, first_reported, ledger_file.published, ledger_file.published_note
-        )
-        latest = regrouped(load(path).dataset, group, exclude, label)
-        dataset, dated = as_of_dataset(latest, chosen)
-
-        def check(records: Any) -> Any:
-            return ledger(
-                ledger_file,
-                records,
-                align=align_choice(align),
-                fx=fx,
-                only=claim_id,
-                like_for_like=like_for_like,
-            )
-
-        result = check(dataset).model_copy(update={"as_of": dated})
-        if dated.date is None and not dated.first_reported:
-            return result
-        return beside_latest(result, check(latest))
-
-    if strict:
-        # --strict needs the verdicts themselves, so it always computes them.
-        result = produce()
-        emit(result, out)
-        if any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
-            raise typer.Exit(EXIT_CLAIM_FAILS)
-        return
-    options = {
-        "id": claim_id,
-        "align": align,
-        "fx": fx,
-        "like_for_like": like_for_like,
-        "group": group,
-        "exclude": exclude,
-        "label": label,
-        "as_of": as_of,
-        "first_reported": first_reported,
-    }
-    run("claims", options, [path, claims_path], out, produce)
+# `claims` lives in cli_claims.py; importing it here registers it in this place among the
+# commands (Typer lists them in that order).
+from . import cli_claims  # noqa: E402, F401
 
 
 @app.command(cls=CapexCommand)

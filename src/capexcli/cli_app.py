@@ -8,10 +8,12 @@ asked for that failed (``claims --strict``).
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from typing import Any
 
 import typer
@@ -45,6 +47,66 @@ def _reflow(help_text: str | None) -> str | None:
     )
 
 
+#: The language of this run's messages and help, as main() read it from the arguments and
+#: the locale (help is printed while the arguments are parsed, before --lang is known).
+_LANG: ContextVar[str] = ContextVar("capex_lang", default="en")
+
+
+@contextlib.contextmanager
+def _help_in(command: Any, ctx: Any) -> Iterator[None]:
+    """Under a Chinese run, the command's help, its options' and Typer's headings from the
+    catalog for as long as the help is printed; the English is put back after."""
+    if _LANG.get() != "zh":
+        yield
+        return
+    from typer import rich_utils
+
+    from .present.catalog import translate_help
+
+    saved_help, saved_epilog = command.help, getattr(command, "epilog", None)
+    params = [(p, p.help) for p in command.get_params(ctx) if getattr(p, "help", None)]
+    headings = {
+        "OPTIONS_PANEL_TITLE": "选项",
+        "ARGUMENTS_PANEL_TITLE": "参数",
+        "COMMANDS_PANEL_TITLE": "命令",
+        "DEFAULT_STRING": "[默认：{}]",
+        "REQUIRED_LONG_STRING": "[必填]",
+        "ENVVAR_STRING": "[环境变量：{}]",
+    }
+    saved_headings = {name: getattr(rich_utils, name) for name in headings}
+    # A group's help lists its commands with their own help's first line.
+    subcommands = [(c, c.help) for c in getattr(command, "commands", {}).values() if c.help]
+    try:
+        for sub, text in subcommands:
+            sub.help = translate_help(text)
+        command.help = translate_help(saved_help)
+        if saved_epilog:
+            command.epilog = translate_help(saved_epilog)
+        for param, text in params:
+            param.help = translate_help(text)
+        for name, text in headings.items():
+            setattr(rich_utils, name, text)
+        yield
+    finally:
+        for sub, text in subcommands:
+            sub.help = text
+        command.help, command.epilog = saved_help, saved_epilog
+        for param, text in params:
+            param.help = text
+        for name, text in saved_headings.items():
+            setattr(rich_utils, name, text)
+
+
+def _usage(text: str) -> str:
+    if _LANG.get() != "zh":
+        return text
+    return (
+        text.replace("Usage:", "用法：")
+        .replace("[OPTIONS]", "[选项]")
+        .replace("COMMAND [ARGS]...", "命令 [参数]...")
+    )
+
+
 class CapexCommand(TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -52,6 +114,13 @@ class CapexCommand(TyperCommand):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _help_in(self, ctx):
+            super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: Any) -> str:
+        return _usage(super().get_usage(ctx))
 
 
 def _wants_json(argv: Sequence[str]) -> bool:
@@ -64,11 +133,30 @@ def _wants_json(argv: Sequence[str]) -> bool:
     return False
 
 
+def _wants_lang(argv: Sequence[str]) -> str:
+    """The language of messages: --lang zh / --lang=zh, else the locale's (LANG=zh_CN...)."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "zh" if arg.split("=", 1)[1].strip().lower() == "zh" else "en"
+        if arg == "--lang" and index + 1 < len(argv):
+            return "zh" if argv[index + 1].strip().lower() == "zh" else "en"
+    from .cli_options import locale_lang
+
+    return locale_lang()
+
+
 class CapexGroup(TyperGroup):
     """Maps every failure to a message and an exit status, in text or JSON."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        with _help_in(self, ctx):
+            super().format_help(ctx, formatter)
+
+    def get_usage(self, ctx: Any) -> str:
+        return _usage(super().get_usage(ctx))
 
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)
@@ -87,17 +175,19 @@ class CapexGroup(TyperGroup):
     ) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
+        lang = _wants_lang(argv[: argv.index("--")] if "--" in argv else argv)
+        _LANG.set(lang)
         try:
             status = super().main(
                 argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
             )
             code = status if isinstance(status, int) else 0
         except CapexError as error:
-            emit_error(error, as_json)
+            emit_error(error, as_json, lang)
             code = error.exit_code
         except typer.TyperException as error:  # bad option, unknown command (click's UsageError)
-            if as_json:
-                emit_error(OptionError(error.format_message()), True)
+            if as_json or lang == "zh":
+                emit_error(OptionError(error.format_message()), as_json, lang)
             elif hasattr(error, "show"):
                 error.show()
             else:

@@ -65,8 +65,14 @@ UnitsOption = Annotated[
     ),
 ]
 LangOption = Annotated[
-    str,
-    typer.Option("--lang", metavar="en|zh", help="Language of table headers, names and verdicts."),
+    str | None,
+    typer.Option(
+        "--lang",
+        metavar="en|zh",
+        help="Language of the tables, notes, verdicts and messages. Default: zh when the "
+        "locale is Chinese (LC_ALL, LC_MESSAGES or LANG zh_*), else en.",
+        show_default=False,
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -108,6 +114,23 @@ YearsOption = Annotated[
         help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
         "groups have figures.",
         show_default=False,
+    ),
+]
+YearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--year",
+        metavar="YEAR",
+        help="Only this fiscal year, or a span: 2024, 2020-2024.",
+        show_default=False,
+    ),
+]
+CompactOption = Annotated[
+    bool,
+    typer.Option(
+        "--compact",
+        metavar="",
+        help="One line per item, without the longer texts (sources, claim wording).",
     ),
 ]
 FxOption = Annotated[
@@ -205,7 +228,7 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
     ("as_json", JsonOption, False, False),
     ("fmt", FormatOption, None, False),
     ("units", UnitsOption, "million", False),
-    ("lang", LangOption, "en", False),
+    ("lang", LangOption, None, False),
     ("output", OutputOption, None, False),
     ("force", ForceOption, False, False),
     ("svg", SvgOption, None, True),
@@ -311,7 +334,7 @@ def make_out(
     as_json: bool = False,
     fmt: str | None = None,
     units: str = "million",
-    lang: str = "en",
+    lang: str | None = None,
     output: Path | None = None,
     force: bool = False,
     svg: Path | None = None,
@@ -324,13 +347,25 @@ def make_out(
     return Out(
         format="json" if as_json else chosen,
         units=units.strip().lower(),
-        lang=lang.strip().lower(),
+        lang=lang.strip().lower() if lang is not None else locale_lang(),
         output=output,
         force=force,
         svg=svg,
         html=html,
         view=view,
     )
+
+
+def locale_lang() -> str:
+    """``zh`` when the locale asks for Chinese messages, as POSIX reads it: the first of
+    LC_ALL, LC_MESSAGES and LANG that is set and not empty; else ``en``."""
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def complete_company(incomplete: str) -> list[str]:

@@ -145,8 +145,14 @@ def write_file(path: Path, text: str, *, force: bool) -> None:
     atomic_write(path, text.encode("utf-8"), force=force)
 
 
-def emit_error(error: CapexError, as_json: bool) -> None:
+def emit_error(error: CapexError, as_json: bool, lang: str = "en") -> None:
+    """The error on stderr: as JSON (in English: a contract for scripts), or as a line for
+    people, in Chinese under ``--lang zh``."""
     if as_json:
         sys.stderr.write(json.dumps({"error": error.to_dict()}, ensure_ascii=False) + "\n")
+    elif lang == "zh":
+        from .present.catalog import translate_error
+
+        sys.stderr.write(f"错误：{translate_error(error.message)}\n")
     else:
         sys.stderr.write(f"Error: {error.message}\n")

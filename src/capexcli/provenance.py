@@ -172,3 +172,34 @@ def sources(
     if statuses:
         rows = [r for r in rows if r.status in statuses]
     return SourcesResult(rows)
+
+
+#: The fields `capex sources --field` picks from, as the rows name them.
+SOURCE_FIELDS: tuple[str, ...] = (
+    *CITED_FIELDS,
+    "capex_guidance",
+    "total_expenses_guidance",
+    "cny_per_usd",
+)
+
+
+def narrow(
+    result: SourcesResult,
+    companies: Sequence[str] = (),
+    years: tuple[int, int] | None = None,
+    fields: Sequence[str] = (),
+) -> SourcesResult:
+    """Only the rows of these companies (ids), fiscal years (first, last) and fields; an
+    empty choice keeps every row. A field may be written with spaces or hyphens."""
+    wanted = [f.strip().lower().replace(" ", "_").replace("-", "_") for f in fields]
+    for field in wanted:
+        if field not in SOURCE_FIELDS:
+            raise RequestError(f"unknown field {field!r}: choose from {', '.join(SOURCE_FIELDS)}")
+    rows = [
+        r
+        for r in result.root
+        if (not companies or r.company in companies)
+        and (years is None or years[0] <= r.fiscal_year <= years[1])
+        and (not wanted or r.field in wanted)
+    ]
+    return SourcesResult(rows)

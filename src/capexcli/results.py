@@ -346,7 +346,13 @@ class ClaimResult(Output):
     unit: str
     verdict: str
     tolerance: str | None
+    #: The tolerance rule in Chinese, where the claims file gives it.
+    tolerance_zh: str | None = None
     explanation: str
+    #: The claims file's Chinese explanation (without the metric's notes), where it gives one.
+    explanation_zh: str | None = None
+    #: What the metric noted while computing (in English; included in ``explanation``).
+    notes: list[str] = []
     #: What the check did, in words.
     method: str
     #: Whether every figure the metric needs is in the records.
@@ -356,6 +362,7 @@ class ClaimResult(Output):
     #: kuaishou"); such a claim's verdict is ``insufficient``.
     partial: list[str] = []
     attribution: str | None
+    attribution_zh: str | None = None
     #: The verdict under each alignment and FX choice (recomputed claims only).
     sensitivity: list[Choice]
     #: Every company figure, guidance or rate that went into the recomputed value.

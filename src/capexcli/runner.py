@@ -22,7 +22,7 @@ def run(
     """Produce and emit a result, or replay it from the output cache (see cache.py).
 
     Cached: output to stdout in a machine-readable format, or a table going to a pipe or
-    file (plain text, never cut: the same bytes whatever the terminal). Not cached: tables
+    file (plain text laid out for the page width, which is part of the key). Not cached: tables
     on a terminal (they depend on its width and colours) and files written with -o, --svg
     or --html. Returns the result, or None when it came from the cache."""
     from . import cache
@@ -44,6 +44,11 @@ def run(
             "lang": out.lang,
             "view": out.view,
         }
+        if table:
+            from .present.style import page_width
+
+            # A table going to a pipe is laid out for the page width (COLUMNS, else 80).
+            settings["width"] = page_width()
         entry = cache.key(command, settings, files)
     if entry is not None:
         hit = cache.get(entry)

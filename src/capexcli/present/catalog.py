@@ -1,10 +1,16 @@
-"""Every user-visible string of the tables and their footnotes, in English and Chinese.
+"""Every user-visible string of the interface, in English and Chinese: the one catalog.
 
-English is the key: a string missing here prints in English under ``--lang zh`` too, so a new
-message is one entry. Templates use ``str.format`` fields, the same names in both languages.
+English is the key: a string missing here prints in English under ``--lang zh`` and is
+recorded in :data:`MISSES` (the tests run every command in Chinese and fail on a miss), so a
+new message is one entry. Templates use ``str.format`` fields, the same names in both
+languages. The entries live in several modules by what they word (tables here, the claims
+detail, errors, help); :func:`translate` and :func:`translate_message` look in all of them.
 """
 
 from __future__ import annotations
+
+import re
+from functools import cache
 
 ZH: dict[str, str] = {
     # Table titles and headers
@@ -20,8 +26,8 @@ ZH: dict[str, str] = {
     "US capex": "美国资本开支",
     "CN capex": "中国资本开支",
     "CN : US": "中 : 美",
-    "US\ncapex/OCF": "美国\n开支/经营现金流",
-    "CN\ncapex/OCF": "中国\n开支/经营现金流",
+    "US\ncapex/OCF": "美国\n开支/现金流",
+    "CN\ncapex/OCF": "中国\n开支/现金流",
     "US returns": "美国股东回报",
     "CN returns": "中国股东回报",
     "US\nreturns/capex": "美国\n回报/开支",
@@ -70,7 +76,7 @@ ZH: dict[str, str] = {
     # compare footnotes
     "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = capex / "
     "operating cash flow.": "中 : 美 = 中国七家与美国四大资本开支之比（即文章的 1:6、1:10）；"
-    "开支/经营现金流 = 资本开支 / 经营活动现金流。",
+    "开支/现金流 = 资本开支 / 经营活动现金流。",
     "Years: {align} alignment: {rule}.": "年份：{rule_zh}。",
     "FX, CNY per USD (annual average): {rates}. Source: {source}.": "汇率（人民币/美元，年平均）："
     "{rates}。来源：{source}。",
@@ -104,7 +110,7 @@ ZH: dict[str, str] = {
     "failed: {ids}.": "数据不足 = 只按组内部分公司重新计算（有成员缺少数据），"
     "不判断成立与否：{ids}。",
     "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under the other "
-    "choices: `capex claims ID`.": "重新计算采用 {align} 对齐，汇率：{fx}；其他口径下的结论见 "
+    "choices: `capex claims ID`.": "重新计算按{align}对齐，汇率：{fx}；其他口径下的结论见 "
     "`capex claims ID`。",
     "annual averages": "年平均",
     "{rate} CNY per USD": "{rate} 人民币/美元",
@@ -160,7 +166,6 @@ ZH: dict[str, str] = {
     "as of the latest filings": "按最新申报",
     "as first reported": "按首次披露",
     "as of {date}": "截至 {date}",
-    "Latest:     ": "最新申报：   ",
     "{value}, {verdict}: the latest filings do not move it": (
         "{value}，{verdict}：最新申报不改变结论"
     ),
@@ -178,3 +183,116 @@ ALIGN_ZH: dict[str, str] = {
 }
 
 CURRENCY_ZH: dict[str, str] = {"CNY": "元人民币", "USD": "美元"}
+
+
+#: English strings a Chinese output asked for and the catalog did not have (for the tests).
+MISSES: set[str] = set()
+
+
+def _catalog() -> dict[str, str]:
+    from .catalog_detail import DETAIL_ZH
+    from .catalog_help import HELP_ZH
+    from .catalog_messages import MESSAGES_ZH
+
+    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH}
+
+
+@cache
+def _entries() -> dict[str, str]:
+    return _catalog()
+
+
+def translate(text: str) -> str:
+    """The Chinese of an English template; the English itself, recorded as a miss, if none."""
+    found = _entries().get(text)
+    if found is not None:
+        return found
+    if re.search(r"[A-Za-z]{2}", text):
+        MISSES.add(text)
+    return text
+
+
+@cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Every template with fields, as a regular expression that reads them back out of a
+    message already formatted (an error, a method), longest first."""
+    patterns = []
+    for english, chinese in _entries().items():
+        if "{" not in english:
+            continue
+        parts = re.split(r"\{(\w+)\}", english)
+        regex = "".join(
+            re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
+            for index, part in enumerate(parts)
+        )
+        try:
+            patterns.append((re.compile(regex + r"\Z", re.DOTALL), chinese))
+        except re.error:  # a field named twice: such a template is only used by key
+            continue
+    return sorted(patterns, key=lambda p: -len(p[0].pattern))
+
+
+def _value(value: str) -> str:
+    """A value read out of a message, in Chinese where it is a word the catalog has: a field
+    (``debt_repayment``), a choice (``latest``); fields joined by `` + `` each."""
+    parts = []
+    for part in value.split(" + "):
+        key = part.replace("_", " ")
+        parts.append(_entries().get(part) or _entries().get(key) or part)
+    return " + ".join(parts)
+
+
+def translate_message(message: str, fields: dict[str, str] | None = None) -> str:
+    """A message formatted in English (by the core, which words its errors in English), in
+    Chinese: the catalog template it was made from, with the same values put back. ``fields``
+    translates a field's value (a field name, say) where the catalog has it."""
+    exact = _entries().get(message)
+    if exact is not None:
+        return exact
+    for pattern, chinese in _patterns():
+        match = pattern.match(message)
+        if match is not None:
+            values = {
+                name: _value(value) if fields is None else fields.get(value, value)
+                for name, value in match.groupdict().items()
+            }
+            return chinese.format(**values)
+    if re.search(r"[A-Za-z]{2}", message):
+        MISSES.add(message)
+    return message
+
+
+#: ``--years '20x': ...``: the option and value the CLI puts before the core's message.
+_FLAGGED = re.compile(r"(?P<flag>--[\w/-]+(?: \S+)?): (?P<rest>.*)", re.DOTALL)
+
+
+def translate_error(message: str) -> str:
+    """An error message in Chinese, line by line: the catalog's template for each, or for
+    what follows the option that the CLI names first. A data problem's own detail (a TOML
+    path, pydantic's wording) stays as written when the catalog has no template for it."""
+    lines = []
+    for line in message.split("\n"):
+        MISSES.discard(line)
+        missed = len(MISSES)
+        shown = translate_message(line)
+        if len(MISSES) > missed or shown == line:
+            flagged = _FLAGGED.match(line)
+            if flagged is not None:
+                MISSES.discard(line)
+                shown = f"{flagged['flag']}：{translate_message(flagged['rest'])}"
+        lines.append(shown)
+    return "\n".join(lines)
+
+
+def translate_help(text: str) -> str:
+    """A command's or an option's help in Chinese, paragraph by paragraph: prose from the
+    catalog; examples (indented) as written, since they are commands to type."""
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if paragraph.startswith(" ") or not re.search(r"[A-Za-z]{2}", paragraph):
+            paragraphs.append(paragraph)
+        elif paragraph.strip() in ("Examples:", "Example:"):
+            paragraphs.append("示例：")
+        else:
+            paragraphs.append(translate(paragraph))
+    return "\n\n".join(paragraphs)

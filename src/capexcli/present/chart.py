@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
-from ..results import ChartResult
+from ..results import ChartResult, ChartYear
 from .as_of_note import as_of_short
 from .compare_view import group_labels
+from .console import paragraph
 from .style import DASH, Style, one_to, percent
 
 CHART_WIDTH = 40
@@ -33,12 +35,18 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
         )
         if narrowed
         else s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"]),
-        "capex_to_ocf": "Capex / operating cash flow: US vs China",
-        "returns_to_capex": "Shareholder returns / capex: US vs China",
+        "capex_to_ocf": s.t("Capex / operating cash flow: US vs China"),
+        "returns_to_capex": s.t("Shareholder returns / capex: US vs China"),
     }[result.metric]
     head = title if percent_metric else f"{title} ({s.unit_label(result.currency)})"
-    lines: list[RenderableType] = [Text(head), Text("")]
+    lines: list[RenderableType] = [paragraph(head, s.width, indent=""), Text("")]
     partial = False
+    # The bars share the page with their labels: as long as 40 cells, shorter on a narrow page.
+    longest = max(
+        (cell_len(_suffix(r, g, s, percent_metric)) for r in result.years for g in ("us", "cn")),
+        default=0,
+    )
+    bar = max(8, min(CHART_WIDTH, s.width - 8 - longest))
     for row in result.years:
         for group in ("us", "cn"):
             value = getattr(row, group)
@@ -50,31 +58,54 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
             if value is None:
                 line.append(DASH)
             else:
-                length = max(0, round(CHART_WIDTH * max(value, 0) / top))
+                length = max(0, round(bar * max(value, 0) / top))
                 line.append(BARS[group] * length, style=BAR_STYLES[group])
-                shown = percent(value) if percent_metric else s.amount(value)
-                line.append(
-                    f" {shown}" if whole else f" [{shown}] {cover.reported}/{cover.members}"
-                )  # type: ignore[union-attr]
-                if group == "us" and row.ratio is not None and not percent_metric:
-                    ratio_text = one_to(row.ratio)
-                    line.append(f"   CN : US {ratio_text if row.complete else f'[{ratio_text}]'}")
+                line.append(_suffix(row, group, s, percent_metric))
             lines.append(line)
     lines.append(Text(""))
     if narrowed:
-        legend = f"{BARS['us']} US ({counts['us']})   {BARS['cn']} China ({counts['cn']})"
+        legend = s.t(
+            "{us_bar} US ({us})   {cn_bar} China ({cn})",
+            us_bar=BARS["us"],
+            us=counts["us"],
+            cn_bar=BARS["cn"],
+            cn=counts["cn"],
+        )
     else:
         legend = f"{BARS['us']} {labels['us']}   {BARS['cn']} {labels['cn']}"
-    lines.append(Text(f"{legend} · years: {result.align} alignment (see capex compare)"))
-    lines.append(Text(as_of_short(result.as_of, s)))
+    notes = [
+        s.t(
+            "{legend} · years: {align} alignment (see capex compare)",
+            legend=legend,
+            align=s.t(result.align),
+        ),
+        as_of_short(result.as_of, s),
+    ]
     if narrowed:
         dropped = "; ".join(f"{g} {', '.join(ids)}" for g, ids in result.dropped.items() if ids)
-        lines.append(Text(f"like for like: the same companies every year; dropped: {dropped}"))
+        notes.append(
+            s.t("like for like: the same companies every year; dropped: {dropped}", dropped=dropped)
+        )
     if partial:
-        lines.append(
-            Text(
+        notes.append(
+            s.t(
                 "[ ] = partial: the group misses members that year (reported/members), so the "
                 "bars and the ratio are not comparable"
             )
         )
-    return lines
+    return lines + [paragraph(note, s.width, indent="  ") for note in notes]
+
+
+def _suffix(row: ChartYear, group: str, s: Style, percent_metric: bool) -> str:
+    """What follows a bar: the value, how many members report when not all, the ratio."""
+    value = getattr(row, group)
+    if value is None:
+        return ""
+    cover = row.coverage.get(group)
+    whole = cover is None or cover.complete
+    shown = percent(value) if percent_metric else s.amount(value)
+    text = f" {shown}" if whole else f" [{shown}] {cover.reported}/{cover.members}"  # type: ignore[union-attr]
+    if group == "us" and row.ratio is not None and not percent_metric:
+        ratio_text = one_to(row.ratio)
+        text += f"   {s.t('CN : US')} {ratio_text if row.complete else f'[{ratio_text}]'}"
+    return text

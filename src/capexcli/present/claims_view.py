@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from ..results import ClaimResult, ClaimsResult, SourcesResult
 from .as_of_note import as_of_note
-from .console import new_table, tables_with_notes
+from .catalog import translate_message
+from .console import new_table, notes_text, paragraph, table_width, wrap
 from .style import DASH, Style
 from .tables import sources_table
 
@@ -43,7 +45,8 @@ def _recomputed(claim: ClaimResult) -> str:
     text = claim.stated.get("text", "")
     if claim.recomputed_range is not None:
         low, high = claim.recomputed_range
-        return f"{claim_value(low, claim.unit, text)} - {claim_value(high, claim.unit, text)}"
+        # An en dash, no spaces: narrow, and unambiguous beside a minus sign.
+        return f"{claim_value(low, claim.unit, text)}–{claim_value(high, claim.unit, text)}"
     return claim_value(claim.recomputed, claim.unit, text)
 
 
@@ -80,31 +83,100 @@ def _verdict(claim: ClaimResult, s: Style) -> Text:
 
 
 def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[RenderableType]:
+    """The summary first (so that it is on the first screen), then a line per claim, then
+    the notes that name claims."""
     if view == "detail":
         return claim_detail(result, s)
-    return tables_with_notes([claims_table(result, s)], claims_notes(result, s))
+    notes = claims_notes(result, s)
+    total = sum(result.summary.values())
+    title = s.t("The article's claims, checked") + f" ({total})"
+    lead: list[RenderableType] = [paragraph(title, s.width, indent=""), Text("")]
+    lead += notes_text(notes[:2], s.width)
+    if len(result.claims) != total:
+        lead += notes_text(
+            [s.t("Showing {shown} of {total} claims.", shown=len(result.claims), total=total)],
+            s.width,
+        )
+    if not result.claims:
+        return lead
+    return [
+        *lead,
+        Text(""),
+        claims_table(result, s, compact=view == "compact"),
+        Text(""),
+        *notes_text(notes[2:], s.width),
+    ]
 
 
-def claims_table(result: ClaimsResult, s: Style) -> Table:
-    title = s.t("The article's claims, checked")
-    table = new_table(f"{title} ({len(result.claims)})")
-    for header in ("ID", "§", "Claim", "Stated", "Recomputed", "Verdict"):
-        table.add_column(
-            s.t(header),
-            justify="right" if header == "Recomputed" else "left",
-            no_wrap=header in ("ID", "§", "Verdict", "Recomputed"),
-            ratio=1 if header == "Claim" else None,
+def _cells(claim: ClaimResult, s: Style) -> dict[str, str | Text]:
+    return {
+        "ID": claim.id,
+        "§": claim.section,
+        "Stated": claim.stated.get("text", ""),
+        "Recomputed": _recomputed(claim) if claim.kind != "cited" else "",
+        "Verdict": _verdict(claim, s),
+        "Claim": claim.quote_zh if s.lang == "zh" else claim.claim_en,
+    }
+
+
+def claims_table(result: ClaimsResult, s: Style, compact: bool = False) -> RenderableType:
+    """A row per claim, with the claim's words if the page has room for them (30 columns),
+    the section if it has room, the stated value wrapped if it must be (never inside a
+    figure); too narrow for a table, a line of words per claim."""
+    cells = [_cells(claim, s) for claim in result.claims]
+
+    def build(headers: list[str], wrapped: str | None = None, room: int = 0) -> Table:
+        table = new_table(None)
+        for header in headers:
+            table.add_column(
+                s.t(header),
+                justify="right" if header == "Recomputed" else "left",
+                no_wrap=True,
+            )
+        for row in cells:
+            shown = []
+            for header in headers:
+                cell = row[header]
+                if header == wrapped:
+                    text = cell.plain if isinstance(cell, Text) else cell
+                    cell = "\n".join(wrap(text, room, "  " if header == "Claim" else ""))
+                shown.append(cell)
+            table.add_row(*shown)
+        return table
+
+    def with_room(headers: list[str], wrapped: str, least: int) -> Table | None:
+        rest = table_width(build([h for h in headers if h != wrapped]))
+        room = s.width - rest - 2
+        if room < least:
+            return None
+        table = build(headers, wrapped, room)
+        return table if table_width(table) <= s.width else None
+
+    layouts: list[Table | None] = []
+    if not compact:
+        widest = ["ID", "§", "Stated", "Recomputed", "Verdict", "Claim"]
+        layouts.append(with_room(widest, "Claim", 30))
+    for headers in (
+        ["ID", "§", "Stated", "Recomputed", "Verdict"],
+        ["ID", "Stated", "Recomputed", "Verdict"],
+    ):
+        table = build(headers)
+        layouts.append(table if table_width(table) <= s.width else None)
+    layouts.append(with_room(["ID", "Stated", "Recomputed", "Verdict"], "Stated", 12))
+    for table in layouts:
+        if table is not None:
+            return table
+    lines = [
+        s.t(
+            "{id}: {stated} -> {recomputed}, {verdict}",
+            id=row["ID"],
+            stated=row["Stated"],
+            recomputed=row["Recomputed"] or DASH,
+            verdict=row["Verdict"].plain if isinstance(row["Verdict"], Text) else row["Verdict"],
         )
-    for claim in result.claims:
-        table.add_row(
-            claim.id,
-            claim.section,
-            claim.quote_zh if s.lang == "zh" else claim.claim_en,
-            claim.stated.get("text", ""),
-            _recomputed(claim) if claim.kind != "cited" else "",
-            _verdict(claim, s),
-        )
-    return table
+        for row in cells
+    ]
+    return Text("\n".join(line for text in lines for line in wrap(text, s.width, "  ")))
 
 
 def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
@@ -119,7 +191,7 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
             "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, "
             "{unknown} unknown), {insufficient} on incomplete groups (no verdict), {cited} cited "
             "(outside the records).",
-            total=len(result.claims),
+            total=sum(n.values()),
             checked=n["holds"] + n["close"] + n["fails"] + n["unknown"],
             holds=n["holds"],
             close=n["close"],
@@ -131,7 +203,7 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
         s.t(
             "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under "
             "the other choices: `capex claims ID`.",
-            align=result.align,
+            align=s.t(result.align),
             fx=fx,
         ),
         as_of_note(result.as_of, s),
@@ -180,58 +252,105 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
     return notes
 
 
+def claim_text(claim: ClaimResult, s: Style, field: str) -> str | None:
+    """A text of the claims file in this style's language: its ``_zh`` twin under ``--lang
+    zh`` where the file gives one (the English otherwise)."""
+    english = getattr(claim, field)
+    if s.lang != "zh":
+        return english
+    chinese = getattr(claim, f"{field}_zh", None)
+    return chinese if chinese is not None else english
+
+
+def _explanation(claim: ClaimResult, s: Style) -> str:
+    if s.lang != "zh" or claim.explanation_zh is None:
+        return claim.explanation
+    if not claim.notes:
+        return claim.explanation_zh
+    return claim.explanation_zh + "（" + "；".join(translate_message(n) for n in claim.notes) + "）"
+
+
 def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
     renderables: list[RenderableType] = []
+    zh = s.lang == "zh"
     for claim in result.claims:
-        head = Text(f"{claim.id} · section {claim.section} · {claim.kind} · ")
+        head = Text(
+            s.t(
+                "{id} · section {section} · {kind} · ",
+                id=claim.id,
+                section=claim.section,
+                kind=s.t(claim.kind),
+            )
+        )
         head.append(_verdict(claim, s))
         lines: list[RenderableType] = [
             head,
-            Text(f"  {claim.quote_zh}"),
-            Text(f"  {claim.claim_en}"),
-            Text(f"Stated:     {claim.stated.get('text', '')}"),
+            paragraph(claim.quote_zh, s.width, first="  ", indent="  "),
         ]
+        if not zh:
+            lines.append(paragraph(claim.claim_en, s.width, first="  ", indent="  "))
+        fields: list[tuple[str, str]] = [("Stated:", claim.stated.get("text", ""))]
         if claim.kind != "cited":
-            lines.append(Text(f"Recomputed: {_recomputed(claim)}"))
+            fields.append(("Recomputed:", _recomputed(claim)))
         if claim.latest is not None and claim.kind != "cited":
-            lines.append(Text(s.t("Latest:     ") + _latest(claim, s)))
-        if claim.tolerance:
-            lines.append(Text(f"Tolerance:  {claim.tolerance}"))
-        lines.append(Text(f"Method:     {claim.method}"))
-        if claim.attribution:
-            lines.append(Text(f"Attributed: {claim.attribution}"))
-        lines.append(Text(f"Why:        {claim.explanation}"))
+            fields.append(("Latest:", _latest(claim, s)))
+        tolerance = claim_text(claim, s, "tolerance")
+        if tolerance:
+            fields.append(("Tolerance:", tolerance))
+        fields.append(("Method:", translate_message(claim.method) if zh else claim.method))
+        attribution = claim_text(claim, s, "attribution")
+        if attribution:
+            fields.append(("Attributed:", attribution))
+        fields.append(("Why:", _explanation(claim, s)))
         if claim.partial:
-            lines.append(
-                Text(
-                    "Partial:    "
-                    + "; ".join(claim.partial)
-                    + " (a group misses these members: no verdict until they are in the data)"
+            fields.append(
+                (
+                    "Partial:",
+                    s.t(
+                        "{groups} (a group misses these members: no verdict until they are in "
+                        "the data)",
+                        groups="; ".join(claim.partial),
+                    ),
                 )
             )
         if claim.missing:
-            lines.append(
-                Text(
-                    "Missing:    "
-                    + "; ".join(claim.missing)
-                    + " (add them to the data to complete it)"
+            missing = [translate_message(m) if zh else m for m in claim.missing]
+            fields.append(
+                (
+                    "Missing:",
+                    s.t(
+                        "{missing} (add them to the data to complete it)",
+                        missing="; ".join(missing),
+                    ),
                 )
             )
+        labels = [s.t(label) for label, _ in fields]
+        pad = max(cell_len(label) for label in labels) + 1
+        for label, (_, value) in zip(labels, fields, strict=True):
+            first = label + " " * (pad - cell_len(label))
+            lines.append(paragraph(value, s.width, first=first, indent=" " * pad))
         renderables += lines
         if claim.inputs:
             renderables.append(Text(""))
-            renderables.append(sources_table(SourcesResult(claim.inputs), s, "Figures used"))
+            renderables += sources_table(SourcesResult(claim.inputs), s, "Figures used")
         if claim.sensitivity:
             renderables.append(Text(""))
-            renderables.append(Text("Sensitivity: the two choices the article does not state"))
+            renderables.append(
+                paragraph(
+                    s.t("Sensitivity: the two choices the article does not state"),
+                    s.width,
+                    indent="",
+                )
+            )
+            renderables.append(Text(""))
             table = new_table(None)
             for header in ("Alignment", "FX (CNY per USD)", "Recomputed", "Verdict"):
-                table.add_column(header, justify="right" if header == "Recomputed" else "left")
+                table.add_column(s.t(header), justify="right" if header == "Recomputed" else "left")
             text = claim.stated.get("text", "")
             for choice in claim.sensitivity:
                 table.add_row(
-                    choice.align,
-                    "annual averages" if choice.fx == "annual" else choice.fx,
+                    s.t(choice.align),
+                    s.t("annual averages") if choice.fx == "annual" else choice.fx,
                     claim_value(choice.recomputed, claim.unit, text),
                     Text(s.t(choice.verdict), style=VERDICT_STYLES.get(choice.verdict, "")),
                 )

@@ -7,7 +7,6 @@ import os
 from collections.abc import Sequence
 
 from rich.console import RenderableType
-from rich.table import Table
 
 from ..results import (
     Absent,
@@ -21,8 +20,11 @@ from ..results import (
 )
 from .as_of_note import as_of_note
 from .catalog import ALIGN_ZH
-from .console import Marked, Row, fill, new_table, tables_with_notes
+from .console import Marked, Row, fitted, tables_with_notes
 from .style import DASH, MARK, Style, one_to, percent, year_list
+
+#: The default wording of the describe_* helpers.
+ENGLISH = Style()
 
 
 def _shaky(group: GroupFigures, field: str) -> bool:
@@ -32,7 +34,7 @@ def _shaky(group: GroupFigures, field: str) -> bool:
 def compare_view(result: CompareResult, s: Style) -> list[RenderableType]:
     notes = compare_notes(result, s)
     return tables_with_notes(
-        compare_tables(result, s), notes[:2] + coverage_notes(result, s) + notes[2:]
+        compare_tables(result, s), notes[:2] + coverage_notes(result, s) + notes[2:], s.width
     )
 
 
@@ -51,12 +53,12 @@ def _year_label(row: YearComparison, measure: str) -> str:
     return f"{row.year} ({', '.join(gaps)})" if gaps else str(row.year)
 
 
-def _total_label(totals: Totals, measure: str) -> str:
+def _total_label(totals: Totals, measure: str, s: Style) -> str:
     """The totals row: the span, or the years it adds when partial years were left out."""
     if not totals.left_out.get(measure):
         return totals.label
     added = totals.years_by_measure.get(measure, [])
-    return f"total {year_list(added)}" if added else "total: none"
+    return s.t("total {years}", years=year_list(added)) if added else s.t("total: none")
 
 
 def _complete(group: GroupFigures, measure: str) -> bool:
@@ -64,8 +66,9 @@ def _complete(group: GroupFigures, measure: str) -> bool:
     return cover is None or cover.complete
 
 
-def compare_tables(result: CompareResult, s: Style) -> list[Table]:
-    """Two tables, capex and shareholder returns, so each fits an 80-column terminal.
+def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
+    """Two tables, capex and shareholder returns, so each fits an 80-column terminal; on a
+    narrower page (or with wider Chinese headers) a table splits into fewer columns.
 
     A value that rests on part of a group (a member has no figure) is in [brackets] and its
     year says how many members report; the totals row says which years it adds."""
@@ -77,7 +80,7 @@ def compare_tables(result: CompareResult, s: Style) -> list[Table]:
     lines.append((t, True))
     for line, total in lines:
         us, cn = line.us, line.cn
-        label = _total_label(t, "capex") if total else _year_label(line, "capex")  # type: ignore[arg-type]
+        label = _total_label(t, "capex", s) if total else _year_label(line, "capex")  # type: ignore[arg-type]
         whole = line.complete if not t.partial_included or not total else t.complete
         capex_rows.append(
             (
@@ -97,7 +100,7 @@ def compare_tables(result: CompareResult, s: Style) -> list[Table]:
             )
         )
         label = (
-            _total_label(t, "shareholder_returns")
+            _total_label(t, "shareholder_returns", s)
             if total
             else _year_label(line, "shareholder_returns")  # type: ignore[arg-type]
         )
@@ -123,13 +126,26 @@ def compare_tables(result: CompareResult, s: Style) -> list[Table]:
                 total,
             )
         )
-    capex = new_table(f"{capex_title(result, s)} ({unit})")
+    more = s.t("(continued)")
     headers = ["US capex", "CN capex", "CN : US", "US\ncapex/OCF", "CN\ncapex/OCF"]
-    fill(capex, s.t("Year"), [s.t(h) for h in headers], capex_rows)
-    returns = new_table(f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})")
+    capex = fitted(
+        s.width,
+        f"{capex_title(result, s)} ({unit})",
+        s.t("Year"),
+        [s.t(h) for h in headers],
+        capex_rows,
+        more,
+    )
     headers = ["US returns", "CN returns", "US\nreturns/capex", "CN\nreturns/capex"]
-    fill(returns, s.t("Year"), [s.t(h) for h in headers], returns_rows)
-    return [capex, returns]
+    returns = fitted(
+        s.width,
+        f"{s.t('Shareholder returns: buybacks + dividends')} ({unit})",
+        s.t("Year"),
+        [s.t(h) for h in headers],
+        returns_rows,
+        more,
+    )
+    return [*capex, *returns]
 
 
 def coverage_notes(result: CompareResult, s: Style) -> list[str]:
@@ -140,8 +156,14 @@ def coverage_notes(result: CompareResult, s: Style) -> list[str]:
             cover = group.coverage.get("capex")
             if cover is not None and not cover.complete:
                 gaps.append(
-                    f"{row.year} {region} {cover.reported}/{cover.members} "
-                    f"(no capex: {', '.join(cover.missing)})"
+                    s.t(
+                        "{year} {region} {reported}/{members} (no capex: {missing})",
+                        year=row.year,
+                        region=region,
+                        reported=cover.reported,
+                        members=cover.members,
+                        missing=", ".join(cover.missing),
+                    )
                 )
     notes: list[str] = []
     if gaps:
@@ -162,7 +184,8 @@ def coverage_notes(result: CompareResult, s: Style) -> list[str]:
     }
     if any(t.left_out.values()):
         spans = "; ".join(
-            f"{labels[m]} {year_list(t.years_by_measure[m]) if t.years_by_measure[m] else 'none'}"
+            f"{s.t(labels[m])} "
+            + (year_list(t.years_by_measure[m]) if t.years_by_measure[m] else s.t("none"))
             for m in labels
         )
         if t.partial_included:
@@ -220,14 +243,16 @@ def compare_notes(result: CompareResult, s: Style) -> list[str]:
     ]
     if result.fx:
         if all(f.status == "override" for f in result.fx):
-            notes.append(f"FX: {result.fx[0].rate} CNY per USD for every year (--fx).")
+            notes.append(
+                s.t("FX: {rate} CNY per USD for every year (--fx).", rate=result.fx[0].rate)
+            )
         else:
             rates = ", ".join(f"{f.year} {f.rate}" for f in result.fx)
             notes.append(
                 s.t(
                     "FX, CNY per USD (annual average): {rates}. Source: {source}.",
                     rates=rates,
-                    source=fx_source(result.fx),
+                    source=fx_source(result.fx, s),
                 )
             )
             unconfirmed = [str(f.year) for f in result.fx if f.status != "confirmed"]
@@ -243,7 +268,7 @@ def compare_notes(result: CompareResult, s: Style) -> list[str]:
     )
     groups = (("US", result.totals.us), ("CN", result.totals.cn))
     shaky = [
-        f"{region} {describe_statuses(group.status_counts)}"
+        f"{region} {describe_statuses(group.status_counts, s)}"
         for region, group in groups
         if sum(group.status_counts.values()) > group.status_counts.get("confirmed", 0)
     ]
@@ -255,7 +280,7 @@ def compare_notes(result: CompareResult, s: Style) -> list[str]:
                 "aggregator` lists them.",
                 mark=MARK,
                 shares="; ".join(
-                    f"{region} {describe_shares(group.not_confirmed_share)}"
+                    f"{region} {describe_shares(group.not_confirmed_share, s)}"
                     for region, group in groups
                 ),
                 counts="; ".join(shaky),
@@ -266,7 +291,7 @@ def compare_notes(result: CompareResult, s: Style) -> list[str]:
         notes.append(
             s.t(
                 "Missing figures (left out of totals): {missing}.",
-                missing=describe_missing(missing),
+                missing=describe_missing(missing, s),
             )
         )
     absent = result.totals.us.absent + result.totals.cn.absent
@@ -277,7 +302,7 @@ def compare_notes(result: CompareResult, s: Style) -> list[str]:
     return notes + result.notes
 
 
-def fx_source(fx: Sequence[FxUsed]) -> str:
+def fx_source(fx: Sequence[FxUsed], s: Style = ENGLISH) -> str:
     sources = sorted({f.source for f in fx})
     if len(sources) == 1:
         return sources[0]
@@ -285,28 +310,36 @@ def fx_source(fx: Sequence[FxUsed]) -> str:
     common = os.path.commonprefix(sources)  # noqa: RUF071 - text, not paths
     cut = common.rfind(", ")
     if cut > 0:
-        return f"{common[:cut]} (each year's release: `capex compare --json`, fx[].source)"
+        return s.t(
+            "{series} (each year's release: `capex compare --json`, fx[].source)",
+            series=common[:cut],
+        )
     return "; ".join(sources)
 
 
-def describe_shares(shares: dict[str, float | None]) -> str:
+def describe_shares(shares: dict[str, float | None], s: Style = ENGLISH) -> str:
     labels = {"capex": "capex", "operating_cash_flow": "OCF", "shareholder_returns": "returns"}
-    return ", ".join(f"{labels.get(k, k)} {percent(v)}" for k, v in shares.items())
+    return ", ".join(f"{s.t(labels.get(k, k))} {percent(v)}" for k, v in shares.items())
 
 
-def describe_statuses(counts: dict[str, int]) -> str:
+def describe_statuses(counts: dict[str, int], s: Style = ENGLISH) -> str:
     total = sum(counts.values())
     others = {k: v for k, v in counts.items() if k != "confirmed" and v}
-    detail = ", ".join(f"{k} {v}" for k, v in others.items())
-    return f"{sum(others.values())} of {total} figures ({detail})"
+    detail = ", ".join(f"{s.t(k)} {v}" for k, v in others.items())
+    return s.t(
+        "{count} of {total} figures ({detail})",
+        count=sum(others.values()),
+        total=total,
+        detail=detail,
+    )
 
 
-def describe_missing(missing: Sequence[Missing]) -> str:
+def describe_missing(missing: Sequence[Missing], s: Style = ENGLISH) -> str:
     by_company: dict[tuple[str, str], list[int]] = {}
     for item in missing:
         by_company.setdefault((item.company, item.field), []).append(item.fiscal_year)
     return "; ".join(
-        f"{company} {field.replace('_', ' ')} FY{year_list(years)}"
+        f"{company} {s.t(field.replace('_', ' '))} FY{year_list(years)}"
         for (company, field), years in by_company.items()
     )
 

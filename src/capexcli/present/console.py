@@ -3,6 +3,7 @@ printing that stays plain when piped. Imported only when a table is printed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -10,10 +11,11 @@ from typing import TextIO
 from rich import box
 from rich.cells import cell_len
 from rich.console import Console, RenderableType
+from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .style import MARK
+from .style import MARK, page_width
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,11 @@ PLAIN: dict[str, bool] = {"highlight": False, "markup": False, "emoji": False}
 
 def console(file: TextIO | None = None) -> Console:
     # Rich honours NO_COLOR / FORCE_COLOR and drops styling when the output is not a
-    # terminal; there, a wide page keeps tables and notes from being cut at 80 columns.
+    # terminal. The width is set here, not guessed by Rich (which asks the terminal even when
+    # the output is a file): the views lay their tables out for it, so nothing is cut.
     out = Console(file=file, soft_wrap=False, **PLAIN)
-    if not out.is_terminal:
-        out = Console(file=file, soft_wrap=False, width=10_000, **PLAIN)
-    return out
+    terminal = out.size.width if out.is_terminal else None
+    return Console(file=file, soft_wrap=False, width=page_width(terminal), **PLAIN)
 
 
 def recorder(width: int = 100) -> Console:
@@ -48,6 +50,102 @@ def recorder(width: int = 100) -> Console:
     import io
 
     return Console(file=io.StringIO(), record=True, width=width, force_terminal=True, **PLAIN)
+
+
+#: What a line may not be broken inside: a run of letters, digits and the signs that belong
+#: to a figure (1,563,388  1:8.0  23.6%  0001193125-26-323660  [1 : 10.9] is three runs),
+#: with the 万/亿/倍 that close a Chinese amount (1.7万亿, 2倍). Anything else may break:
+#: spaces, and between two Chinese characters.
+_UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+(?:[万亿倍]+)?")
+#: Punctuation that may not start a line: it stays with what it closes.
+_CLOSING = set("，。、；：？！）》」』】,.;:?!)]%")
+#: ... nor end one: it stays with what it opens.
+_OPENING = set("（《「『【“")
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut where a line may break: unbroken runs, single spaces and CJK characters."""
+    pieces: list[str] = []
+    index = 0
+    while index < len(text):
+        match = _UNBROKEN.match(text, index)
+        end = match.end() if match else index + 1
+        piece = text[index:end]
+        if pieces and (
+            (piece in _CLOSING and not pieces[-1].isspace()) or pieces[-1][-1] in _OPENING
+        ):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+        index = end
+    return pieces
+
+
+def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken only between words or Chinese
+    characters, never inside a figure (unlike Rich's fold, which cuts where the line ends).
+    ``first`` starts the first line and ``indent`` the others. A run longer than a whole
+    line (a long URL) is the one thing cut, at the line's end."""
+    lines: list[str] = []
+    line = first
+    room = width - cell_len(first)
+    for paragraph_index, paragraph in enumerate(text.split("\n")):
+        if paragraph_index:
+            lines.append(line.rstrip())
+            line, room = indent, width - cell_len(indent)
+        for piece in _pieces(paragraph):
+            size = cell_len(piece)
+            if piece.isspace():
+                if line.strip():
+                    line += piece
+                    room -= size
+                continue
+            if size > room and line.strip():
+                lines.append(line.rstrip())
+                line, room = indent, width - cell_len(indent)
+            if size > room and size <= width and not line.strip():
+                # A URL that fits a line only without the indent: whole beats indented.
+                line, room = "", width
+            while size > room and room > 0:
+                # Longer than a line: cut at the line's end (a URL), the only cut there is.
+                cut = _fit(piece, room)
+                lines.append(line + piece[:cut])
+                piece = piece[cut:]
+                size = cell_len(piece)
+                line, room = indent, width - cell_len(indent)
+            line += piece
+            room -= size
+    lines.append(line.rstrip())
+    return lines
+
+
+def _fit(text: str, room: int) -> int:
+    """How many characters of ``text`` fill at most ``room`` cells (at least one)."""
+    count = 0
+    for index, char in enumerate(text):
+        count += cell_len(char)
+        if count > room:
+            return max(index, 1)
+    return len(text)
+
+
+def paragraph(text: str, width: int, first: str = "", indent: str = "  ") -> Text:
+    """A note or a line of prose, wrapped to ``width`` with a hanging indent."""
+    return Text("\n".join(wrap(text, width, indent, first)))
+
+
+def render_lines(table: Table) -> list[str]:
+    """``table`` as plain lines, at its full width (a table whose width was checked)."""
+    wide = Console(width=table_width(table), color_system=None, **PLAIN)
+    with wide.capture() as captured:
+        wide.print(table)
+    return [line.rstrip() for line in captured.get().splitlines()]
+
+
+def table_width(table: Table) -> int:
+    """The width ``table`` takes when nothing in it is wrapped or cut."""
+    wide = Console(width=100_000, **PLAIN)
+    return Measurement.get(wide, wide.options, table).maximum
 
 
 def new_table(title: str | None, caption: str | None = None) -> Table:
@@ -60,10 +158,18 @@ def new_table(title: str | None, caption: str | None = None) -> Table:
         box=box.SIMPLE_HEAD,
         collapse_padding=True,
         pad_edge=False,
+        # No blank edge columns: two more columns for figures on an 80-column page.
+        show_edge=False,
     )
 
 
-def fill(table: Table, first: str, headers: Sequence[str], rows: Sequence[Row]) -> None:
+def fill(
+    table: Table,
+    first: str,
+    headers: Sequence[str],
+    rows: Sequence[Row],
+    justify: Sequence[str] | None = None,
+) -> None:
     """Add the columns and rows; a ``bool`` True in a row starts a bold totals section.
 
     Columns holding :class:`Marked` cells are right-aligned here rather than by Rich, because
@@ -71,8 +177,9 @@ def fill(table: Table, first: str, headers: Sequence[str], rows: Sequence[Row]) 
     place left of its unmarked neighbours.
     """
     table.add_column(first, justify="left", no_wrap=True)
-    for header in headers:
-        table.add_column(header, justify="right", no_wrap=True)
+    for index, header in enumerate(headers):
+        side = justify[index] if justify is not None else "right"
+        table.add_column(header, justify=side, no_wrap=True)  # type: ignore[arg-type]
     columns: list[list[Cell]] = [list(c) for c in zip(*(cells for cells, _ in rows), strict=True)]
     shown: list[list[Cell] | list[Text]] = []
     for index, column in enumerate(columns):
@@ -102,8 +209,88 @@ def _text(cell: Cell) -> str:
     return cell.text if isinstance(cell, Marked) else cell
 
 
-def tables_with_notes(tables: Sequence[Table], notes: Sequence[str]) -> list[RenderableType]:
-    return [*tables, *(Text("· " + note) for note in notes)]
+def notes_text(notes: Sequence[str], width: int) -> list[RenderableType]:
+    """Footnotes, each a bullet wrapped to the page."""
+    return [paragraph(note, width, first="· ") for note in notes]
+
+
+def tables_with_notes(
+    tables: Sequence[RenderableType], notes: Sequence[str], width: int
+) -> list[RenderableType]:
+    return [*tables, *notes_text(notes, width)]
+
+
+def fitted(
+    width: int,
+    title: str | None,
+    first: str,
+    headers: Sequence[str],
+    rows: Sequence[Row],
+    continued: str = "(continued)",
+    justify: Sequence[str] | None = None,
+    wrap_last: int | None = None,
+) -> list[RenderableType]:
+    """The table of ``headers`` and ``rows``, whole if it fits ``width``, else split into
+    tables of fewer columns, each led by the first column, so that no figure is ever cut.
+    With ``wrap_last``, the last column is text that may wrap (never inside a figure) in a
+    column at least that wide.
+
+    The title is a line of its own (wrapped to the page), not a Rich table title, which would
+    be squeezed into the table's width."""
+    last = len(headers) - 1 if wrap_last is not None else None
+
+    def build(columns: Sequence[int], room: int | None = None) -> Table:
+        table = new_table(None)
+        picked = []
+        for cells, total in rows:
+            shown = [cells[0]]
+            for i in columns:
+                cell = cells[i + 1]
+                if i == last and room is not None:
+                    cell = "\n".join(wrap(_text(cell), room))
+                shown.append(cell)
+            picked.append((shown, total))
+        fill(
+            table,
+            first,
+            [headers[i] for i in columns],
+            picked,
+            None if justify is None else [justify[i] for i in columns],
+        )
+        return table
+
+    def fits(columns: list[int]) -> bool:
+        if last in columns and wrap_last is not None:
+            others = [i for i in columns if i != last]
+            return table_width(build(others)) + 2 + wrap_last <= width
+        return table_width(build(columns)) <= width
+
+    def final(columns: list[int]) -> Table:
+        if last not in columns or table_width(build(columns)) <= width:
+            return build(columns)
+        others = [i for i in columns if i != last]
+        return build(columns, max(width - table_width(build(others)) - 2, 1))
+
+    groups: list[list[int]] = [[]]
+    for index in range(len(headers)):
+        trial = [*groups[-1], index]
+        if groups[-1] and not fits(trial):
+            groups.append([index])
+        else:
+            groups[-1] = trial
+    if len(groups) > 1:
+        # As many tables as needed, but of even size: not eight columns and a lone ninth.
+        size = -(-len(headers) // len(groups))
+        even = [list(range(i, min(i + size, len(headers)))) for i in range(0, len(headers), size)]
+        if len(even) == len(groups) and all(fits(g) for g in even):
+            groups = even
+    shown: list[RenderableType] = []
+    for number, columns in enumerate(groups):
+        if title is not None:
+            head = title if number == 0 else f"{title} {continued}"
+            shown += [paragraph(head, width, indent=""), Text("")]
+        shown += [final(columns), Text("")]
+    return shown
 
 
 def print_plain(

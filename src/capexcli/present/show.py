@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -36,10 +37,14 @@ _KEEP_END = (r.CompareResult, r.CompanyResult, r.CompaniesResult, r.SourcesResul
 def draw(result: object, s: Style, view: str | None = None) -> list[RenderableType]:
     if isinstance(result, r.ClaimsResult):
         return claims_view(result, s, view)
+    if isinstance(result, r.SourcesResult):
+        return sources_view(result, s, view)
     return VIEWS[type(result)](result, s)
 
 
 def _print(out: Console, result: object, s: Style, view: str | None) -> None:
+    # The views lay their tables out for the page they are printed on.
+    s = dataclasses.replace(s, width=out.width)
     keep_end = isinstance(result, _KEEP_END) or (
         isinstance(result, r.ClaimsResult) and view != "detail"
     )

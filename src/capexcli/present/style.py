@@ -7,10 +7,11 @@ their settings into each other.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import CURRENCY_ZH, ZH
+from .catalog import CURRENCY_ZH, translate
 
 DASH = "—"
 #: Marks a figure whose status is not "confirmed".
@@ -20,14 +21,34 @@ MARK = "*"
 DIVISORS: dict[str, int] = {"million": 1, "billion": 1_000, "yi": 100}
 
 
+#: The narrowest page the layouts are made for: below it a line may be wider than the page.
+MIN_WIDTH = 40
+#: A page that is not a terminal and names no width: the terminal most people have.
+DEFAULT_WIDTH = 80
+
+
+def page_width(terminal: int | None = None) -> int:
+    """The width a table is laid out for: ``COLUMNS`` when set (as in a terminal, so that
+    ``COLUMNS=80 capex ... | less`` reads as it would on screen), else the terminal's width,
+    else 80 columns: a pipe or a file reads at 80 columns too."""
+    try:
+        columns = int(os.environ.get("COLUMNS", ""))
+    except ValueError:
+        columns = 0
+    width = columns if columns > 0 else (terminal or DEFAULT_WIDTH)
+    return max(width, MIN_WIDTH)
+
+
 @dataclass(frozen=True)
 class Style:
     units: str = "million"
     lang: str = "en"
+    #: The page width the views lay their tables out for (see :func:`page_width`).
+    width: int = DEFAULT_WIDTH
 
     def t(self, text: str, **values: Any) -> str:
         """``text`` (an English template, the catalog's key) in this style's language."""
-        template = ZH.get(text, text) if self.lang == "zh" else text
+        template = translate(text) if self.lang == "zh" else text
         return template.format(**values) if values else template
 
     def unit_label(self, currency: str) -> str:

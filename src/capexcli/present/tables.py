@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -13,23 +14,39 @@ from ..results import (
     CompaniesResult,
     CompanyResult,
     CompanyYear,
+    SourceRow,
     SourcesResult,
     ValidateResult,
     VersionInfo,
 )
 from .as_of_note import as_of_note
-from .console import Cell, Marked, Row, fill, new_table, tables_with_notes
+from .catalog import ALIGN_ZH, translate_message
+from .console import (
+    Cell,
+    Marked,
+    Row,
+    fitted,
+    notes_text,
+    paragraph,
+    render_lines,
+    tables_with_notes,
+)
 from .style import DASH, MARK, Style, percent, signed_percent, year_list
 
 
+def field_name(field: str, s: Style) -> str:
+    """``operating_cash_flow`` -> ``operating cash flow`` (or its Chinese)."""
+    return s.t(field.replace("_", " "))
+
+
 def company_view(result: CompanyResult, s: Style) -> list[RenderableType]:
-    return tables_with_notes([company_table(result, s)], company_notes(result, s))
+    return tables_with_notes(company_table(result, s), company_notes(result, s), s.width)
 
 
-def company_table(result: CompanyResult, s: Style) -> Table:
+def company_table(result: CompanyResult, s: Style) -> list[RenderableType]:
     info = result.company
     names = f"{info.name_zh} ({info.name})" if s.lang == "zh" else f"{info.name} ({info.name_zh})"
-    table = new_table(
+    title = (
         f"{names} · {info.region} · {s.t('fiscal year ends')} {info.fiscal_year_end}"
         f" · {s.unit_label(result.currency)}"
     )
@@ -66,8 +83,7 @@ def company_table(result: CompanyResult, s: Style) -> Table:
         "Returns/\ncapex",
         "Capex\ngrowth",
     ]
-    fill(table, s.t("FY"), [s.t(h) for h in headers], rows)
-    return table
+    return fitted(s.width, title, s.t("FY"), [s.t(h) for h in headers], rows, s.t("(continued)"))
 
 
 #: Marks a value that a filing restated (or, --as-of, that a later filing restates).
@@ -155,13 +171,18 @@ FIELD_NAMES: dict[str, str] = {
 
 
 def company_notes(result: CompanyResult, s: Style) -> list[str]:
+    """The company's footnotes; the data's own words (the capex basis, notes) as written."""
     notes = []
     basis = result.company.capex_basis
     if basis is not None:
-        text = f"Capex basis, every year: {basis.label} (" + " + ".join(basis.lines) + ")."
+        text = s.t(
+            "Capex basis, every year: {label} ({lines}).",
+            label=basis.label,
+            lines=" + ".join(basis.lines),
+        )
         notes.append(f"{text} {basis.note}" if basis.note else text)
     elif result.company.capex_definition:
-        notes.append(f"Capex: {result.company.capex_definition}")
+        notes.append(s.t("Capex: {definition}", definition=result.company.capex_definition))
     net = [
         f"FY{r.fiscal_year} {s.amount(r.capex - r.capex_proceeds)}"
         for r in result.years
@@ -169,8 +190,11 @@ def company_notes(result: CompanyResult, s: Style) -> list[str]:
     ]
     if net:
         notes.append(
-            "Capex net of proceeds from property and equipment sales and incentives "
-            f"(recorded beside the gross line): {', '.join(net)}."
+            s.t(
+                "Capex net of proceeds from property and equipment sales and incentives "
+                "(recorded beside the gross line): {net}.",
+                net=", ".join(net),
+            )
         )
     notes += restatement_notes(result, s)
     moved = [
@@ -180,7 +204,13 @@ def company_notes(result: CompanyResult, s: Style) -> list[str]:
     ]
     if moved:
         notes.append(
-            f"Compared as: {', '.join(moved)} ({result.align} alignment: {result.align_rule})."
+            s.t(
+                "Compared as: {moved} ({align} alignment: {rule}).",
+                moved=", ".join(moved),
+                align=result.align,
+                rule=result.align_rule,
+                rule_zh=ALIGN_ZH.get(result.align, result.align),
+            )
         )
     notes.append(s.t("Returns = buybacks + dividends; blank unless both are known."))
     notes.append(as_of_note(result.as_of, s))
@@ -191,26 +221,28 @@ def company_notes(result: CompanyResult, s: Style) -> list[str]:
                 shaky.setdefault(status, {}).setdefault(field, []).append(row.fiscal_year)
     if shaky:
         parts = [
-            f"{status}: "
+            f"{s.t(status)}: "
             + ", ".join(
-                f"{field.replace('_', ' ')} FY{year_list(years)}" for field, years in fields.items()
+                f"{field_name(field, s)} FY{year_list(years)}" for field, years in fields.items()
             )
             for status, fields in shaky.items()
         ]
-        notes.append(f"{MARK} not confirmed in the company's own filing: " + "; ".join(parts) + ".")
+        notes.append(
+            s.t(
+                "{mark} not confirmed in the company's own filing: {parts}.",
+                mark=MARK,
+                parts="; ".join(parts),
+            )
+        )
     return notes + result.notes
 
 
 def companies_view(result: CompaniesResult, s: Style) -> list[RenderableType]:
-    table = new_table(
-        s.t("Companies in the dataset"), "Fiscal years: those with a record in the data."
-    )
-    headers = ("ID", "Name", "中文", "Group", "Region", "Currency", "FY end", "Fiscal years")
-    for header in (*headers, "Aliases"):
-        table.add_column(s.t(header), no_wrap=header not in ("Aliases", "Name"))
+    headers = ("Name", "中文", "Group", "Region", "Currency", "FY end", "Fiscal years", "Aliases")
+    rows: list[Row] = []
     for c in result.companies:
         years = f"{min(c.fiscal_years)}-{max(c.fiscal_years)}" if c.fiscal_years else DASH
-        table.add_row(
+        cells: list[Cell] = [
             c.id,
             c.name,
             c.name_zh,
@@ -220,15 +252,35 @@ def companies_view(result: CompaniesResult, s: Style) -> list[RenderableType]:
             c.fiscal_year_end,
             years,
             ", ".join(c.aliases),
-        )
-    return [table]
+        ]
+        rows.append((cells, False))
+    tables = fitted(
+        s.width,
+        s.t("Companies in the dataset"),
+        s.t("ID"),
+        [s.t(h) for h in headers],
+        rows,
+        s.t("(continued)"),
+        ["left"] * len(headers),
+        wrap_last=16,
+    )
+    return tables_with_notes(
+        tables, [s.t("Fiscal years: those with a record in the data.")], s.width
+    )
 
 
-def sources_view(result: SourcesResult, s: Style) -> list[RenderableType]:
-    notes = sources_notes(result) + version_notes(result, s)
+def sources_view(result: SourcesResult, s: Style, view: str | None = None) -> list[RenderableType]:
+    """The summary first, then the numbers: one line each with ``view`` ``compact``, else each
+    with its source (beside it when the page is wide enough, else under it)."""
+    notes = sources_notes(result, s) + version_notes(result, s)
     if result.root:
         notes.append(as_of_note(as_of_of(result.root[0].as_of), s))
-    return tables_with_notes([sources_table(result, s)], notes)
+    lead = [paragraph(s.t("Sources: every number in the data"), s.width, indent=""), Text("")]
+    lead += notes_text(notes[:1], s.width)
+    if not result.root:
+        return lead
+    body = sources_table(result, s, compact=view == "compact")
+    return [*lead, Text(""), *body, *notes_text(notes[1:], s.width)]
 
 
 def as_of_of(label: str) -> AsOf:
@@ -259,69 +311,128 @@ def version_notes(result: SourcesResult, s: Style) -> list[str]:
     return notes
 
 
+_SOURCE_HEADERS = ("FY", "Field", "Value", "Currency", "Status")
+
+
+def _source_cells(row: SourceRow, s: Style) -> list[Cell]:
+    value = f"{row.value:g}" if row.kind == "fx" else s.amount(row.value)
+    if row.kind == "guidance":
+        high = "+" if row.high is None else f"-{s.amount(row.high)}"
+        value = s.amount(row.value) if row.high == row.value else f"{value}{high}"
+    if len(row.versions) > 1:
+        value += RESTATED
+    field = field_name(row.field, s)
+    if row.kind == "guidance" and row.date is not None:
+        field += f" ({row.date.isoformat()})"
+    return [row.company or "FX", str(row.fiscal_year), field, value, row.currency, s.t(row.status)]
+
+
 def sources_table(
-    result: SourcesResult, s: Style, title: str = "Sources: every number in the data"
-) -> Table:
-    table = new_table(s.t(title))
-    for header in ("Company", "FY", "Field", "Value", "Currency", "Status", "Source"):
-        table.add_column(
-            s.t(header),
-            justify="right" if header in ("FY", "Value") else "left",
-            no_wrap=header != "Source",
-        )
-    for row in result.root:
-        value = f"{row.value:g}" if row.kind == "fx" else s.amount(row.value)
-        if row.kind == "guidance":
-            high = "+" if row.high is None else f"-{s.amount(row.high)}"
-            value = s.amount(row.value) if row.high == row.value else f"{value}{high}"
-        if len(row.versions) > 1:
-            value += RESTATED
-        field = row.field.replace("_", " ")
-        if row.kind == "guidance" and row.date is not None:
-            field += f" ({row.date.isoformat()})"
-        table.add_row(
-            row.company or "FX",
-            str(row.fiscal_year),
-            field,
-            value,
-            row.currency,
-            row.status,
-            row.source or DASH,
-        )
-    return table
+    result: SourcesResult, s: Style, title: str | None = None, compact: bool = False
+) -> list[RenderableType]:
+    """Every number with its status, and its source: in a last column that wraps if the page
+    has room for one 40 columns wide, else on the lines under the number (``compact``: not
+    at all, one line a number). Too narrow for the columns, a number is a line of words."""
+    headers = [s.t(h) for h in _SOURCE_HEADERS]
+    justify = ["right", "left", "right", "left", "left"]
+    rows: list[Row] = [(_source_cells(row, s), False) for row in result.root]
+    head = None if title is None else s.t(title)
+    first = s.t("Company")
+    with_source: list[Row] = [
+        ([*cells, row.source or DASH], False)
+        for (cells, _), row in zip(rows, result.root, strict=True)
+    ]
+    whole = fitted(
+        s.width,
+        head,
+        first,
+        [*headers, s.t("Source")],
+        with_source,
+        s.t("(continued)"),
+        [*justify, "left"],
+        wrap_last=40,
+    )
+    if sum(isinstance(item, Table) for item in whole) == 1 and not compact:
+        return whole
+    # No room beside the numbers: each source on the lines under its number.
+    table = fitted(100_000, None, first, headers, rows, justify=justify)[0]
+    assert isinstance(table, Table)
+    lines = render_lines(table)
+    if max(cell_len(line) for line in lines[:1] + lines[2:]) > s.width:
+        # Too narrow for the columns: each number as a line of words, wrapped.
+        lines = ["", ""] + [
+            s.t(
+                "{company} {year} {field}: {value} {currency}, {status}",
+                company=cells[0],
+                year=cells[1],
+                field=cells[2],
+                value=cells[3],
+                currency=cells[4],
+                status=cells[5],
+            )
+            for cells, _ in rows
+        ]
+    shown: list[RenderableType] = []
+    if head is not None:
+        shown += [paragraph(head, s.width, indent=""), Text("")]
+    shown += [Text(line) for line in lines[:2] if line]
+    for line, row in zip(lines[2:], result.root, strict=True):
+        shown.append(paragraph(line, s.width, indent="  "))
+        if not compact:
+            shown.append(paragraph(row.source or DASH, s.width, first="    ", indent="    "))
+    shown.append(Text(""))
+    return shown
 
 
-def sources_notes(result: SourcesResult) -> list[str]:
+def sources_notes(result: SourcesResult, s: Style) -> list[str]:
     rows = result.root
     if not rows:
-        return ["No numbers match."]
+        return [s.t("No numbers match.")]
     counts: dict[str, int] = {}
     for row in rows:
         counts[row.status] = counts.get(row.status, 0) + 1
-    summary = ", ".join(f"{status} {n}" for status, n in counts.items())
+    summary = ", ".join(f"{s.t(status)} {n}" for status, n in counts.items())
     return [
-        f"{len(rows)} numbers: {summary}. Values in millions of the currency shown; FX in CNY "
-        "per USD.",
-        "confirmed = read in the company's own document, which the source names; derived = "
-        "arithmetic on such figures (see the note in --json); aggregator = a third-party data "
-        "site or report; unconfirmed = no source could back it (the note says why).",
+        s.t(
+            "{count} numbers: {summary}. Values in millions of the currency shown; FX in CNY "
+            "per USD.",
+            count=len(rows),
+            summary=summary,
+        ),
+        s.t(
+            "confirmed = read in the company's own document, which the source names; derived = "
+            "arithmetic on such figures (see the note in --json); aggregator = a third-party "
+            "data site or report; unconfirmed = no source could back it (the note says why)."
+        ),
     ]
 
 
 def validate_view(result: ValidateResult, s: Style) -> list[RenderableType]:
     lines: list[RenderableType] = [
-        Text(
-            f"{result.file}: valid: {result.companies} companies, {result.fiscal_years} fiscal "
-            f"years, {result.figures} figures ({result.confirmed} confirmed), "
-            f"{result.fx_rates} FX rates"
+        paragraph(
+            s.t(
+                "{file}: valid: {companies} companies, {years} fiscal years, {figures} figures "
+                "({confirmed} confirmed), {fx} FX rates",
+                file=result.file,
+                companies=result.companies,
+                years=result.fiscal_years,
+                figures=result.figures,
+                confirmed=result.confirmed,
+                fx=result.fx_rates,
+            ),
+            s.width,
         )
     ]
     if result.warnings:
         count = len(result.warnings)
-        lines.append(
-            Text(f"{count} warning{'s' if count != 1 else ''} (--strict makes them errors):")
+        template = (
+            "{count} warning (--strict makes them errors):"
+            if count == 1
+            else "{count} warnings (--strict makes them errors):"
         )
+        lines.append(paragraph(s.t(template, count=count), s.width))
         for w in result.warnings:
             where = f"{result.file}:{w.line}" if w.line is not None else result.file
-            lines.append(Text(f"  {where}: {w.path}: {w.message}"))
+            message = translate_message(w.message) if s.lang == "zh" else w.message
+            lines.append(paragraph(f"{where}: {w.path}: {message}", s.width, "  ", "    "))
     return lines

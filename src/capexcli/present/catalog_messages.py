@@ -1,0 +1,92 @@
+# ruff: noqa: E501 - Chinese text is two columns a character; breaking it mid-phrase reads worse
+"""The catalog's entries for messages the core words in English: errors, the method of a
+claim, what a metric noted (see catalog.py, :func:`~.catalog.translate_message`)."""
+
+from __future__ import annotations
+
+MESSAGES_ZH: dict[str, str] = {
+    # Errors
+    "no company matches {name}; did you mean: {suggestions}? (see `capex companies`)": (
+        "没有与 {name} 匹配的公司；你是不是要找：{suggestions}？（见 `capex companies`）"
+    ),
+    "no company matches {name} (see `capex companies`)": (
+        "没有与 {name} 匹配的公司（见 `capex companies`）"
+    ),
+    "no claim {id}; did you mean: {ids}? (see `capex claims`)": (
+        "没有编号为 {id} 的论断；你是不是要找：{ids}？（见 `capex claims`）"
+    ),
+    "no claim {id} (see `capex claims`)": "没有编号为 {id} 的论断（见 `capex claims`）",
+    "choose from {choices}": "可选：{choices}",
+    "choose {choices}": "可选：{choices}",
+    "choose en or zh": "可选：en 或 zh",
+    "choose majority or label": "可选：majority 或 label",
+    "choose CNY (or RMB) or USD": "可选：CNY（或 RMB）或 USD",
+    "unknown field {field}: choose from {choices}": "未知项目 {field}：可选 {choices}",
+    "unknown status {status}: choose from {choices}": "未知状态 {status}：可选 {choices}",
+    "unknown currency {currency}: choose CNY or USD": "未知币种 {currency}：可选 CNY 或 USD",
+    "not a year or a range of years: {spec}; e.g. 2024 or 2020-2024": (
+        "不是年份或年份范围：{spec}；例如 2024 或 2020-2024"
+    ),
+    "year range {spec} runs backwards; try {fix}": "年份范围 {spec} 前后颠倒；请用 {fix}",
+    "years {spec}: a year must be between 1900 and 2200": "年份 {spec}：须在 1900 到 2200 之间",
+    "FX rate {fx}: a CNY per USD rate must be between {low} and 1000, e.g. 7.19": (
+        "汇率 {fx}：人民币/美元汇率须在 {low} 到 1000 之间，例如 7.19"
+    ),
+    "--json and --format {format} disagree: choose one": "--json 与 --format {format} 冲突：只选一个",
+    "--svg and --html export the table: drop --format/--json": (
+        "--svg 和 --html 导出的是表格：去掉 --format/--json"
+    ),
+    "{path}: no such file": "{path}：文件不存在",
+    "{path}: is a directory, not a data file": "{path}：是文件夹，不是数据文件",
+    "{path}: cannot read: {reason}": "{path}：无法读取：{reason}",
+    "{file}: 1 problem in the data": "{file}：数据中有 1 个问题",
+    "{file}: {count} problems in the data": "{file}：数据中有 {count} 个问题",
+    "No such option: {name}": "没有这个选项：{name}",
+    "No such option: {name} Did you mean {other}?": "没有这个选项：{name}。你是不是要找 {other}？",
+    "No such command {name}.": "没有这个命令：{name}。",
+    "Missing argument {name}.": "缺少参数 {name}。",
+    "Option {name} requires an argument.": "选项 {name} 需要一个值。",
+    "Got unexpected extra argument ({arg})": "多余的参数（{arg}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Invalid value for {name}: {detail}": "{name} 的值无效：{detail}",
+    # What a claim's check did (claims.describe)
+    "Cited by the article ({attribution}); the records cannot check it.": (
+        "文章引用（{attribution}）；公司数据无法核查。"
+    ),
+    "Cited by the article; the records cannot check it.": "文章引用；公司数据无法核查。",
+    "The article's own numbers: low {low}, high {high}.": "文章自身的数字：下限 {low}，上限 {high}。",
+    "The article's own numbers: {expression}.": "文章自身的数字：{expression}。",
+    "US group capex / China group capex in {span}, in {currency}.": (
+        "{span} 年美国组资本开支 / 中国组资本开支，以 {currency} 计。"
+    ),
+    "{group} group {fields}, {span}, {currency} millions.": (
+        "{group} 组{fields}，{span}，百万 {currency}。"
+    ),
+    "{group} group {ratio}, {span} (sum over sum).": "{group} 组{ratio}，{span}（合计之比）。",
+    "The smallest {to}/{start} capex multiple among the {group} group.": (
+        "{group} 组中 {to}/{start} 年资本开支倍数的最小值。"
+    ),
+    "{company} {fields} in {span}, {currency} millions.": "{company} {span} 年{fields}，百万 {currency}。",
+    "{company} ({numerator}) / ({denominator}) in {span}.": (
+        "{company} {span} 年（{numerator}）/（{denominator}）。"
+    ),
+    "Sum of the {group} group's {which} {metric} guidance for {span} ({point} end), {currency} "
+    "millions.": "{group} 组各公司{which}的 {span} 年{metric}指引之和（取{point}），百万 {currency}。",
+    "{company}'s {which} {metric} guidance for {span}.": "{company} {which}的 {span} 年{metric}指引。",
+    "{amount} {source} millions in {currency} at the {span} rate.": (
+        "{amount} 百万 {source} 按 {span} 年汇率折合 {currency}。"
+    ),
+    # What a metric noted, and what it found missing
+    "each company-year counts only where it reports both parts of the ratio": (
+        "每家公司每年只在比率两部分都有数据时计入"
+    ),
+    "{company} x{multiple}": "{company} ×{multiple}",
+    "{company} gave no upper end; its figure counts at every point": (
+        "{company} 未给出上限；各取值点均按其数字计"
+    ),
+    "{company} FY{year} {field}": "{company} FY{year} {field}",
+    "{company}: no {metric} guidance for {year}": "{company}：没有 {year} 年的{metric}指引",
+    "{company}: no {metric} guidance": "{company}：没有{metric}指引",
+    "no CNY per USD rate for {year} in the data": "数据中没有 {year} 年的人民币/美元汇率",
+    "no FX rate to convert {company} FY{year}": "没有可用于换算 {company} FY{year} 的汇率",
+}
