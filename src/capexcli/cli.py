@@ -1,7 +1,6 @@
 """The ``capex`` command line: parse options, call the core, hand the result to output.
 
-Exit status: 0 success; 2 anything the user can fix (bad data, bad option, unknown
-company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
+Exit status: see cli_app.py (0 success, 1 a failed check, 2 bad input, 70 a bug).
 """
 
 from __future__ import annotations
@@ -35,7 +34,7 @@ from .cli_options import (
     regrouped,
 )
 from .errors import (
-    EXIT_CLAIM_FAILS,
+    CheckFailed,
     OptionError,
 )
 from .output import Out, emit
@@ -310,8 +309,11 @@ def claims(
         # --strict needs the verdicts themselves, so it always computes them.
         result = produce()
         emit(result, out)
-        if any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
-            raise typer.Exit(EXIT_CLAIM_FAILS)
+        failing = [c.id for c in result.claims if c.kind == "recomputed" and c.verdict == "fails"]
+        if failing:
+            raise CheckFailed(
+                f"--strict: {len(failing)} recomputed claim(s) fail: {', '.join(failing)}"
+            )
         return
     options = {
         "id": claim_id,

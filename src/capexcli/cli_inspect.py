@@ -11,7 +11,7 @@ import typer
 
 from .cli_app import CapexCommand, app
 from .cli_options import dataset_path, output_options
-from .errors import OptionError
+from .errors import CheckFailed, OptionError
 from .output import Out, emit
 
 SCHEMAS = (
@@ -79,7 +79,8 @@ def validate(
         bool,
         typer.Option(
             "--strict",
-            help="Treat warnings as errors: exit 2 if a confirmed figure names no document "
+            metavar="",
+            help="Treat warnings as errors: exit 1 if a confirmed figure names no document "
             "a reader could find.",
         ),
     ] = False,
@@ -89,7 +90,8 @@ def validate(
     """Check a data file and list every problem with its line and TOML path (exit 2 if any).
 
     Warnings (a confirmed figure without an SEC accession number, URL, or HKEX stock code and
-    date) are listed after the summary; with --strict they are errors.
+    date) are listed after the summary; with --strict any warning makes the check fail (exit
+    1), like `claims --strict`.
 
     Example:
 
@@ -97,12 +99,11 @@ def validate(
       capex validate --strict
     """
     from .checks import lint_dataset
-    from .errors import DataValidationError
     from .loader import load, locate
     from .reports import validate_result
 
     loaded = load(path or dataset_path(ctx, None))
     warnings = locate(lint_dataset(loaded.dataset), loaded.path)
-    if strict and warnings:
-        raise DataValidationError(loaded.path, warnings)
     emit(validate_result(loaded.path, loaded.dataset, warnings), out)
+    if strict and warnings:
+        raise CheckFailed(f"--strict: {len(warnings)} warning(s) in {loaded.path}")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import CapexError, OptionError, WriteError
+from .errors import OUTPUT_SCHEMA_VERSION, CapexError, OptionError, WriteError
 from .present.style import Style
 
 if TYPE_CHECKING:
@@ -145,8 +145,13 @@ def write_file(path: Path, text: str, *, force: bool) -> None:
     atomic_write(path, text.encode("utf-8"), force=force)
 
 
+def error_document(error: CapexError) -> dict[str, Any]:
+    """The JSON error object (``capex schema error`` describes it)."""
+    return {"schema_version": OUTPUT_SCHEMA_VERSION, "error": error.to_dict()}
+
+
 def emit_error(error: CapexError, as_json: bool) -> None:
     if as_json:
-        sys.stderr.write(json.dumps({"error": error.to_dict()}, ensure_ascii=False) + "\n")
+        sys.stderr.write(json.dumps(error_document(error), ensure_ascii=False) + "\n")
     else:
         sys.stderr.write(f"Error: {error.message}\n")

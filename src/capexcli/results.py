@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel
 
-OUTPUT_SCHEMA_VERSION = 1
+from .errors import OUTPUT_SCHEMA_VERSION
 
 
 class Output(BaseModel):
