@@ -675,7 +675,8 @@ def test_partial_years_are_marked_in_every_format(run: Run, tmp_path: Path) -> N
     by_year = {r.split(",")[0]: dict(zip(header, r.split(","), strict=True)) for r in rows[1:]}
     assert by_year["2024"]["complete"] == "false"
     assert by_year["2024"]["cn_capex_reported"] == "1" and by_year["2024"]["cn_members"] == "2"
-    assert by_year["2023-2024"]["capex_years"] == "2023"
+    # the totals row: no year, marked total
+    assert by_year[""]["total"] == "true" and by_year[""]["capex_years"] == "2023"
     chart = run("chart", *data).stdout
     assert "[160] 1/2" in chart and "CN : US [1 : 15.0]" in chart
     assert "[ ] = partial" in chart

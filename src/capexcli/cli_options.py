@@ -20,7 +20,7 @@ import typer
 
 from .alignment import ALIGNS, Align
 from .errors import CapexError, OptionError, RequestError
-from .output import Out
+from .output import Out, choose_format
 
 if TYPE_CHECKING:
     from .records import Dataset
@@ -47,9 +47,10 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="table|json|csv|tsv|markdown",
-        help="Output format. csv/tsv: raw numbers, one header row; markdown: a GitHub table. "
-        "Default: table.",
+        metavar="FORMAT",
+        help="table, json, csv, tsv, markdown or xlsx. csv/tsv: one header row, raw numbers; "
+        "markdown: a GitHub table per section, then the notes; xlsx: a workbook (needs -o). "
+        "Default: what the -o file's extension says, else table.",
         show_default=False,
     ),
 ]
@@ -72,8 +73,17 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="Write to PATH instead of stdout (atomically; an existing file needs --force).",
+        help="Write to PATH instead of stdout (atomically; an existing file needs --force). "
+        "Its extension chooses the format: .csv .tsv .md .json .xlsx (else a table).",
         show_default=False,
+    ),
+]
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        metavar="",
+        help="CSV/TSV: start with a UTF-8 byte order mark, so Excel shows Chinese names correctly.",
     ),
 ]
 ForceOption = Annotated[
@@ -85,13 +95,20 @@ SvgOption = Annotated[
     typer.Option(
         "--svg",
         metavar="PATH",
-        help="Also save the table as SVG (for reports).",
+        help="Also save the table as the terminal shows it, as SVG (for reports; as wide as "
+        "the table, nothing loaded from the network).",
         show_default=False,
     ),
 ]
 HtmlOption = Annotated[
     Path | None,
-    typer.Option("--html", metavar="PATH", help="Also save the table as HTML.", show_default=False),
+    typer.Option(
+        "--html",
+        metavar="PATH",
+        help="Also save a standalone HTML page: the tables as HTML tables, the notes, and "
+        "the chart as inline SVG (nothing loaded from the network).",
+        show_default=False,
+    ),
 ]
 CurrencyOption = Annotated[
     str,
@@ -188,6 +205,7 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
     ("lang", LangOption, "en", False),
     ("output", OutputOption, None, False),
     ("force", ForceOption, False, False),
+    ("bom", BomOption, False, False),
     ("svg", SvgOption, None, True),
     ("html", HtmlOption, None, True),
 )
@@ -290,12 +308,13 @@ def make_out(
     svg: Path | None = None,
     html: Path | None = None,
     view: str | None = None,
+    bom: bool = False,
 ) -> Out:
-    chosen = (fmt or "table").strip().lower()
-    if as_json and fmt is not None and chosen != "json":
-        raise OptionError(f"--json and --format {chosen} disagree: choose one")
+    given = fmt.strip().lower() if fmt is not None else None
+    if as_json and given is not None and given != "json":
+        raise OptionError(f"--json and --format {given} disagree: choose one")
     return Out(
-        format="json" if as_json else chosen,
+        format=choose_format("json" if as_json else given, output),
         units=units.strip().lower(),
         lang=lang.strip().lower(),
         output=output,
@@ -303,6 +322,7 @@ def make_out(
         svg=svg,
         html=html,
         view=view,
+        bom=bom,
     )
 
 

@@ -43,6 +43,7 @@ def run(
             "units": out.units,
             "lang": out.lang,
             "view": out.view,
+            "bom": out.bom,
         }
         entry = cache.key(command, settings, files)
     if entry is not None:
