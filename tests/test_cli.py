@@ -504,7 +504,10 @@ def test_sources_json_is_a_list_of_rows(run: Run) -> None:
         "basis": None,
         "document": None,
         "earlier": [],
+        "unit": "millions",
     }
+    fx = json.loads(run("sources", "--kind", "fx", "--json", *DATA).stdout)
+    assert {row["unit"] for row in fx} == {"CNY per USD"}
 
 
 def test_sources_table_with_status_filter(run: Run) -> None:

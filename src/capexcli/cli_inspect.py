@@ -14,6 +14,8 @@ from .cli_options import dataset_path, output_options
 from .errors import CheckFailed, OptionError
 from .output import Out, emit
 
+#: Every JSON document capex prints: each command's --json output, and the error object that
+#: any failure prints on stderr under --json.
 SCHEMAS = (
     "compare",
     "company",
@@ -23,25 +25,13 @@ SCHEMAS = (
     "chart",
     "validate",
     "verify",
+    "import-sec",
+    "error",
 )
 
 
-@app.command(cls=CapexCommand)
-def schema(
-    name: Annotated[
-        str,
-        typer.Argument(
-            metavar="[COMMAND]",
-            help="compare, company, companies, claims, sources, chart, validate or verify.",
-        ),
-    ] = "compare",
-) -> None:
-    """The JSON Schema of a command's --json output, from the models that produce it.
-
-    Example:
-
-      capex schema claims > claims.schema.json
-    """
+def schema_document(key: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one of :data:`SCHEMAS`."""
     from . import results
 
     models: dict[str, type[Any]] = {
@@ -53,14 +43,49 @@ def schema(
         "chart": results.ChartResult,
         "validate": results.ValidateResult,
         "verify": results.VerifyResult,
+        "import-sec": results.SecImportResult,
+        "error": results.ErrorDocument,
     }
-    key = name.strip().lower()
-    if key not in models:
-        raise OptionError(f"no schema for {name!r}: choose {', '.join(SCHEMAS)}")
     document = models[key].model_json_schema(mode="serialization")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["$id"] = f"capex:{key}:v{results.OUTPUT_SCHEMA_VERSION}"
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return document
+
+
+def complete_schema(incomplete: str) -> list[str]:
+    return [name for name in SCHEMAS if name.startswith(incomplete.casefold())]
+
+
+@app.command(cls=CapexCommand)
+def schema(
+    name: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="compare (the default), company, companies, claims, sources, chart, validate, "
+            "verify, import-sec (or: import sec), or error (the error object of every "
+            "command under --json).",
+            show_default=False,
+            autocompletion=complete_schema,
+        ),
+    ] = None,
+) -> None:
+    """The JSON Schema of a command's --json output, from the models that produce it.
+
+    Every field has a description, and fields with a closed set of values (verdict, status,
+    currency, region, kind, outcome ...) list them as an enum. `capex schema error` is the
+    object every failure prints on stderr under --json.
+
+    Examples:
+
+      capex schema claims > claims.schema.json
+
+      capex schema error | jq '.["$defs"].ErrorDetail.properties.code.enum'
+    """
+    key = "-".join(part.strip().lower() for part in name or ["compare"])
+    if key not in SCHEMAS:
+        raise OptionError(f"no schema for {' '.join(name or [])!r}: choose {', '.join(SCHEMAS)}")
+    sys.stdout.write(json.dumps(schema_document(key), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command(cls=CapexCommand)
