@@ -18,7 +18,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import Result
 
-from capexcli.cli_options import complete_company as _complete_company
+from capexcli.cli_complete import complete_company as _complete_company
 
 from .conftest import SEC_FIXTURES, SMALL
 

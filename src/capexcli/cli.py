@@ -15,6 +15,7 @@ import typer
 
 from . import __version__
 from .cli_app import CapexCommand, app
+from .cli_complete import STATUS_CHOICES, choices, complete_claim, complete_company
 from .cli_import import import_app
 from .cli_options import (
     AlignOption,
@@ -27,7 +28,6 @@ from .cli_options import (
     Scope,
     align_choice,
     comparison_options,
-    complete_company,
     dataset_path,
     flag,
     output_options,
@@ -167,6 +167,7 @@ def sources(
             metavar="[COMPANY]",
             help="Only this company (id, name, 中文名, alias or ticker). Default: all, with FX.",
             show_default=False,
+            autocompletion=complete_company,
         ),
     ] = None,
     status: Annotated[
@@ -178,6 +179,7 @@ def sources(
             help="Only figures with this status: confirmed, aggregator, derived or "
             "unconfirmed. Repeat for several.",
             show_default=False,
+            autocompletion=choices(*STATUS_CHOICES, listed=True),
         ),
     ] = None,
     kind: Annotated[
@@ -187,6 +189,7 @@ def sources(
             metavar="figure|guidance|fx",
             help="Only these kinds of number. Repeat for several. Default: all.",
             show_default=False,
+            autocompletion=choices("figure", "guidance", "fx", listed=True),
         ),
     ] = None,
     data: DataOption = None,
@@ -239,6 +242,7 @@ def claims(
             metavar="[ID]",
             help="One claim in full: quote, method, every figure used, sensitivity.",
             show_default=False,
+            autocompletion=complete_claim,
         ),
     ] = None,
     align: AlignOption = "majority",
@@ -340,6 +344,7 @@ def chart(
             metavar="capex|capex_to_ocf|returns_to_capex",
             help="What to draw: capex in one currency (with the CN : US ratio), capex / "
             "operating cash flow, or shareholder returns / capex.",
+            autocompletion=choices("capex", "capex_to_ocf", "returns_to_capex"),
         ),
     ] = "capex",
     data: DataOption = None,

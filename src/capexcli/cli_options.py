@@ -19,13 +19,21 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from .alignment import ALIGNS, Align
-from .errors import CapexError, OptionError, RequestError
-from .output import Out, choose_format
+from .cli_complete import (
+    choices,
+    complete_companies,
+    complete_group,
+    complete_label,
+    complete_years,
+)
+from .errors import OptionError, RequestError
+from .output import FORMATS, LANGS, UNIT_CHOICES, Out, choose_format
 
 if TYPE_CHECKING:
     from .records import Dataset
 
 F = TypeVar("F", bound=Callable[..., Any])
+
 
 DataOption = Annotated[
     Path | None,
@@ -52,6 +60,7 @@ FormatOption = Annotated[
         "markdown: a GitHub table per section, then the notes; xlsx: a workbook (needs -o). "
         "Default: what the -o file's extension says, else table.",
         show_default=False,
+        autocompletion=choices(*FORMATS),
     ),
 ]
 UnitsOption = Annotated[
@@ -61,11 +70,17 @@ UnitsOption = Annotated[
         metavar="million|billion|yi",
         help="Unit of amounts in tables, CSV and Markdown (yi = 亿, 100 million; 万亿 shown for "
         "trillions). JSON stays in millions.",
+        autocompletion=choices(*UNIT_CHOICES),
     ),
 ]
 LangOption = Annotated[
     str,
-    typer.Option("--lang", metavar="en|zh", help="Language of table headers, names and verdicts."),
+    typer.Option(
+        "--lang",
+        metavar="en|zh",
+        help="Language of table headers, names and verdicts.",
+        autocompletion=choices(*LANGS),
+    ),
 ]
 OutputOption = Annotated[
     Path | None,
@@ -112,7 +127,13 @@ HtmlOption = Annotated[
 ]
 CurrencyOption = Annotated[
     str,
-    typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
+    typer.Option(
+        "--currency",
+        "-c",
+        metavar="CNY|USD",
+        help="Currency of every amount.",
+        autocompletion=choices("CNY", "USD"),
+    ),
 ]
 YearsOption = Annotated[
     str | None,
@@ -123,6 +144,7 @@ YearsOption = Annotated[
         help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
         "groups have figures.",
         show_default=False,
+        autocompletion=complete_years,
     ),
 ]
 FxOption = Annotated[
@@ -162,6 +184,7 @@ GroupOption = Annotated[
         help="Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple "
         "(ids, names, aliases, tickers or Chinese names). Repeatable.",
         show_default=False,
+        autocompletion=complete_group,
     ),
 ]
 ExcludeOption = Annotated[
@@ -172,6 +195,7 @@ ExcludeOption = Annotated[
         metavar="NAME",
         help="Drop a company from its group for this run (repeatable, or comma-separated).",
         show_default=False,
+        autocompletion=complete_companies,
     ),
 ]
 LabelOption = Annotated[
@@ -181,6 +205,7 @@ LabelOption = Annotated[
         metavar="GROUP=TEXT",
         help="Name a group in titles and legends: us='US big five'. Repeatable.",
         show_default=False,
+        autocompletion=complete_label,
     ),
 ]
 AlignOption = Annotated[
@@ -193,6 +218,7 @@ AlignOption = Annotated[
             "of the fiscal year's months (Alibaba FY to March 2025 -> 2024). label: the "
             "company's own fiscal-year label (-> 2025)."
         ),
+        autocompletion=choices("majority", "label"),
     ),
 ]
 
@@ -324,26 +350,6 @@ def make_out(
         view=view,
         bom=bom,
     )
-
-
-def complete_company(incomplete: str) -> list[str]:
-    """Shell completion for company names: ids first, then aliases; silent on any error."""
-    from .loader import load
-    from .paths import resolve_data_path
-
-    try:
-        dataset = load(resolve_data_path(None)).dataset
-    except CapexError:
-        return []
-    wanted = incomplete.casefold()
-    ids = [c.id for c in dataset.companies if c.id.startswith(wanted)]
-    others = [
-        name
-        for c in dataset.companies
-        for name in (*c.aliases, c.name_zh)
-        if name.casefold().startswith(wanted) and name not in ids
-    ]
-    return ids + others
 
 
 def align_choice(value: str) -> Align:

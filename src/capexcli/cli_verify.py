@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .cli_app import CapexCommand, app
+from .cli_complete import complete_company
 from .cli_options import DataOption, dataset_path, output_options
 from .errors import CheckFailed, OptionError
 from .output import Out, emit
@@ -110,6 +111,7 @@ def verify_command(
             help="Companies to check (id, name, alias or ticker). Default: every company a "
             "--facts file is given for.",
             show_default=False,
+            autocompletion=complete_company,
         ),
     ] = None,
     facts: Annotated[
