@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
-from .cli_app import CapexCommand, app
+from .cli_app import CapexCommand, CapexGroup, app
 from .cli_complete import STATUS_CHOICES, choices, complete_claim, complete_company
 from .cli_import import import_app
 from .cli_options import (
@@ -145,7 +146,14 @@ def companies(
     *,
     out: Out,
 ) -> None:
-    """List the companies: region, currency, fiscal-year end and the years covered."""
+    """List the companies: region, currency, fiscal-year end and the years covered.
+
+    Examples:
+
+      capex companies
+
+      capex companies --json | jq -r '.companies[].id'
+    """
     path = dataset_path(ctx, data)
 
     def produce() -> Any:
@@ -383,8 +391,17 @@ def chart(
 # commands in that order).
 from . import cli_inspect, cli_verify  # noqa: E402, F401
 
-# `capex import sec` lives in its own module (it has no dependency on this one).
-app.add_typer(import_app, name="import")
+# `capex import sec` lives in its own module (it has no dependency on this one); its group and
+# commands get capex's help and error handling like the others.
+for _info in import_app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = CapexCommand
+app.add_typer(
+    import_app,
+    name="import",
+    cls=CapexGroup,
+    epilog="Example:\n\n  capex import sec CIK0000789019.json --years 2024-2025",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

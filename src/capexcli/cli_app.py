@@ -60,6 +60,11 @@ class CapexCommand(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
+    def get_help(self, ctx: Any) -> str:
+        from .cli_help import render
+
+        return render(self, ctx)
+
 
 def _wants_json(argv: Sequence[str]) -> bool:
     """Whether errors should be JSON: --json, --format json, -f json or --format=json."""
@@ -92,6 +97,11 @@ class CapexGroup(TyperGroup):
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Any) -> str:
+        from .cli_help import render
+
+        return render(self, ctx)
 
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)
