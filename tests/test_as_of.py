@@ -18,7 +18,7 @@ from typer.testing import Result
 from capexcli.as_of import parse_date, resolve
 from capexcli.errors import DataValidationError, RequestError
 from capexcli.loader import load, parse_dataset
-from capexcli.results_base import AsOf
+from capexcli.results import AsOf
 
 Run = Callable[..., Result]
 

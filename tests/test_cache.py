@@ -70,7 +70,7 @@ def test_changed_data_options_or_format_miss(run: Run, cached: Path, tmp_path: P
     usd = json.loads(run("compare", "--json", "-c", "USD", "--data", str(data)).stdout)
     assert usd["years"][0]["us"]["capex"] == 350
     csv_out = run("compare", "-f", "csv", "--data", str(data)).stdout
-    assert csv_out.startswith("year,currency")
+    assert csv_out.startswith("year,total,first_year,last_year,currency")
     assert len(entries(cached)) == 4
 
 

@@ -18,7 +18,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import Result
 
-from capexcli.cli_options import complete_company as _complete_company
+from capexcli.cli_complete import complete_company as _complete_company
 
 from .conftest import SEC_FIXTURES, SMALL
 
@@ -42,7 +42,13 @@ def test_compare_csv_and_tsv_parse_back_to_the_json_figures(
     assert result.exit_code == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=delimiter))
     expected = _json(run, "compare", *DATA)
-    assert [r["year"] for r in rows] == ["2023", "2024", "2023-2024"]
+    # the totals row is marked in its own column; its span in first_year/last_year
+    assert [(r["year"], r["total"]) for r in rows] == [
+        ("2023", "false"),
+        ("2024", "false"),
+        ("", "true"),
+    ]
+    assert (rows[2]["first_year"], rows[2]["last_year"]) == ("2023", "2024")
     for row, year in zip(rows, [*expected["years"], expected["totals"]], strict=True):
         assert float(row["us_capex"]) == pytest.approx(year["us"]["capex"])
         assert float(row["cn_capex"]) == pytest.approx(year["cn"]["capex"])
@@ -50,7 +56,7 @@ def test_compare_csv_and_tsv_parse_back_to_the_json_figures(
         assert row["unit"] == "millions"
     # raw numbers: no thousands separators; a missing value is an empty cell
     assert rows[0]["us_capex"] == "1050"
-    assert "," not in result.stdout.splitlines()[1].split(delimiter)[2]
+    assert "," not in result.stdout.splitlines()[1].split(delimiter)[5]
 
 
 def test_missing_values_are_empty_cells(run: Run) -> None:
@@ -94,12 +100,14 @@ def test_trillions_show_as_wanyi(run: Run) -> None:
 def test_markdown_table(run: Run) -> None:
     result = run("compare", "--format", "markdown", *DATA)
     lines = result.stdout.splitlines()
-    # header, separator, two years and the total
-    assert len(lines) == 5
-    assert lines[0].startswith("| year | currency | us_capex |")
-    assert lines[2].startswith("| 2023 | CNY | 1,050 |")
-    claims = run("sources", "-f", "markdown", *DATA).stdout.splitlines()
-    assert len(claims) == 2 + 33
+    # header, separator, two years and the total; then a blank line and the notes
+    assert lines[0].startswith("| year | total | first_year | last_year | currency | us_capex |")
+    assert lines[2].startswith("| 2023 | false | 2023 | 2023 | CNY | 1,050 |")
+    assert lines[4].startswith("|  | true | 2023 | 2024 | CNY |")
+    assert lines[5] == ""
+    assert lines[6].startswith("- CN : US = China's capex to the US group's")
+    sources = run("sources", "-f", "markdown", *DATA).stdout.split("\n\n")[0].splitlines()
+    assert len(sources) == 2 + 33
 
 
 def test_lang_zh(run: Run) -> None:
@@ -155,13 +163,13 @@ def test_output_file_is_written_atomically_and_not_replaced_without_force(
     target = tmp_path / "compare.csv"
     assert run("compare", "-f", "csv", "-o", str(target), *DATA).exit_code == 0
     first = target.read_bytes()
-    assert first.startswith(b"year,currency,us_capex")
-    again = run("compare", "-f", "json", "-o", str(target), *DATA)
+    assert first.startswith(b"year,total,first_year,last_year,currency,us_capex")
+    again = run("compare", "-o", str(target), "--units", "billion", *DATA)
     assert again.exit_code == 2 and "--force" in again.stderr
     assert target.read_bytes() == first
-    forced = run("compare", "-f", "json", "-o", str(target), "--force", *DATA)
+    forced = run("compare", "-o", str(target), "--units", "billion", "--force", *DATA)
     assert forced.exit_code == 0
-    assert json.loads(target.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert target.read_bytes() != first and b",billions\n" in target.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["compare.csv"]
 
 

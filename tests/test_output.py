@@ -14,13 +14,14 @@ def test_error_as_json_goes_to_stderr(capsys) -> None:  # type: ignore[no-untype
     captured = capsys.readouterr()
     assert captured.out == ""
     assert json.loads(captured.err) == {
+        "schema_version": 1,
         "error": {
             "code": "unknown_company",
             "message": (
                 "no company matches 'tencnt'; did you mean: tencent? (see `capex companies`)"
             ),
             "suggestions": ["tencent"],
-        }
+        },
     }
 
 

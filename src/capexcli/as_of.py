@@ -16,7 +16,7 @@ from datetime import date
 from .checks import CITED_FIELDS
 from .errors import RequestError
 from .records import Company, Dataset, Figure, FiscalYear, Version
-from .results_base import AsOf, Restatement
+from .results_filed import AsOf, Restatement
 from .versions import Filed, timeline
 
 

@@ -1,7 +1,6 @@
 """The ``capex`` command line: parse options, call the core, hand the result to output.
 
-Exit status: 0 success; 2 anything the user can fix (bad data, bad option, unknown
-company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
+Exit status: see cli_app.py (0 success, 1 a failed check, 2 bad input, 70 a bug).
 """
 
 from __future__ import annotations
@@ -12,23 +11,21 @@ from collections.abc import Sequence
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from . import __version__
-from .cli_app import CapexCommand, app
+from .cli_app import CapexCommand, CapexGroup, app
+from .cli_as_of import AsOfOption, FirstReportedOption, as_of_choice, as_of_dataset
+from .cli_complete import STATUS_CHOICES, choices, complete_companies, complete_company
 from .cli_import import import_app
 from .cli_options import (
     AlignOption,
-    AsOfOption,
     CompactOption,
     DataOption,
-    FirstReportedOption,
     Scope,
     YearOption,
     align_choice,
-    as_of_choice,
-    as_of_dataset,
     comparison_options,
-    complete_company,
     dataset_path,
     flag,
     output_options,
@@ -157,7 +154,14 @@ def companies(
     *,
     out: Out,
 ) -> None:
-    """List the companies: region, currency, fiscal-year end and the years covered."""
+    """List the companies: region, currency, fiscal-year end and the years covered.
+
+    Examples:
+
+      capex companies
+
+      capex companies --json | jq -r '.companies[].id'
+    """
     path = dataset_path(ctx, data)
 
     def produce() -> Any:
@@ -179,6 +183,7 @@ def sources(
             metavar="[COMPANY]",
             help="Only this company (id, name, 中文名, alias or ticker). Default: all, with FX.",
             show_default=False,
+            autocompletion=complete_company,
         ),
     ] = None,
     status: Annotated[
@@ -190,6 +195,7 @@ def sources(
             help="Only figures with this status: confirmed, aggregator, derived or "
             "unconfirmed. Repeat for several.",
             show_default=False,
+            autocompletion=choices(*STATUS_CHOICES, listed=True),
         ),
     ] = None,
     kind: Annotated[
@@ -199,6 +205,7 @@ def sources(
             metavar="figure|guidance|fx",
             help="Only these kinds of number. Repeat for several. Default: all.",
             show_default=False,
+            autocompletion=choices("figure", "guidance", "fx", listed=True),
         ),
     ] = None,
     company_filter: Annotated[
@@ -208,6 +215,7 @@ def sources(
             metavar="NAME",
             help="Only these companies (as COMPANY). Repeat, or separate with commas.",
             show_default=False,
+            autocompletion=complete_companies,
         ),
     ] = None,
     year: YearOption = None,
@@ -220,6 +228,18 @@ def sources(
             "debt_repayment, capex_proceeds, capex_guidance, total_expenses_guidance, "
             "cny_per_usd. Repeat for several.",
             show_default=False,
+            autocompletion=choices(
+                "capex",
+                "operating_cash_flow",
+                "buybacks",
+                "dividends",
+                "debt_repayment",
+                "capex_proceeds",
+                "capex_guidance",
+                "total_expenses_guidance",
+                "cny_per_usd",
+                listed=True,
+            ),
         ),
     ] = None,
     compact: CompactOption = False,
@@ -311,6 +331,7 @@ def chart(
             metavar="capex|capex_to_ocf|returns_to_capex",
             help="What to draw: capex in one currency (with the CN : US ratio), capex / "
             "operating cash flow, or shareholder returns / capex.",
+            autocompletion=choices("capex", "capex_to_ocf", "returns_to_capex"),
         ),
     ] = "capex",
     data: DataOption = None,
@@ -356,7 +377,17 @@ from . import (  # noqa: E402, F401
     cli_verify,
 )
 
-app.add_typer(import_app, name="import")
+# `capex import sec` lives in its own module (it has no dependency on this one); its group and
+# commands get capex's help and error handling like the others.
+for _info in import_app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = CapexCommand
+app.add_typer(
+    import_app,
+    name="import",
+    cls=CapexGroup,
+    epilog="Example:\n\n  capex import sec CIK0000789019.json --years 2024-2025",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -1,9 +1,9 @@
 """The ``capex`` application shell: help that reads well at 80 columns, and one place that
 turns every failure into a message and an exit status (text or JSON).
 
-Exit status: 0 success; 2 anything the user can fix (bad data, bad option, unknown
-company); 1 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback), or a check the user
-asked for that failed (``claims --strict``).
+Exit status: 0 success; 1 a check the user asked for failed (``claims --strict``,
+``validate --strict``, ``verify``); 2 anything the user can fix (bad data, bad option, unknown
+company); 70 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
 """
 
 from __future__ import annotations
@@ -19,7 +19,14 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from .errors import EXIT_INTERNAL_ERROR, CapexError, OptionError
+from .errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    CapexError,
+    InternalError,
+    OptionError,
+)
 from .output import emit_error
 
 DEBUG_VAR = "CAPEX_DEBUG"
@@ -115,9 +122,11 @@ class CapexCommand(TyperCommand):
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
+    def get_help(self, ctx: Any) -> str:
+        from .cli_help import render
+
         with _help_in(self, ctx):
-            super().format_help(ctx, formatter)
+            return render(self, ctx, zh=_LANG.get() == "zh")
 
     def get_usage(self, ctx: Any) -> str:
         return _usage(super().get_usage(ctx))
@@ -145,15 +154,33 @@ def _wants_lang(argv: Sequence[str]) -> str:
     return locale_lang()
 
 
+def report_internal_error(error: BaseException, as_json: bool) -> None:
+    """One line on what broke and one on how to report it; in --json mode the JSON error
+    object (code ``internal``), so a script always gets JSON."""
+    what = type(error).__name__
+    if str(error):
+        what += f": {str(error).splitlines()[0]}"
+    message = (
+        f"internal error: {what}. This is a bug in capex, not in your data: please report it "
+        f"with the command you ran and `capex --version`; {DEBUG_VAR}=1 shows the traceback."
+    )
+    if as_json:
+        emit_error(InternalError(message), True)
+    else:
+        sys.stderr.write(f"capex: {message}\n")
+
+
 class CapexGroup(TyperGroup):
     """Maps every failure to a message and an exit status, in text or JSON."""
 
     def get_help_option(self, ctx: Any) -> Any:
         return _flag_help_option(super().get_help_option(ctx))
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
+    def get_help(self, ctx: Any) -> str:
+        from .cli_help import render
+
         with _help_in(self, ctx):
-            super().format_help(ctx, formatter)
+            return render(self, ctx, zh=_LANG.get() == "zh")
 
     def get_usage(self, ctx: Any) -> str:
         return _usage(super().get_usage(ctx))
@@ -195,22 +222,17 @@ class CapexGroup(TyperGroup):
             code = error.exit_code
         except typer.Exit as stop:
             code = stop.exit_code
-        except typer.Abort:
+        except (typer.Abort, KeyboardInterrupt):
             sys.stderr.write("Aborted.\n")
-            code = EXIT_INTERNAL_ERROR
+            code = EXIT_INTERRUPTED
         except BrokenPipeError:
             # `capex compare | head`: the reader left; say nothing more to it.
             sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-            code = EXIT_INTERNAL_ERROR
+            code = EXIT_BROKEN_PIPE
         except Exception as error:
             if os.environ.get(DEBUG_VAR):
                 raise
-            sys.stderr.write(
-                f"capex: internal error: {type(error).__name__}: {error}\n"
-                "This is a bug in capex, not in your data. Please report it with the command "
-                f"you ran (see README, 'Reporting problems'). Run with {DEBUG_VAR}=1 to see "
-                "the traceback.\n"
-            )
+            report_internal_error(error, as_json)
             code = EXIT_INTERNAL_ERROR
         if standalone_mode:
             sys.exit(code)
@@ -228,7 +250,10 @@ app = typer.Typer(
         "for scripts."
     ),
     epilog=(
-        "Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.\n\n"
+        "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
+        "--strict, verify); 2 bad input or usage (data file, option, name); 70 an internal "
+        "error, a bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error "
+        "is a JSON object on stderr (capex schema error).\n\n"
         "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), "
         "CAPEX_CACHE_DIR (where outputs and datasets are cached), NO_COLOR, "
         "CAPEX_DEBUG=1 (tracebacks)."

@@ -10,25 +10,24 @@ from typing import Annotated, Any
 import typer
 
 from .cli_app import CapexCommand, app
+from .cli_as_of import FirstReportedOption, as_of_choice, as_of_dataset
+from .cli_complete import choices, complete_claim
 from .cli_options import (
     AlignOption,
     CompactOption,
     DataOption,
     ExcludeOption,
-    FirstReportedOption,
     FxOption,
     GroupOption,
     LabelOption,
     LikeForLikeOption,
     align_choice,
-    as_of_choice,
-    as_of_dataset,
     dataset_path,
     output_options,
     regrouped,
 )
 from .errors import (
-    EXIT_CLAIM_FAILS,
+    CheckFailed,
 )
 from .output import Out, emit
 from .runner import run
@@ -44,6 +43,7 @@ def claims(
             metavar="[ID]",
             help="One claim in full: quote, method, every figure used, sensitivity.",
             show_default=False,
+            autocompletion=complete_claim,
         ),
     ] = None,
     align: AlignOption = "majority",
@@ -78,6 +78,9 @@ def claims(
             help="Only claims with this verdict: holds, close, fails, cited, unknown or "
             "insufficient. Repeat, or separate with commas.",
             show_default=False,
+            autocompletion=choices(
+                "holds", "close", "fails", "cited", "unknown", "insufficient", listed=True
+            ),
         ),
     ] = None,
     section: Annotated[
@@ -88,6 +91,7 @@ def claims(
             help="Only claims of this section of the article: intro, 01 ... 05 (1 is 01). "
             "Repeat, or separate with commas.",
             show_default=False,
+            autocompletion=choices("intro", "01", "02", "03", "04", "05", listed=True),
         ),
     ] = None,
     claim_kind: Annotated[
@@ -98,6 +102,7 @@ def claims(
             help="Only claims checked this way: recomputed, internal or cited. Repeat, or "
             "separate with commas.",
             show_default=False,
+            autocompletion=choices("recomputed", "internal", "cited", listed=True),
         ),
     ] = None,
     compact: CompactOption = False,
@@ -175,8 +180,11 @@ def claims(
         # --strict needs the verdicts themselves, so it always computes them.
         result = produce()
         emit(result, out)
-        if any(c.kind == "recomputed" and c.verdict == "fails" for c in result.claims):
-            raise typer.Exit(EXIT_CLAIM_FAILS)
+        failing = [c.id for c in result.claims if c.kind == "recomputed" and c.verdict == "fails"]
+        if failing:
+            raise CheckFailed(
+                f"--strict: {len(failing)} recomputed claim(s) fail: {', '.join(failing)}"
+            )
         return
     options = {
         "id": claim_id,

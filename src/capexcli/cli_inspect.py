@@ -11,9 +11,11 @@ import typer
 
 from .cli_app import CapexCommand, app
 from .cli_options import dataset_path, output_options
-from .errors import OptionError
+from .errors import CheckFailed, OptionError
 from .output import Out, emit
 
+#: Every JSON document capex prints: each command's --json output, and the error object that
+#: any failure prints on stderr under --json.
 SCHEMAS = (
     "compare",
     "company",
@@ -23,25 +25,13 @@ SCHEMAS = (
     "chart",
     "validate",
     "verify",
+    "import-sec",
+    "error",
 )
 
 
-@app.command(cls=CapexCommand)
-def schema(
-    name: Annotated[
-        str,
-        typer.Argument(
-            metavar="[COMMAND]",
-            help="compare, company, companies, claims, sources, chart, validate or verify.",
-        ),
-    ] = "compare",
-) -> None:
-    """The JSON Schema of a command's --json output, from the models that produce it.
-
-    Example:
-
-      capex schema claims > claims.schema.json
-    """
+def schema_document(key: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one of :data:`SCHEMAS`."""
     from . import results
 
     models: dict[str, type[Any]] = {
@@ -53,14 +43,49 @@ def schema(
         "chart": results.ChartResult,
         "validate": results.ValidateResult,
         "verify": results.VerifyResult,
+        "import-sec": results.SecImportResult,
+        "error": results.ErrorDocument,
     }
-    key = name.strip().lower()
-    if key not in models:
-        raise OptionError(f"no schema for {name!r}: choose {', '.join(SCHEMAS)}")
     document = models[key].model_json_schema(mode="serialization")
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     document["$id"] = f"capex:{key}:v{results.OUTPUT_SCHEMA_VERSION}"
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    return document
+
+
+def complete_schema(incomplete: str) -> list[str]:
+    return [name for name in SCHEMAS if name.startswith(incomplete.casefold())]
+
+
+@app.command(cls=CapexCommand)
+def schema(
+    name: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="compare (the default), company, companies, claims, sources, chart, validate, "
+            "verify, import-sec (or: import sec), or error (the error object of every "
+            "command under --json).",
+            show_default=False,
+            autocompletion=complete_schema,
+        ),
+    ] = None,
+) -> None:
+    """The JSON Schema of a command's --json output, from the models that produce it.
+
+    Every field has a description, and fields with a closed set of values (verdict, status,
+    currency, region, kind, outcome ...) list them as an enum. `capex schema error` is the
+    object every failure prints on stderr under --json.
+
+    Examples:
+
+      capex schema claims > claims.schema.json
+
+      capex schema error | jq '.["$defs"].ErrorDetail.properties.code.enum'
+    """
+    key = "-".join(part.strip().lower() for part in name or ["compare"])
+    if key not in SCHEMAS:
+        raise OptionError(f"no schema for {' '.join(name or [])!r}: choose {', '.join(SCHEMAS)}")
+    sys.stdout.write(json.dumps(schema_document(key), ensure_ascii=False, indent=2) + "\n")
 
 
 @app.command(cls=CapexCommand)
@@ -79,7 +104,8 @@ def validate(
         bool,
         typer.Option(
             "--strict",
-            help="Treat warnings as errors: exit 2 if a confirmed figure names no document "
+            metavar="",
+            help="Treat warnings as errors: exit 1 if a confirmed figure names no document "
             "a reader could find.",
         ),
     ] = False,
@@ -89,7 +115,8 @@ def validate(
     """Check a data file and list every problem with its line and TOML path (exit 2 if any).
 
     Warnings (a confirmed figure without an SEC accession number, URL, or HKEX stock code and
-    date) are listed after the summary; with --strict they are errors.
+    date) are listed after the summary; with --strict any warning makes the check fail (exit
+    1), like `claims --strict`.
 
     Example:
 
@@ -97,12 +124,11 @@ def validate(
       capex validate --strict
     """
     from .checks import lint_dataset
-    from .errors import DataValidationError
     from .loader import load, locate
     from .reports import validate_result
 
     loaded = load(path or dataset_path(ctx, None))
     warnings = locate(lint_dataset(loaded.dataset), loaded.path)
-    if strict and warnings:
-        raise DataValidationError(loaded.path, warnings)
     emit(validate_result(loaded.path, loaded.dataset, warnings), out)
+    if strict and warnings:
+        raise CheckFailed(f"--strict: {len(warnings)} warning(s) in {loaded.path}")

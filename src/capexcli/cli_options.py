@@ -8,26 +8,33 @@ options (``--json``, ``--format``, ``--units``, ``--lang``, ``-o``, ``--force``,
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import datetime as dt
 import functools
 import inspect
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from .alignment import ALIGNS, Align
-from .errors import CapexError, OptionError, RequestError
-from .output import Out
+from .cli_as_of import AsOfOption, FirstReportedOption, as_of_choice, as_of_dataset
+from .cli_complete import (
+    choices,
+    complete_companies,
+    complete_group,
+    complete_label,
+    complete_years,
+)
+from .errors import OptionError, flag
+from .output import FORMATS, LANGS, UNIT_CHOICES, Out, choose_format
 
 if TYPE_CHECKING:
     from .records import Dataset
-    from .results_base import AsOf
+    from .results_filed import AsOf
 
 F = TypeVar("F", bound=Callable[..., Any])
+
 
 DataOption = Annotated[
     Path | None,
@@ -49,10 +56,12 @@ FormatOption = Annotated[
     typer.Option(
         "--format",
         "-f",
-        metavar="table|json|csv|tsv|markdown",
-        help="Output format. csv/tsv: raw numbers, one header row; markdown: a GitHub table. "
-        "Default: table.",
+        metavar="FORMAT",
+        help="table, json, csv, tsv, markdown or xlsx. csv/tsv: one header row, raw numbers; "
+        "markdown: a GitHub table per section, then the notes; xlsx: a workbook (needs -o). "
+        "Default: what the -o file's extension says, else table.",
         show_default=False,
+        autocompletion=choices(*FORMATS),
     ),
 ]
 UnitsOption = Annotated[
@@ -62,6 +71,7 @@ UnitsOption = Annotated[
         metavar="million|billion|yi",
         help="Unit of amounts in tables, CSV and Markdown (yi = 亿, 100 million; 万亿 shown for "
         "trillions). JSON stays in millions.",
+        autocompletion=choices(*UNIT_CHOICES),
     ),
 ]
 LangOption = Annotated[
@@ -72,6 +82,7 @@ LangOption = Annotated[
         help="Language of the tables, notes, verdicts and messages. Default: zh when the "
         "locale is Chinese (LC_ALL, LC_MESSAGES or LANG zh_*), else en.",
         show_default=False,
+        autocompletion=choices(*LANGS),
     ),
 ]
 OutputOption = Annotated[
@@ -80,8 +91,17 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="PATH",
-        help="Write to PATH instead of stdout (atomically; an existing file needs --force).",
+        help="Write to PATH instead of stdout (atomically; an existing file needs --force). "
+        "Its extension chooses the format: .csv .tsv .md .json .xlsx (else a table).",
         show_default=False,
+    ),
+]
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        metavar="",
+        help="CSV/TSV: start with a UTF-8 byte order mark, so Excel shows Chinese names correctly.",
     ),
 ]
 ForceOption = Annotated[
@@ -93,17 +113,30 @@ SvgOption = Annotated[
     typer.Option(
         "--svg",
         metavar="PATH",
-        help="Also save the table as SVG (for reports).",
+        help="Also save the table as the terminal shows it, as SVG (for reports; as wide as "
+        "the table, nothing loaded from the network).",
         show_default=False,
     ),
 ]
 HtmlOption = Annotated[
     Path | None,
-    typer.Option("--html", metavar="PATH", help="Also save the table as HTML.", show_default=False),
+    typer.Option(
+        "--html",
+        metavar="PATH",
+        help="Also save a standalone HTML page: the tables as HTML tables, the notes, and "
+        "the chart as inline SVG (nothing loaded from the network).",
+        show_default=False,
+    ),
 ]
 CurrencyOption = Annotated[
     str,
-    typer.Option("--currency", "-c", metavar="CNY|USD", help="Currency of every amount."),
+    typer.Option(
+        "--currency",
+        "-c",
+        metavar="CNY|USD",
+        help="Currency of every amount.",
+        autocompletion=choices("CNY", "USD"),
+    ),
 ]
 YearsOption = Annotated[
     str | None,
@@ -114,6 +147,7 @@ YearsOption = Annotated[
         help="Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both "
         "groups have figures.",
         show_default=False,
+        autocompletion=complete_years,
     ),
 ]
 YearOption = Annotated[
@@ -123,6 +157,7 @@ YearOption = Annotated[
         metavar="YEAR",
         help="Only this fiscal year, or a span: 2024, 2020-2024.",
         show_default=False,
+        autocompletion=complete_years,
     ),
 ]
 CompactOption = Annotated[
@@ -170,6 +205,7 @@ GroupOption = Annotated[
         help="Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple "
         "(ids, names, aliases, tickers or Chinese names). Repeatable.",
         show_default=False,
+        autocompletion=complete_group,
     ),
 ]
 ExcludeOption = Annotated[
@@ -180,6 +216,7 @@ ExcludeOption = Annotated[
         metavar="NAME",
         help="Drop a company from its group for this run (repeatable, or comma-separated).",
         show_default=False,
+        autocompletion=complete_companies,
     ),
 ]
 LabelOption = Annotated[
@@ -189,24 +226,7 @@ LabelOption = Annotated[
         metavar="GROUP=TEXT",
         help="Name a group in titles and legends: us='US big five'. Repeatable.",
         show_default=False,
-    ),
-]
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE",
-        help="Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by "
-        "then; a figure first filed later is left out. Default: the latest filings.",
-        show_default=False,
-    ),
-]
-FirstReportedOption = Annotated[
-    bool,
-    typer.Option(
-        "--first-reported",
-        metavar="",
-        help="Each figure's first filed value, before any restatement.",
+        autocompletion=complete_label,
     ),
 ]
 AlignOption = Annotated[
@@ -219,6 +239,7 @@ AlignOption = Annotated[
             "of the fiscal year's months (Alibaba FY to March 2025 -> 2024). label: the "
             "company's own fiscal-year label (-> 2025)."
         ),
+        autocompletion=choices("majority", "label"),
     ),
 ]
 
@@ -231,6 +252,7 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
     ("lang", LangOption, None, False),
     ("output", OutputOption, None, False),
     ("force", ForceOption, False, False),
+    ("bom", BomOption, False, False),
     ("svg", SvgOption, None, True),
     ("html", HtmlOption, None, True),
 )
@@ -340,12 +362,13 @@ def make_out(
     svg: Path | None = None,
     html: Path | None = None,
     view: str | None = None,
+    bom: bool = False,
 ) -> Out:
-    chosen = (fmt or "table").strip().lower()
-    if as_json and fmt is not None and chosen != "json":
-        raise OptionError(f"--json and --format {chosen} disagree: choose one")
+    given = fmt.strip().lower() if fmt is not None else None
+    if as_json and given is not None and given != "json":
+        raise OptionError(f"--json and --format {given} disagree: choose one")
     return Out(
-        format="json" if as_json else chosen,
+        format=choose_format("json" if as_json else given, output),
         units=units.strip().lower(),
         lang=lang.strip().lower() if lang is not None else locale_lang(),
         output=output,
@@ -353,6 +376,7 @@ def make_out(
         svg=svg,
         html=html,
         view=view,
+        bom=bom,
     )
 
 
@@ -368,26 +392,6 @@ def locale_lang() -> str:
     return "en"
 
 
-def complete_company(incomplete: str) -> list[str]:
-    """Shell completion for company names: ids first, then aliases; silent on any error."""
-    from .loader import load
-    from .paths import resolve_data_path
-
-    try:
-        dataset = load(resolve_data_path(None)).dataset
-    except CapexError:
-        return []
-    wanted = incomplete.casefold()
-    ids = [c.id for c in dataset.companies if c.id.startswith(wanted)]
-    others = [
-        name
-        for c in dataset.companies
-        for name in (*c.aliases, c.name_zh)
-        if name.casefold().startswith(wanted) and name not in ids
-    ]
-    return ids + others
-
-
 def align_choice(value: str) -> Align:
     value = value.strip().lower()
     if value not in ALIGNS:
@@ -401,17 +405,6 @@ def currency_choice(value: str) -> str:
     if code not in ("CNY", "USD"):
         raise OptionError(f"--currency {value!r}: choose CNY (or RMB) or USD")
     return code
-
-
-@contextlib.contextmanager
-def flag(name: str, value: object) -> Iterator[None]:
-    """Name the option a bad value came from: the core words its errors as the request."""
-    try:
-        yield
-    except OptionError:
-        raise
-    except RequestError as error:
-        raise OptionError(f"{name} {value!r}: {error.message}") from None
 
 
 def comparison(currency: str, years: str | None, fx: float | None, align: str) -> dict[str, Any]:
@@ -450,38 +443,3 @@ def dataset_path(ctx: typer.Context, data: Path | None) -> Path:
 
     root = ctx.find_root().obj or {}
     return resolve_data_path(data or root.get("data"))
-
-
-def as_of_choice(
-    text: str | None,
-    first_reported: bool = False,
-    published: dt.date | None = None,
-    note: str | None = None,
-) -> AsOf:
-    """--as-of and --first-reported, checked. ``published``: the article's date, which
-    ``--as-of article`` stands for (claims only)."""
-    from .as_of import parse_date
-    from .results_base import AsOf
-
-    if text is None:
-        return AsOf(first_reported=first_reported)
-    if first_reported:
-        raise OptionError("--as-of and --first-reported disagree: choose one")
-    if text.strip().lower() == "article":
-        if published is None:
-            raise OptionError(
-                "--as-of article: only `capex claims` knows the article's date (the claims "
-                "file's `published`); give a date, e.g. --as-of 2025-08-01"
-            )
-        return AsOf(date=published, label="article", note=note)
-    with flag("--as-of", text):
-        return AsOf(date=parse_date(text))
-
-
-def as_of_dataset(dataset: Dataset, as_of: AsOf) -> tuple[Dataset, AsOf]:
-    """The dataset as ``as_of`` sees it (see :mod:`capexcli.as_of`)."""
-    from .as_of import resolve
-
-    what = "--first-reported" if as_of.first_reported else "--as-of"
-    with flag(what, "" if as_of.date is None else as_of.date.isoformat()):
-        return resolve(dataset, as_of)

@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from .cli_app import CapexCommand, app
+from .cli_complete import complete_company
 from .cli_options import DataOption, dataset_path, output_options
-from .errors import OptionError
+from .errors import CheckFailed, OptionError
 from .output import Out, emit
 
 if TYPE_CHECKING:
     from .records import Company, Dataset
 
-#: `capex verify` found a figure marked confirmed that no filing gives (like claims --strict).
-EXIT_CONFIRMED_DIFFERS = 1
 
 #: ``--facts NAME=FILE``: a company's id, name or alias, then the file.
 _MAPPING = re.compile(r"^([^=/\\]{1,100})=(.+)$")
@@ -112,6 +111,7 @@ def verify_command(
             help="Companies to check (id, name, alias or ticker). Default: every company a "
             "--facts file is given for.",
             show_default=False,
+            autocompletion=complete_company,
         ),
     ] = None,
     facts: Annotated[
@@ -195,4 +195,7 @@ def verify_command(
     result = verify(pairs)
     emit(result, out)
     if result.summary.confirmed_differs:
-        raise typer.Exit(EXIT_CONFIRMED_DIFFERS)
+        raise CheckFailed(
+            f"{result.summary.confirmed_differs} figure(s) marked confirmed differ from the "
+            "SEC's company facts"
+        )

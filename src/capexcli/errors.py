@@ -1,22 +1,33 @@
 """The one exception hierarchy of capexcli.
 
 Every failure a user can cause (a bad file, a bad option, an unknown company) is a
-``CapexError``; the CLI turns it into a message and exit status 2. Anything else that
-escapes is a bug and exits 1.
+``CapexError``; the CLI turns it into a message and exit status 2. A check the user asked for
+that fails (``--strict``, ``verify``) exits 1. Anything else that escapes is a bug and exits 70
+(EX_SOFTWARE of sysexits.h), so a script can tell a crash from a failed check.
 """
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+#: The version of every JSON document capex prints, results and errors alike (see README,
+#: "JSON output"): it changes only when a field is removed, renamed or changes meaning.
+OUTPUT_SCHEMA_VERSION = 1
+
+#: Exit status for a check the user asked for that failed: ``claims --strict`` (a recomputed
+#: claim fails), ``validate --strict`` (a warning), ``verify`` (a confirmed figure differs).
+EXIT_CHECK_FAILED = 1
 #: Exit status for anything the user can fix: bad data, bad option, unknown name.
 EXIT_USER_ERROR = 2
-#: Exit status for a bug in capex itself.
-EXIT_INTERNAL_ERROR = 1
-#: `capex claims --strict`: a recomputed claim fails (the issue fixes it at 1, like a failed
-#: check in a linter; an internal error also prints "internal error" on stderr).
-EXIT_CLAIM_FAILS = 1
+#: Exit status for a bug in capex itself (EX_SOFTWARE).
+EXIT_INTERNAL_ERROR = 70
+#: The reader of a pipe left early (`capex compare | head`): what a shell reports for SIGPIPE.
+EXIT_BROKEN_PIPE = 141
+#: Interrupted (Ctrl-C): what a shell reports for SIGINT.
+EXIT_INTERRUPTED = 130
 
 
 class CapexError(Exception):
@@ -58,6 +69,21 @@ class Problem:
             "column": self.column,
             "message": self.message,
         }
+
+
+class CheckFailed(CapexError):
+    """A check the user asked for failed (``--strict``, ``verify``): the result was printed,
+    and this says why the exit status is 1."""
+
+    code = "check_failed"
+    exit_code = EXIT_CHECK_FAILED
+
+
+class InternalError(CapexError):
+    """A bug in capex: not raised, but how an unexpected exception is reported (text or JSON)."""
+
+    code = "internal"
+    exit_code = EXIT_INTERNAL_ERROR
 
 
 class DataFileError(CapexError):
@@ -154,3 +180,14 @@ class ReportError(CapexError):
     (no text layer), or without a consolidated statement of cash flows."""
 
     code = "report"
+
+
+@contextlib.contextmanager
+def flag(name: str, value: object) -> Iterator[None]:
+    """Name the option a bad value came from: the core words its errors as the request."""
+    try:
+        yield
+    except OptionError:
+        raise
+    except RequestError as error:
+        raise OptionError(f"{name} {value!r}: {error.message}") from None

@@ -1,16 +1,41 @@
-"""The base of every result, and the models that say where and when a number was filed:
-the document, each filed version of a figure, and the as-of date an output used.
+"""The base of every result model and the closed vocabularies of the JSON contract.
 
-Part of the JSON contract (see :mod:`capexcli.results`): add fields freely, rename none.
+``capex schema`` publishes these as ``enum`` lists, so a script knows every value a field can
+take; tests/test_contracts.py checks that each equals the one the records and claims use.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
-OUTPUT_SCHEMA_VERSION = 1
+from .errors import OUTPUT_SCHEMA_VERSION
+
+#: How far a figure can be trusted (records.Status).
+Status = Literal["confirmed", "aggregator", "derived", "unconfirmed"]
+#: An FX rate's status: a record's, or ``override`` for the rate given with --fx.
+FxStatus = Literal["confirmed", "aggregator", "derived", "unconfirmed", "override"]
+Currency = Literal["USD", "CNY"]
+Region = Literal["US", "CN"]
+GroupId = Literal["us", "cn"]
+Align = Literal["majority", "label"]
+Verdict = Literal["holds", "close", "fails", "cited", "unknown", "insufficient"]
+ClaimKind = Literal["recomputed", "internal", "cited"]
+SourceKind = Literal["figure", "guidance", "fx"]
+ChartMetric = Literal["capex", "capex_to_ocf", "returns_to_capex"]
+Outcome = Literal["match", "differs", "restated", "not in facts"]
+Action = Literal["added", "changed", "confirmed", "skipped", "unchanged"]
+#: A company's figure fields (records.FIGURE_FIELDS), as ``missing`` and ``status`` name them.
+FigureField = Literal[
+    "capex", "operating_cash_flow", "buybacks", "dividends", "debt_repayment", "capex_proceeds"
+]
+#: Amounts are in millions of the currency named beside them.
+Millions = Literal["millions"]
+
+ALIGN_HELP = "Fiscal-year alignment: majority (the calendar year with most of the months) or label."
+AMOUNT = "Millions of `currency`; null when unknown."
+FRACTION = "A plain fraction (0.3 = 30%); null when it cannot be computed."
 
 
 class Output(BaseModel):
@@ -20,72 +45,10 @@ class Output(BaseModel):
     model_config = ConfigDict(defer_build=True)
 
 
-class DocumentInfo(Output):
-    """The company document a figure was read in, and what identifies it to a reader."""
-
-    id: str
-    title: str
-    #: 10-K, 20-F, annual report, results announcement ...
-    form: str
-    #: Filed or published.
-    date: dt.date | None = None
-    #: SEC accession number (SEC filings).
-    accession: str | None = None
-    #: HKEX stock code (Hong Kong filings).
-    stock_code: str | None = None
-    url: str | None = None
-    #: The page the figure stands on, where recorded.
-    page: int | None = None
-
-
-class VersionInfo(Output):
-    """One filed version of a figure: the value a filing gave, and when."""
-
-    value: float
-    #: When the filing came out; if ``date_assumed``, the latest it could have (the deadline
-    #: for the annual report: period end + 4 months), because the figure names no dated filing.
-    date: dt.date
-    date_assumed: bool = False
-    status: str
-    document: DocumentInfo | None = None
-    source: str | None = None
-    line: str | None = None
-    note: str | None = None
-    #: The latest version: the figure's value without --as-of.
-    latest: bool = False
-
-
-class Restatement(Output):
-    """A figure whose value as of the date is one that a later filing changed."""
-
-    company: str
-    fiscal_year: int
-    field: str
-    #: The value as of the date.
-    value: float
-    #: The latest value, and the filing that gave it.
-    latest: float
-    latest_date: dt.date
-    latest_document: str | None = None
-
-
-class AsOf(Output):
-    """Which filed version of each figure an output uses."""
-
-    #: Figures as last filed on or before this date; null: each figure's latest value.
-    date: dt.date | None = None
-    #: Each figure's first filed value instead (--first-reported).
-    first_reported: bool = False
-    #: What the date stands for when it was not typed: "article" (its publication date).
-    label: str | None = None
-    #: Why that date, when it stands for something (the claims file says).
-    note: str | None = None
-    #: Figures left out: no filing in the data gave them by the date.
-    not_yet_filed: int = 0
-    #: Figures that name no dated filing, taken as filed by the deadline for their annual
-    #: report (period end + 4 months); counted when a date is given.
-    assumed_dates: int = 0
-    #: Guidance statements left out: given after the date.
-    guidance_left_out: int = 0
-    #: Figures whose value as of the date (or as first reported) a later filing changed.
-    restated_since: list[Restatement] = []
+def schema_version() -> Any:
+    """The ``schema_version`` field every JSON object output carries."""
+    return Field(
+        OUTPUT_SCHEMA_VERSION,
+        description="Version of this JSON contract; changes only when a field is removed, "
+        "renamed or changes meaning (new fields may appear at any time).",
+    )

@@ -43,6 +43,7 @@ def run(
             "units": out.units,
             "lang": out.lang,
             "view": out.view,
+            "bom": out.bom,
         }
         if table:
             from .present.style import page_width

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..results_base import AsOf
+from ..results_filed import AsOf
 from .style import Style
 
 

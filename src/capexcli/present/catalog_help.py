@@ -242,4 +242,28 @@ HELP_ZH: dict[str, str] = {
     "Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by then; a "
     "figure first filed later is left out. Default: the latest filings.": "按该日期（YYYY-MM-DD）"
     "或之前申报的数字：每个数字取届时最后一次申报的数值；之后才首次申报的数字不计入。默认：最新申报。",
+    # exports and checks (#17)
+    "Also save a standalone HTML page: the tables as HTML tables, the notes, and the chart as "
+    "inline SVG (nothing loaded from the network).": "另存为独立的 HTML 页面：表格为 HTML 表格，"
+    "附说明，图表为内嵌 SVG（不从网络加载任何内容）。",
+    "Also save the table as the terminal shows it, as SVG (for reports; as wide as the table, "
+    "nothing loaded from the network).": "另存为终端所示表格的 SVG（用于报告；宽度与表格相同，"
+    "不从网络加载任何内容）。",
+    "CSV/TSV: start with a UTF-8 byte order mark, so Excel shows Chinese names correctly.": (
+        "CSV/TSV：以 UTF-8 字节顺序标记开头，使 Excel 正确显示中文名称。"
+    ),
+    "Treat warnings as errors: exit 1 if a confirmed figure names no document a reader could "
+    "find.": "把警告当作错误：若已核实的数字没有注明读者能找到的文件，退出状态为 1。",
+    "Warnings (a confirmed figure without an SEC accession number, URL, or HKEX stock code and "
+    "date) are listed after the summary; with --strict any warning makes the check fail (exit 1), "
+    "like `claims --strict`.": "警告（已核实的数字没有 SEC 登记号、网址或港交所股票代码和日期）"
+    "列在摘要之后；加 --strict 时任何警告都使检查失败（退出状态 1），与 `claims --strict` 相同。",
+    "Write to PATH instead of stdout (atomically; an existing file needs --force). Its extension "
+    "chooses the format: .csv .tsv .md .json .xlsx (else a table).": "写入 PATH 而非标准输出"
+    "（原子写入；已存在的文件需要 --force）。扩展名决定格式：.csv .tsv .md .json .xlsx（其他为表格）。",
+    "table, json, csv, tsv, markdown or xlsx. csv/tsv: one header row, raw numbers; markdown: a "
+    "GitHub table per section, then the notes; xlsx: a workbook (needs -o). Default: what the -o "
+    "file's extension says, else table.": "table、json、csv、tsv、markdown 或 xlsx。csv/tsv：一行"
+    "表头，原始数字；markdown：每节一个 GitHub 表格，之后是说明；xlsx：工作簿（需要 -o）。"
+    "默认：按 -o 文件的扩展名，否则为表格。",
 }

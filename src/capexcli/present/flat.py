@@ -1,15 +1,15 @@
-"""Results as flat tables of raw values, for CSV, TSV and Markdown.
+"""Results as flat tables of raw values, for CSV, TSV, Markdown, xlsx and HTML.
 
 One row per year, company, figure or claim; amounts in the chosen unit with no formatting,
-so a spreadsheet or a script reads numbers. No Rich here: a CSV run stays on the fast path.
+so a spreadsheet or a script reads numbers. A totals row is marked in its own ``total``
+column, never in ``year``, so ``year`` stays a number column. Rows may fall into sections (a
+claims section): Markdown, xlsx and HTML show one table per section, with the result's
+notes as text. No Rich here: a CSV run stays on the fast path.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from ..errors import OptionError
 from ..results import (
+    ChartResult,
     ClaimsResult,
     CompaniesResult,
     CompanyResult,
@@ -37,6 +38,19 @@ class Flat:
     rows: list[list[Any]]
     #: Columns holding amounts in millions, scaled to the chosen unit.
     amounts: frozenset[str]
+    #: What the table is, for a page or workbook title ("capex compare").
+    title: str = "capex"
+    #: The tables a reader sees: (title, indexes of ``rows``); one section holds every row.
+    sections: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    #: The result's footnotes, as text (:mod:`capexcli.present.notes` adds them).
+    notes: tuple[str, ...] = ()
+    #: Where the numbers come from, as a table of its own (FX sources, a claim's inputs).
+    sources: tuple[list[str], list[list[Any]]] | None = None
+
+    def section_rows(self) -> list[tuple[str, list[list[Any]]]]:
+        if not self.sections:
+            return [(self.title, self.rows)]
+        return [(name, [self.rows[i] for i in indexes]) for name, indexes in self.sections]
 
 
 def scale(value: float | None, units: str) -> float | None:
@@ -70,15 +84,31 @@ def _complete(g: GroupFigures, measure: str) -> bool | None:
 
 def _compare(result: CompareResult) -> list[dict[str, Any]]:
     t = result.totals
-    lines = [
-        (str(row.year), row.us, row.cn, row.us_to_cn_capex_ratio, row.complete, str(row.year))
+    lines: list[tuple[int | None, int, int, Any, Any, float | None, bool, str]] = [
+        (
+            row.year,
+            row.year,
+            row.year,
+            row.us,
+            row.cn,
+            row.us_to_cn_capex_ratio,
+            row.complete,
+            str(row.year),
+        )
         for row in result.years
     ]
     added = " ".join(str(y) for y in t.years_by_measure.get("capex", t.years))
-    lines.append((t.label, t.us, t.cn, t.us_to_cn_capex_ratio, t.complete, added))
+    lines.append(
+        (None, t.first_year, t.last_year, t.us, t.cn, t.us_to_cn_capex_ratio, t.complete, added)
+    )
     return [
         {
-            "year": label,
+            # The totals row has no year (so a spreadsheet types `year` as a number): `total`
+            # marks it, and first_year/last_year give its span.
+            "year": year,
+            "total": year is None,
+            "first_year": first,
+            "last_year": last,
             "currency": result.currency,
             **_group("us", us),
             **_group("cn", cn),
@@ -89,7 +119,7 @@ def _compare(result: CompareResult) -> list[dict[str, Any]]:
             # unless --partial).
             "capex_years": years,
         }
-        for label, us, cn, us_to_cn, complete, years in lines
+        for year, first, last, us, cn, us_to_cn, complete, years in lines
     ]
 
 
@@ -177,6 +207,26 @@ def _claims(result: ClaimsResult) -> list[dict[str, Any]]:
     ]
 
 
+def _chart(result: ChartResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "year": row.year,
+            "metric": result.metric,
+            "currency": result.currency,
+            "us": row.us,
+            "cn": row.cn,
+            # capex: US over China (6.2 is the article's "1:6"); a ratio metric: US's over China's.
+            "us_to_cn_ratio": row.ratio,
+            "complete": row.complete,
+            "us_reported": cover.reported if (cover := row.coverage.get("us")) else None,
+            "us_members": cover.members if cover else None,
+            "cn_reported": cover.reported if (cover := row.coverage.get("cn")) else None,
+            "cn_members": cover.members if cover else None,
+        }
+        for row in result.years
+    ]
+
+
 def _validate(result: ValidateResult) -> list[dict[str, Any]]:
     row = result.model_dump(exclude={"schema_version", "warnings"})
     return [{**row, "warnings": len(result.warnings)}]
@@ -211,6 +261,8 @@ _AMOUNTS: dict[type, frozenset[str]] = {
     ),
     SourcesResult: frozenset(("value", "high")),
     VerifyResult: frozenset(("value", "filed_value")),
+    # A chart of capex holds amounts; of a ratio, fractions (see _amounts).
+    ChartResult: frozenset(("us", "cn")),
 }
 _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     CompareResult: _compare,
@@ -220,79 +272,114 @@ _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     ClaimsResult: _claims,
     ValidateResult: _validate,
     VerifyResult: _verify,
+    ChartResult: _chart,
 }
+
+
+def _amounts(result: BaseModel) -> frozenset[str]:
+    if isinstance(result, ChartResult) and result.metric != "capex":
+        return frozenset()
+    return _AMOUNTS.get(type(result), frozenset())
+
+
+def _unit_column(result: BaseModel, units: str) -> str | None:
+    """The ``unit`` column's value, or None for a table with no amounts."""
+    if isinstance(result, ChartResult) and result.metric != "capex":
+        return "ratio"
+    return UNIT_LABELS[units] if type(result) in _AMOUNTS else None
+
+
+def _title(result: BaseModel) -> str:
+    names = {
+        CompareResult: "compare",
+        CompanyResult: "company",
+        CompaniesResult: "companies",
+        SourcesResult: "sources",
+        ClaimsResult: "claims",
+        ValidateResult: "validate",
+        VerifyResult: "verify",
+        ChartResult: "chart",
+    }
+    title = f"capex {names[type(result)]}"
+    if isinstance(result, CompanyResult):
+        title += f" {result.company.id}"
+    if isinstance(result, ChartResult):
+        title += f" {result.metric}"
+    return title
+
+
+def _sections(
+    result: BaseModel, records: list[dict[str, Any]]
+) -> list[tuple[str, tuple[int, ...]]]:
+    """Claims fall into the article's sections; other results are one table."""
+    if not isinstance(result, ClaimsResult):
+        return []
+    order: dict[str, list[int]] = {}
+    for index, record in enumerate(records):
+        order.setdefault(str(record["section"]), []).append(index)
+    return [(f"section {name}", tuple(indexes)) for name, indexes in order.items()]
+
+
+def _source_table(result: BaseModel) -> tuple[list[str], list[list[Any]]] | None:
+    """The sources behind a result, as a table of their own (the xlsx 'sources' sheet)."""
+    if isinstance(result, CompareResult):
+        headers = ["year", "cny_per_usd", "status", "source"]
+        return headers, [[f.year, f.rate, f.status, f.source] for f in result.fx]
+    if isinstance(result, ClaimsResult):
+        headers = [
+            "claim",
+            "kind",
+            "company",
+            "fiscal_year",
+            "field",
+            "value",
+            "currency",
+            "status",
+            "source",
+            "line",
+        ]
+        rows = [
+            [
+                c.id,
+                i.kind,
+                i.company,
+                i.fiscal_year,
+                i.field,
+                i.value,
+                i.currency,
+                i.status,
+                i.source,
+                i.line,
+            ]
+            for c in result.claims
+            for i in c.inputs
+        ]
+        return headers, rows
+    return None
 
 
 def flatten(result: BaseModel, units: str = "million") -> Flat:
     """The rows of a result, amounts scaled to ``units``; a ``unit`` column says which."""
     kind = type(result)
     if kind not in _FLATTEN:
-        raise OptionError(f"{kind.__name__} has no table form; use --format json")
+        raise OptionError("this command's output has no table form; use --format json")
     records = _FLATTEN[kind](result)
-    amounts = _AMOUNTS.get(kind, frozenset())
+    amounts = _amounts(result)
+    unit = _unit_column(result, units)
     headers = list(records[0]) if records else []
-    if amounts:
+    if unit is not None:
         headers.append("unit")
     rows = []
     for record in records:
         row = [scale(v, units) if k in amounts else v for k, v in record.items()]
-        if amounts:
-            row.append(UNIT_LABELS[units])
+        if unit is not None:
+            row.append(unit)
         rows.append(row)
-    return Flat(headers, rows, amounts)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            return ""  # a spreadsheet cannot hold infinity either: the value is unknown
-        return str(int(value)) if value.is_integer() else repr(round(value, 6))
-    return str(value)
-
-
-#: What makes a spreadsheet read a cell as a formula (OWASP's list of "CSV injection" leads).
-_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text_cell(value: Any) -> str:
-    """A CSV/TSV cell: text from the data that a spreadsheet would run as a formula is
-    prefixed with an apostrophe; numbers (a negative cash flow) are left as they are."""
-    text = _cell(value)
-    if isinstance(value, str) and text.startswith(_FORMULA_LEADS):
-        return "'" + text
-    return text
-
-
-def to_delimited(flat: Flat, delimiter: str) -> str:
-    """CSV or TSV: one header row, raw numbers, '.' decimals, an empty cell for missing."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(flat.headers)
-    for row in flat.rows:
-        writer.writerow([_text_cell(v) for v in row])
-    return buffer.getvalue()
-
-
-def to_markdown(flat: Flat, headers: Sequence[str] | None = None) -> str:
-    """A GitHub-style table; amounts get thousands separators, being read by people."""
-
-    def text(header: str, value: Any) -> str:
-        number = isinstance(value, int | float) and not isinstance(value, bool)
-        if number and header in flat.amounts:
-            return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
-        return _cell(value).replace("|", "\\|").replace("\n", " ")
-
-    shown = list(headers or flat.headers)
-    lines = [
-        "| " + " | ".join(shown) + " |",
-        "|" + "|".join("---:" if h in flat.amounts else "---" for h in flat.headers) + "|",
-    ]
-    for row in flat.rows:
-        lines.append(
-            "| " + " | ".join(text(h, v) for h, v in zip(flat.headers, row, strict=True)) + " |"
-        )
-    return "\n".join(lines) + "\n"
+    return Flat(
+        headers,
+        rows,
+        amounts,
+        title=_title(result),
+        sections=tuple(_sections(result, records)),
+        sources=_source_table(result),
+    )

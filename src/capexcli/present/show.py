@@ -12,7 +12,7 @@ from .. import results as r
 from .chart import chart_view
 from .claims_view import claims_view
 from .compare_view import compare_view
-from .console import console, print_plain, recorder
+from .console import console, print_plain
 from .style import Style
 from .tables import companies_view, company_view, sources_view, validate_view
 from .verify_view import verify_view
@@ -54,12 +54,3 @@ def _print(out: Console, result: object, s: Style, view: str | None) -> None:
 def show(result: object, s: Style, view: str | None = None, file: TextIO | None = None) -> None:
     """Print a result's table and footnotes to ``file`` (default stdout)."""
     _print(console(file), result, s, view)
-
-
-def export(result: object, s: Style, view: str | None, kind: str) -> str:
-    """The table as SVG or HTML, as a colour terminal 100 columns wide would show it."""
-    out = recorder()
-    _print(out, result, s, view)
-    if kind == "svg":
-        return out.export_svg(title="capex")
-    return out.export_html(inline_styles=True)

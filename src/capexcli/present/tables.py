@@ -272,15 +272,21 @@ def companies_view(result: CompaniesResult, s: Style) -> list[RenderableType]:
 def sources_view(result: SourcesResult, s: Style, view: str | None = None) -> list[RenderableType]:
     """The summary first, then the numbers: one line each with ``view`` ``compact``, else each
     with its source (beside it when the page is wide enough, else under it)."""
-    notes = sources_notes(result, s) + version_notes(result, s)
-    if result.root:
-        notes.append(as_of_note(as_of_of(result.root[0].as_of), s))
+    notes = sources_all_notes(result, s)
     lead = [paragraph(s.t("Sources: every number in the data"), s.width, indent=""), Text("")]
     lead += notes_text(notes[:1], s.width)
     if not result.root:
         return lead
     body = sources_table(result, s, compact=view == "compact")
     return [*lead, Text(""), *body, *notes_text(notes[1:], s.width)]
+
+
+def sources_all_notes(result: SourcesResult, s: Style) -> list[str]:
+    """The summary, the versions of restated figures, and which versions the rows are."""
+    notes = sources_notes(result, s) + version_notes(result, s)
+    if result.root:
+        notes.append(as_of_note(as_of_of(result.root[0].as_of), s))
+    return notes
 
 
 def as_of_of(label: str) -> AsOf:

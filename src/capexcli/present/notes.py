@@ -1,0 +1,56 @@
+"""The footnotes of a result as the table view words them, for the exports that carry notes
+as text (Markdown, xlsx, HTML).
+
+The views import Rich, so this module is imported only by those exports, never by CSV or JSON.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pydantic import BaseModel
+
+from .. import results as r
+from .flat import Flat
+from .style import Style
+
+
+def view_notes(result: BaseModel, s: Style) -> list[str]:
+    if isinstance(result, r.CompareResult):
+        from .compare_view import compare_notes
+
+        return compare_notes(result, s)
+    if isinstance(result, r.CompanyResult):
+        from .tables import company_notes
+
+        return company_notes(result, s)
+    if isinstance(result, r.SourcesResult):
+        from .tables import sources_all_notes
+
+        return sources_all_notes(result, s)
+    if isinstance(result, r.ClaimsResult):
+        from .claims_view import claims_notes
+
+        return claims_notes(result, s)
+    if isinstance(result, r.ChartResult):
+        note = f"Years: {result.align_rule}"
+        if result.metric != "capex":
+            note += " Values are ratios: 0.3 is 30%."
+        return [note]
+    return []
+
+
+def view_title(result: BaseModel, s: Style, fallback: str) -> str:
+    """The heading a reader knows from the terminal table, for a page."""
+    if isinstance(result, r.CompareResult):
+        from .compare_view import capex_title
+
+        return f"{capex_title(result, s)} ({s.unit_label(result.currency)})"
+    if isinstance(result, r.CompanyResult):
+        c = result.company
+        return f"{c.name} ({c.name_zh}) · {s.unit_label(result.currency)}"
+    return fallback
+
+
+def with_notes(flat: Flat, result: BaseModel, s: Style) -> Flat:
+    return dataclasses.replace(flat, notes=tuple(view_notes(result, s)))
