@@ -76,7 +76,7 @@ def test_claim_ids(run: Run) -> None:
         ("capex compare --label ", ["us=", "cn="]),
         ("capex compare --group cn=ten", ["cn=tencent"]),
         ("capex compare --exclude meta,amaz", ["meta,amazon", "meta,amazon.com"]),
-        ("capex schema im", ["import-sec"]),
+        ("capex schema im", ["import-sec", "import-report"]),
         ("capex schema e", ["error"]),
     ],
 )

@@ -25,6 +25,9 @@ Run = Callable[..., Result]
 DATA = ("--data", str(SMALL))
 ALPHABET = str(SEC_FIXTURES / "CIK0001652044-alphabet.json")
 APPLE = str(SEC_FIXTURES / "CIK0000320193-apple.json")
+HKEX = Path(__file__).parent / "fixtures" / "hkex"
+WISDOM = str(HKEX / "06068-wisdom-education-annual-report-2021.pdf")
+TENCENT_RELEASE = str(HKEX / "tencent-2025-annual-results-press-release-zh.pdf")
 
 #: Every --json output: the schema it follows, and a command line that prints it.
 OUTPUTS: list[tuple[str, list[str]]] = [
@@ -40,6 +43,8 @@ OUTPUTS: list[tuple[str, list[str]]] = [
     ("validate", ["validate", str(SMALL)]),
     ("verify", ["verify", "--facts", ALPHABET]),
     ("import-sec", ["import", "sec", APPLE, "--years", "2024-2025"]),
+    ("import-report", ["import", "report", WISDOM]),
+    ("import-report", ["import", "report", TENCENT_RELEASE, "--company", "tencent"]),
 ]
 
 

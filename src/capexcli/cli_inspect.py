@@ -26,6 +26,7 @@ SCHEMAS = (
     "validate",
     "verify",
     "import-sec",
+    "import-report",
     "error",
 )
 
@@ -33,6 +34,7 @@ SCHEMAS = (
 def schema_document(key: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one of :data:`SCHEMAS`."""
     from . import results
+    from .report.result import ReportImportResult
 
     models: dict[str, type[Any]] = {
         "compare": results.CompareResult,
@@ -44,6 +46,7 @@ def schema_document(key: str) -> dict[str, Any]:
         "validate": results.ValidateResult,
         "verify": results.VerifyResult,
         "import-sec": results.SecImportResult,
+        "import-report": ReportImportResult,
         "error": results.ErrorDocument,
     }
     document = models[key].model_json_schema(mode="serialization")
@@ -63,8 +66,8 @@ def schema(
         typer.Argument(
             metavar="[COMMAND]",
             help="compare (the default), company, companies, claims, sources, chart, validate, "
-            "verify, import-sec (or: import sec), or error (the error object of every "
-            "command under --json).",
+            "verify, import-sec (or: import sec), import-report, or error (the error object of "
+            "every command under --json).",
             show_default=False,
             autocompletion=complete_schema,
         ),
