@@ -33,10 +33,12 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
 
         return claims_notes(result, s)
     if isinstance(result, r.ChartResult):
+        from .as_of_note import as_of_note
+
         note = f"Years: {result.align_rule}"
         if result.metric != "capex":
             note += " Values are ratios: 0.3 is 30%."
-        return [note]
+        return [note, as_of_note(result.as_of, s)]
     return []
 
 
