@@ -23,6 +23,31 @@ if TYPE_CHECKING:
     from . import sec
     from .results import ImportedFigure, SecImportResult
 
+#: The options every importer shares (sec, report), declared once.
+IntoOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--into",
+        metavar="PATH",
+        help="Merge into this data file (needs --company) instead of printing TOML.",
+        show_default=False,
+    ),
+]
+ImportForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force",
+        metavar="",
+        help="With --into: also replace figures the file marks confirmed.",
+    ),
+]
+ImportJsonOption = Annotated[
+    bool,
+    typer.Option(
+        "--json", metavar="", help="Print one JSON document (for scripts) instead of TOML."
+    ),
+]
+
 import_app = typer.Typer(
     name="import",
     help="Bring figures in from filings: `capex import sec` reads SEC XBRL company facts, "
@@ -131,29 +156,9 @@ def sec_command(
             show_default=False,
         ),
     ] = None,
-    into: Annotated[
-        Path | None,
-        typer.Option(
-            "--into",
-            metavar="PATH",
-            help="Merge into this data file (needs --company) instead of printing TOML.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            metavar="",
-            help="With --into: also replace figures the file marks confirmed.",
-        ),
-    ] = False,
-    as_json: Annotated[
-        bool,
-        typer.Option(
-            "--json", metavar="", help="Print one JSON document (for scripts) instead of TOML."
-        ),
-    ] = False,
+    into: IntoOption = None,
+    force: ImportForceOption = False,
+    as_json: ImportJsonOption = False,
 ) -> None:
     # Imported here, not at the top: `capex --help` and other commands should not pay for them.
     from . import sec

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from .cli_import import import_app, print_merge
+from .cli_import import ImportForceOption, ImportJsonOption, IntoOption, import_app, print_merge
 from .errors import OptionError, ReportError
 from .output import Out, emit
 
@@ -88,29 +88,9 @@ def report_command(
             show_default=False,
         ),
     ] = None,
-    into: Annotated[
-        Path | None,
-        typer.Option(
-            "--into",
-            metavar="PATH",
-            help="Merge into this data file (needs --company) instead of printing TOML.",
-            show_default=False,
-        ),
-    ] = None,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force",
-            metavar="",
-            help="With --into: also replace figures the file marks confirmed.",
-        ),
-    ] = False,
-    as_json: Annotated[
-        bool,
-        typer.Option(
-            "--json", metavar="", help="Print one JSON document (for scripts) instead of TOML."
-        ),
-    ] = False,
+    into: IntoOption = None,
+    force: ImportForceOption = False,
+    as_json: ImportJsonOption = False,
 ) -> None:
     from .atomic import atomic_write, write_lock
     from .loader import decode, parse_dataset, read_bytes
