@@ -194,7 +194,19 @@ def test_into_a_new_report_confirms_adds_the_document_and_guards_confirmed(
     dataset = parse_dataset(data_copy.read_text(encoding="utf-8"), data_copy)
     tencent = next(c for c in dataset.companies if c.id == "tencent")
     assert [d.id for d in tencent.documents].count("AR2025") == 1
-    assert next(y for y in tencent.years if y.fiscal_year == 2024).value("dividends") == 28000
+    dividends = next(y for y in tencent.years if y.fiscal_year == 2024).dividends
+    assert dividends is not None and dividends.value == 28000
+    # the value it replaces, filed first (the 2024 report, 2025-04-08), is kept as its version
+    [kept] = dividends.versions
+    assert (kept.value, kept.document, kept.status) == (28859, "AR2024", "confirmed")
+    assert tencent.document("AR2024").date is not None
+    # and capex --as-of sees each report's value in its time
+    before = run("company", "tencent", "--data", str(data_copy), "--as-of", "2026-01-01", "--json")
+    assert json.loads(before.stdout)["years"][4]["dividends"] == 28859
+    # importing the same report again changes nothing
+    same = data_copy.read_bytes()
+    assert run("import", "report", str(pdf), *args, "--force").exit_code == 0
+    assert data_copy.read_bytes() == same
 
 
 def test_into_refuses_another_currency(run: Run, data_copy: Path) -> None:

@@ -21,7 +21,7 @@ from .lines import normalize
 from .measures import PROPERTY_MEASURES, by_id
 
 if TYPE_CHECKING:
-    from ..records import CapexBasis, Company, Document
+    from ..records import CapexBasis, Company, Document, Version
 
 #: Measures that are a data field as they are.
 _FIELDS = {
@@ -58,7 +58,7 @@ class ReportFigure:
     rounded_to: float | None = None
     #: Dated by its document (see stub.Importable): no date or earlier filings of its own.
     filed: None = None
-    earlier: tuple[tuple[int | float, date, str], ...] = ()
+    earlier: tuple[Version, ...] = ()
 
 
 @dataclass

@@ -28,7 +28,7 @@ from .document import (
 )
 
 if TYPE_CHECKING:
-    from ..records import Company
+    from ..records import Company, Version
 
 ANNUAL_FORMS = frozenset({"10-K", "10-K/A", "20-F", "20-F/A"})
 #: A fiscal year of 52 or 53 weeks is 364 or 371 days; anything else near a year is a
@@ -109,8 +109,13 @@ class Extracted:
         return self.first.filed
 
     @property
-    def earlier(self) -> tuple[tuple[int | float, date, str], ...]:
-        return tuple((to_millions(v.value), v.filed, fact_source(v)) for v in self.versions)
+    def earlier(self) -> tuple[Version, ...]:
+        from ..records import Version
+
+        return tuple(
+            Version(value=to_millions(v.value), date=v.filed, source=fact_source(v))
+            for v in self.versions
+        )
 
 
 def fact_source(f: Fact) -> str:

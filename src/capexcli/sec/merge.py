@@ -15,7 +15,7 @@ from ..errors import DataValidationError, WriteError
 from .stub import HasFigures, Importable, by_year
 
 if TYPE_CHECKING:
-    from ..records import Company, Dataset, Document, Figure, FiscalYear
+    from ..records import Company, Dataset, Document, Figure, FiscalYear, Version
 
 
 Action = Literal["added", "changed", "confirmed", "skipped", "unchanged"]
@@ -139,6 +139,12 @@ def merge(
             )
             if action in ("unchanged", "skipped"):
                 continue
+            if action == "changed" and old is not None:
+                figure, why = _keep_replaced(company, year, old, figure, document)
+                if why:
+                    notes.append(
+                        f"{company.id} FY{fiscal_year} {figure.field}: {_num(old.value)} {why}"
+                    )
             updates[figure.field] = _figure_model(figure)
             to_write.setdefault(k, []).append(figure)
         if updates:
@@ -185,7 +191,7 @@ def merge(
 
 
 def _figure_model(figure: Importable) -> Figure:
-    from ..records import Figure, Version
+    from ..records import Figure
 
     return Figure(
         value=figure.value,
@@ -196,22 +202,68 @@ def _figure_model(figure: Importable) -> Figure:
         page=figure.page,
         note=figure.note,
         date=figure.filed,
-        versions=tuple(
-            Version(value=value, date=filed, source=source)
-            for value, filed, source in figure.earlier
-        ),
+        versions=tuple(figure.earlier),
     )
 
 
 def _earlier(figure: Importable) -> tuple[int | float, ...]:
-    return tuple(value for value, _, _ in figure.earlier)
+    return tuple(v.value for v in figure.earlier)
 
 
 def _same_history(old: Figure, new: Importable) -> bool:
-    """The same value, after the same earlier values (a re-import changes nothing)."""
+    """The same value, after the same earlier values where the import knows them (a
+    re-import changes nothing)."""
+    if not new.earlier:
+        return _same(old.value, new.value)
     before = [v.value for v in old.versions] + [old.value]
     after = [*_earlier(new), new.value]
     return len(before) == len(after) and all(map(_same, before, after))
+
+
+@dataclass(frozen=True)
+class _Restating:
+    """An imported figure that replaces a dated one: the replaced value joins its versions."""
+
+    base: Importable
+    earlier: tuple[Version, ...]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.base, name)
+
+
+def _keep_replaced(
+    company: Company,
+    year: FiscalYear,
+    old: Figure,
+    figure: Importable,
+    document: Document | None,
+) -> tuple[Importable, str | None]:
+    """``figure``, with the value it replaces kept as its latest version when both are dated
+    and the replaced one was filed first (what a restatement is); else ``figure`` and why not."""
+    from ..records import Version
+
+    if figure.earlier:
+        return figure, None  # the import's own filings say what came before
+    field = figure.field
+    key = year.document_of(field)
+    dates = {d.id: d.date for d in company.documents}
+    if document is not None:
+        dates.setdefault(document.id, document.date)
+    then = old.date or (dates.get(key) if key is not None else None)
+    now = figure.filed or (dates.get(figure.document) if figure.document else None)
+    if then is None or now is None or not then < now:
+        return figure, "not kept as a version: the two filings' dates do not show which came first"
+    kept = Version(
+        value=old.value,
+        document=key,
+        date=None if key is not None and dates.get(key) is not None else then,
+        status=year.status_of(field),  # type: ignore[arg-type]
+        source=year.source_of(field),
+        line=old.line,
+        page=old.page,
+        note=old.note,
+    )
+    return _Restating(figure, (*old.versions, kept)), None
 
 
 def _same(old: float, new: int | float) -> bool:

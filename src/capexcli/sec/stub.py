@@ -13,10 +13,13 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from .document import printable
 from .facts import Extraction
+
+if TYPE_CHECKING:
+    from ..records import Version
 
 
 class Importable(Protocol):
@@ -45,9 +48,9 @@ class Importable(Protocol):
     #: carries no date (an SEC figure cites its filing in ``source``); else None.
     @property
     def filed(self) -> date | None: ...
-    #: What earlier filings gave before a restatement: (value, filed, source), oldest first.
+    #: What earlier filings gave before a restatement, oldest first (the figure's versions).
     @property
-    def earlier(self) -> Sequence[tuple[int | float, date, str]]: ...
+    def earlier(self) -> Sequence[Version]: ...
 
 
 class HasFigures(Protocol):
@@ -64,6 +67,22 @@ def toml_string(text: str) -> str:
     import tomlkit
 
     return tomlkit.string(text).as_string()
+
+
+def version_toml(version: Version) -> str:
+    """A version as an inline table: its value and the keys it gives, in the records' order."""
+    pairs = [f"value = {toml_number(version.value)}"]
+    for key in ("document", "date", "status", "source", "line", "page", "note"):
+        given = getattr(version, key)
+        if given is None:
+            continue
+        if key == "date":
+            pairs.append(f"date = {given.isoformat()}")
+        elif key == "page":
+            pairs.append(f"page = {given}")
+        else:
+            pairs.append(f"{key} = {toml_string(given)}")
+    return "{ " + ", ".join(pairs) + " }"
 
 
 def toml_number(value: int | float) -> str:
@@ -93,11 +112,7 @@ def figure_pairs(figure: Importable) -> list[tuple[str, str]]:
     if figure.note is not None:
         pairs.append(("note", toml_string(figure.note)))
     if figure.earlier:
-        listed = ", ".join(
-            f"{{ value = {toml_number(value)}, date = {filed.isoformat()}, "
-            f"source = {toml_string(source)} }}"
-            for value, filed, source in figure.earlier
-        )
+        listed = ", ".join(version_toml(v) for v in figure.earlier)
         pairs.append(("versions", f"[{listed}]"))
     return pairs
 
