@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,6 +21,8 @@ from .output import Out, emit
 
 if TYPE_CHECKING:
     from . import sec
+    from .records import Company
+    from .report.result import ReportImportResult
     from .results import ImportedFigure, SecImportResult
 
 #: The options every importer shares (sec, report), declared once.
@@ -162,10 +164,8 @@ def sec_command(
 ) -> None:
     # Imported here, not at the top: `capex --help` and other commands should not pay for them.
     from . import sec
-    from .atomic import atomic_write, write_lock
     from .loader import decode, parse_dataset, read_bytes
     from .metrics import find_company, parse_years
-    from .results import ImportedChange
 
     span = parse_years(years) if years is not None else None
     if not 0 < timeout <= sec.MAX_TIMEOUT_SECONDS:  # also NaN, which compares false
@@ -217,22 +217,58 @@ def sec_command(
             sys.stdout.write(sec.render_stub(extraction, company))
         return
 
-    # Several imports into one file at once (a script, one per company or year) each merge
-    # into what the one before wrote: under the file's lock, the file is read again, and the
-    # figures extracted again for the company as it now stands if it changed meanwhile.
+    def merge(text: str, company_now: Company, changed: bool) -> sec.Merged:
+        nonlocal extraction
+        if changed:  # the figures again, for the company as it now stands
+            extraction = sec.extract(document, origin, company=company_now, years=span)
+        return sec.merge(text, into, company_now, extraction, force=force)
+
+    merged, target, written = merge_into(into, original, company, merge)
+    tell_merge(_result(extraction, target.id), into, merged, written, as_json)
+
+
+def merge_into(
+    into: Path,
+    original: bytes,
+    company: str,
+    merge: Callable[[str, Company, bool], sec.Merged],
+) -> tuple[sec.Merged, Company, bool]:
+    """Merge into a data file and write it, for every importer: the merged text, the company
+    as merged into, and whether the file was written.
+
+    Several imports into one file at once (a script, one per company or year) each merge into
+    what the one before wrote: under the file's lock the file is read again, and ``merge``
+    gets its text, the company as it now stands and whether the file changed since
+    ``original`` was read. The write is atomic and keeps a byte-order mark the file had.
+    """
+    from .atomic import atomic_write, write_lock
+    from .loader import decode, parse_dataset, read_bytes
+    from .metrics import find_company
+
     with write_lock(into):
         current = read_bytes(into)
         text = decode(current, into)
-        if current != original:
-            target = find_company(parse_dataset(text, into), company)
-            extraction = sec.extract(document, origin, company=target, years=span)
-        merged = sec.merge(text, into, target, extraction, force=force)
+        target = find_company(parse_dataset(text, into), company)
+        merged = merge(text, target, current != original)
         written = merged.text != text
         if written:
-            # Keep a byte-order mark if the file had one (decode drops it).
+            # decode drops a byte-order mark: put it back.
             bom = b"\xef\xbb\xbf" if current.startswith(b"\xef\xbb\xbf") else b""
             atomic_write(into, bom + merged.text.encode("utf-8"), force=True, expect=current)
-    result = _result(extraction, target.id)
+    return merged, target, written
+
+
+def tell_merge(
+    result: SecImportResult | ReportImportResult,
+    into: Path,
+    merged: sec.Merged,
+    written: bool,
+    as_json: bool,
+) -> None:
+    """What an import did to the data file: ``result`` with the merge's notes and changes as
+    JSON, or a line per figure and a summary line."""
+    from .results import ImportedChange
+
     result.into = str(into)
     result.written = written
     result.notes += merged.notes
@@ -251,7 +287,8 @@ def sec_command(
     if as_json:
         emit(result, Out(format="json"))
         return
-    print_merge(into, merged, written, result.notes)
+    warnings = getattr(result, "warnings", ())
+    print_merge(into, merged, written, result.notes, warnings)
 
 
 def print_merge(

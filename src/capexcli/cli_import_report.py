@@ -10,13 +10,23 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from .cli_import import ImportForceOption, ImportJsonOption, IntoOption, import_app, print_merge
+from .cli_import import (
+    ImportForceOption,
+    ImportJsonOption,
+    IntoOption,
+    import_app,
+    merge_into,
+    tell_merge,
+)
 from .errors import OptionError, ReportError
 from .output import Out, emit
+
+if TYPE_CHECKING:
+    from .records import Company
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
@@ -92,7 +102,6 @@ def report_command(
     force: ImportForceOption = False,
     as_json: ImportJsonOption = False,
 ) -> None:
-    from .atomic import atomic_write, write_lock
     from .loader import decode, parse_dataset, read_bytes
     from .metrics import find_company
     from .records import Document
@@ -139,36 +148,14 @@ def report_command(
         return
 
     from . import sec
-    from .results import ImportedChange
 
-    with write_lock(into):
-        current = read_bytes(into)
-        text = decode(current, into)
-        if current != original:
-            target = find_company(parse_dataset(text, into), company or "")
-        data = reports.data_figures(report, target)
-        merged = sec.merge(text, into, target, data, force=force, document=data.document)
-        written = merged.text != text
-        if written:
-            bom = b"\xef\xbb\xbf" if current.startswith(b"\xef\xbb\xbf") else b""
-            atomic_write(into, bom + merged.text.encode("utf-8"), force=True, expect=current)
-    result = to_result(report, data, target.id)
-    result.into = str(into)
-    result.written = written
-    result.notes += merged.notes
-    result.changes = [
-        ImportedChange(
-            company=c.company,
-            fiscal_year=c.fiscal_year,
-            field=c.field,
-            action=c.action,
-            old=c.old,
-            old_status=c.old_status,
-            new=c.new,
-        )
-        for c in merged.changes
-    ]
-    if as_json:
-        emit(result, Out(format="json"))
-        return
-    print_merge(into, merged, written, result.notes, result.warnings)
+    data = reports.data_figures(report, target)
+
+    def merge(text: str, company_now: Company, changed: bool) -> sec.Merged:
+        nonlocal data
+        if changed:  # the figures again, for the company as it now stands
+            data = reports.data_figures(report, company_now)
+        return sec.merge(text, into, company_now, data, force=force, document=data.document)
+
+    merged, target, written = merge_into(into, original, target.id, merge)
+    tell_merge(to_result(report, data, target.id), into, merged, written, as_json)
