@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from capexcli.cli import app
+from capexcli.cli.commands import app
 
 if TYPE_CHECKING:
-    from .sec_server import FactsServer
+    from tests.sec_server import FactsServer
 
 TESTS = Path(__file__).parent
 SMALL = TESTS / "data" / "small.toml"
@@ -22,7 +22,7 @@ SEC_FIXTURES = TESTS / "fixtures" / "sec"
 
 @pytest.fixture(autouse=True)
 def _no_output_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see computed output, never a cached one; tests/test_cache.py turns it back on."""
+    """Tests see computed output, never a cached one; tests/store/test_cache.py turns it back on."""
     monkeypatch.setenv("CAPEX_NO_CACHE", "1")
     # Tables are laid out for COLUMNS (else 80) and speak the locale's language: the tests
     # choose both, whatever the shell that runs them says.
@@ -61,7 +61,7 @@ def write(tmp_path: Path, text: str, name: str = "data.toml") -> Path:
 @pytest.fixture
 def server() -> Iterator[FactsServer]:
     """A local stand-in for data.sec.gov (tests/sec_server.py), shut down after the test."""
-    from .sec_server import FactsServer
+    from tests.sec_server import FactsServer
 
     facts = FactsServer()
     try:

@@ -1,4 +1,4 @@
-"""Shared by the tests of capexcli.sec: the fixture files, and builders of company-facts
+"""Shared by the tests of capexcli.importers.sec: the fixture files, and builders of company-facts
 documents and data files."""
 
 from __future__ import annotations
@@ -8,11 +8,10 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from capexcli import sec
-from capexcli.loader import parse_dataset
-from capexcli.records import Dataset
-
-from .conftest import REPO, SEC_FIXTURES
+from capexcli.importers import sec
+from capexcli.model.records import Dataset
+from capexcli.store.loader import parse_dataset
+from tests.conftest import REPO, SEC_FIXTURES
 
 APPLE = SEC_FIXTURES / "CIK0000320193-apple.json"
 SNOWFLAKE = SEC_FIXTURES / "CIK0001640147-snowflake.json"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from .sec_helpers import APPLE, IFRS, SNOWFLAKE
+from tests.sec_helpers import APPLE, IFRS, SNOWFLAKE
 
 UA = "Capex Tests capex-tests@example.com"
 FACTS_PATH = "/api/xbrl/companyfacts/CIK{:010d}.json"

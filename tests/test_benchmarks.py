@@ -10,10 +10,9 @@ import subprocess
 import sys
 from types import ModuleType
 
-from capexcli.comparison import compare
-from capexcli.loader import parse_dataset
-
-from .conftest import REPO
+from capexcli.compute.comparison import compare
+from capexcli.store.loader import parse_dataset
+from tests.conftest import REPO
 
 BENCHMARKS = REPO / "benchmarks"
 

@@ -7,12 +7,11 @@ import tomllib
 
 import pytest
 
-from capexcli.checks import check_dataset, lint_dataset
-from capexcli.comparison import compare
-from capexcli.loader import load
-from capexcli.records import FIGURE_FIELDS, Dataset
-
-from .conftest import REPO
+from capexcli.compute.comparison import compare
+from capexcli.model.checks import check_dataset, lint_dataset
+from capexcli.model.records import FIGURE_FIELDS, Dataset
+from capexcli.store.loader import load
+from tests.conftest import REPO
 
 SHIPPED = REPO / "data" / "companies.toml"
 

@@ -30,13 +30,12 @@ from hypothesis import strategies as st
 from hypothesis.control import currently_in_test_context
 from typer.testing import Result
 
-from capexcli.comparison import compare
+from capexcli.compute.comparison import compare
+from capexcli.compute.reports import company_report
 from capexcli.errors import CapexError, DataFileError, DataValidationError
-from capexcli.loader import load
-from capexcli.records import FIGURE_FIELDS, Dataset
-from capexcli.reports import company_report
-
-from .conftest import REPO, SMALL
+from capexcli.model.records import FIGURE_FIELDS, Dataset
+from capexcli.store.loader import load
+from tests.conftest import REPO, SMALL
 
 settings.register_profile(
     "capex-fuzz",

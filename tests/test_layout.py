@@ -1,5 +1,6 @@
-"""The package's shape: no import cycle between capex's modules, and no module too long to
-read. Imports inside functions count as much as those at the top."""
+"""The package's shape: floors that import only downwards, no import cycle between capex's
+modules, and no module too long to read. Imports inside functions count as much as those at the
+top."""
 
 from __future__ import annotations
 
@@ -74,3 +75,69 @@ def test_no_module_is_too_long_to_read() -> None:
         if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
     }
     assert long == {}
+
+
+#: The floors, lowest first: a module may import from its own package and from lower floors.
+#: ``compute`` and ``importers`` share a floor and import neither each other.
+FLOORS: dict[str, int] = {
+    "capexcli": 0,  # the package itself (its version) and capexcli.errors
+    "errors": 0,
+    "__main__": 7,
+    "results": 1,
+    "model": 2,
+    "store": 3,
+    "compute": 4,
+    "importers": 4,
+    "present": 5,
+    "cli": 6,
+}
+#: What may stand at the top of src/capexcli/ besides the packages.
+TOP_MODULES = {"capexcli", "capexcli.__main__", "capexcli.errors"}
+
+
+def package_of(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def floor_violations(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for source, targets in sorted(graph.items()):
+        here = package_of(source)
+        for target in sorted(targets):
+            there = package_of(target)
+            if there == here:
+                continue
+            if FLOORS[there] > FLOORS[here] or (
+                FLOORS[there] == FLOORS[here]
+                and here != "errors"
+                and there not in ("capexcli", "errors")
+            ):
+                found.append(f"{source} ({here}) imports {target} ({there})")
+    return found
+
+
+def test_every_module_is_on_a_floor() -> None:
+    assert {package_of(m) for m in MODULES} <= set(FLOORS)
+    # At the top only the package's own files; everything else lives in a package by layer.
+    top = {module_name(p) for p in PACKAGE.glob("*.py")}
+    assert top == TOP_MODULES
+
+
+def test_packages_import_only_downwards() -> None:
+    graph = {module_name(p): imports(p) for p in FILES}
+    assert floor_violations(graph) == []
+
+
+def test_the_floor_rule_sees_an_upward_import() -> None:
+    # The rule itself can fail: a model module that reached into compute, or a compute module
+    # into an importer, would be named.
+    graph = {
+        "capexcli.model.groups": {"capexcli.compute.metrics"},
+        "capexcli.compute.verify": {"capexcli.importers.sec.facts"},
+        "capexcli.present.show": {"capexcli.results.core"},
+    }
+    assert floor_violations(graph) == [
+        "capexcli.compute.verify (compute) imports capexcli.importers.sec.facts (importers)",
+        "capexcli.model.groups (model) imports capexcli.compute.metrics (compute)",
+    ]

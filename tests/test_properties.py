@@ -1,6 +1,7 @@
 """Properties of the arithmetic on generated datasets, and its edge cases through the CLI.
 
-The hypothesis part builds datasets with capexcli.records models and checks capexcli.metrics
+The hypothesis part builds datasets with capexcli.model.records models and checks
+capexcli.compute.metrics
 directly: the currency of a comparison does not change its ratios, scaling a group scales its
 totals, swapping the groups inverts the ratio, and no ratio is ever NaN or infinite. The CLI
 part runs `capex compare` and `capex company` on a hand-made file with every awkward case
@@ -22,16 +23,15 @@ from hypothesis import HealthCheck, given, reject, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from capexcli.checks import check_dataset
-from capexcli.comparison import compare
+from capexcli.compute.comparison import compare
+from capexcli.compute.metrics import REGIONS, ratio
+from capexcli.compute.reports import company_report
 from capexcli.errors import MissingDataError
-from capexcli.metrics import REGIONS, ratio
-from capexcli.output import to_json
-from capexcli.records import Dataset
-from capexcli.reports import company_report
+from capexcli.model.checks import check_dataset
+from capexcli.model.records import Dataset
+from capexcli.present.output import to_json
 from capexcli.results import CompareResult, GroupFigures
-
-from .conftest import write
+from tests.conftest import write
 
 #: Deterministic (derandomize): CI runs the same examples every time, so a failure is
 #: reproducible and no run is flaky. Generating a dataset costs ~5 ms of hypothesis draws, so

@@ -17,9 +17,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from capexcli.checks import lint_dataset
-from capexcli.cli import app
-from capexcli.loader import parse_dataset
+from capexcli.cli.commands import app
+from capexcli.model.checks import lint_dataset
+from capexcli.store.loader import parse_dataset
 
 README = Path(__file__).parent.parent / "README.md"
 BLOCK = re.compile(r"```console\n\$ capex (?P<args>[^\n]*)\n(?P<output>.*?)```", re.DOTALL)

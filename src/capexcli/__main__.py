@@ -1,3 +1,3 @@
-from capexcli.cli import main
+from capexcli.cli.commands import main
 
 main()

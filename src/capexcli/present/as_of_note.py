@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..results_filed import AsOf
-from .style import Style
+from capexcli.present.style import Style
+from capexcli.results.filed import AsOf
 
 
 def as_of_note(as_of: AsOf, s: Style) -> str:

@@ -190,9 +190,9 @@ MISSES: set[str] = set()
 
 
 def _catalog() -> dict[str, str]:
-    from .catalog_detail import DETAIL_ZH
-    from .catalog_help import HELP_ZH
-    from .catalog_messages import MESSAGES_ZH
+    from capexcli.present.catalog_detail import DETAIL_ZH
+    from capexcli.present.catalog_help import HELP_ZH
+    from capexcli.present.catalog_messages import MESSAGES_ZH
 
     return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH}
 

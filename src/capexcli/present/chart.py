@@ -6,11 +6,11 @@ from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.text import Text
 
-from ..results import ChartResult, ChartYear
-from .as_of_note import as_of_short
-from .compare_view import group_labels
-from .console import paragraph
-from .style import DASH, Style, one_to, percent
+from capexcli.present.as_of_note import as_of_short
+from capexcli.present.compare_view import group_labels
+from capexcli.present.console import paragraph
+from capexcli.present.style import DASH, Style, one_to, percent
+from capexcli.results import ChartResult, ChartYear
 
 CHART_WIDTH = 40
 BARS = {"us": "█", "cn": "▒"}

@@ -7,12 +7,12 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..results import ClaimResult, ClaimsResult, SourcesResult
-from .as_of_note import as_of_note
-from .catalog import translate_message
-from .console import new_table, notes_text, paragraph, table_width, wrap
-from .style import DASH, Style
-from .tables import sources_table
+from capexcli.present.as_of_note import as_of_note
+from capexcli.present.catalog import translate_message
+from capexcli.present.console import new_table, notes_text, paragraph, table_width, wrap
+from capexcli.present.style import DASH, Style
+from capexcli.present.tables import sources_table
+from capexcli.results import ClaimResult, ClaimsResult, SourcesResult
 
 VERDICT_STYLES = {
     "holds": "green",

@@ -8,7 +8,11 @@ from collections.abc import Sequence
 
 from rich.console import RenderableType
 
-from ..results import (
+from capexcli.present.as_of_note import as_of_note
+from capexcli.present.catalog import ALIGN_ZH
+from capexcli.present.console import Marked, Row, fitted, tables_with_notes
+from capexcli.present.style import DASH, MARK, Style, one_to, percent, year_list
+from capexcli.results import (
     Absent,
     CompareResult,
     FxUsed,
@@ -18,10 +22,6 @@ from ..results import (
     Totals,
     YearComparison,
 )
-from .as_of_note import as_of_note
-from .catalog import ALIGN_ZH
-from .console import Marked, Row, fitted, tables_with_notes
-from .style import DASH, MARK, Style, one_to, percent, year_list
 
 #: The default wording of the describe_* helpers.
 ENGLISH = Style()

@@ -15,7 +15,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from .style import MARK, page_width
+from capexcli.present.style import MARK, page_width
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import OptionError
-from ..results import (
+from capexcli.errors import OptionError
+from capexcli.present.style import DIVISORS
+from capexcli.results import (
     ChartResult,
     ClaimsResult,
     CompaniesResult,
@@ -27,7 +28,6 @@ from ..results import (
     ValidateResult,
     VerifyResult,
 )
-from .style import DIVISORS
 
 UNIT_LABELS: dict[str, str] = {"million": "millions", "billion": "billions", "yi": "亿"}
 

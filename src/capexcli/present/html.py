@@ -14,11 +14,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .. import results as r
-from .flat import Flat, flatten
-from .notes import view_title, with_notes
-from .style import Style, percent
-from .writers import display
+from capexcli import results as r
+from capexcli.present.flat import Flat, flatten
+from capexcli.present.notes import view_title, with_notes
+from capexcli.present.style import Style, percent
+from capexcli.present.writers import display
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "PingFang SC",

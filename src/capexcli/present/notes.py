@@ -10,30 +10,30 @@ import dataclasses
 
 from pydantic import BaseModel
 
-from .. import results as r
-from .flat import Flat
-from .style import Style
+from capexcli import results as r
+from capexcli.present.flat import Flat
+from capexcli.present.style import Style
 
 
 def view_notes(result: BaseModel, s: Style) -> list[str]:
     if isinstance(result, r.CompareResult):
-        from .compare_view import compare_notes
+        from capexcli.present.compare_view import compare_notes
 
         return compare_notes(result, s)
     if isinstance(result, r.CompanyResult):
-        from .tables import company_notes
+        from capexcli.present.tables import company_notes
 
         return company_notes(result, s)
     if isinstance(result, r.SourcesResult):
-        from .tables import sources_all_notes
+        from capexcli.present.tables import sources_all_notes
 
         return sources_all_notes(result, s)
     if isinstance(result, r.ClaimsResult):
-        from .claims_view import claims_notes
+        from capexcli.present.claims_view import claims_notes
 
         return claims_notes(result, s)
     if isinstance(result, r.ChartResult):
-        from .as_of_note import as_of_note
+        from capexcli.present.as_of_note import as_of_note
 
         note = f"Years: {result.align_rule}"
         if result.metric != "capex":
@@ -45,7 +45,7 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
 def view_title(result: BaseModel, s: Style, fallback: str) -> str:
     """The heading a reader knows from the terminal table, for a page."""
     if isinstance(result, r.CompareResult):
-        from .compare_view import capex_title
+        from capexcli.present.compare_view import capex_title
 
         return f"{capex_title(result, s)} ({s.unit_label(result.currency)})"
     if isinstance(result, r.CompanyResult):

@@ -8,14 +8,14 @@ from typing import Any, TextIO
 
 from rich.console import Console, RenderableType
 
-from .. import results as r
-from .chart import chart_view
-from .claims_view import claims_view
-from .compare_view import compare_view
-from .console import console, print_plain
-from .style import Style
-from .tables import companies_view, company_view, sources_view, validate_view
-from .verify_view import verify_view
+from capexcli import results as r
+from capexcli.present.chart import chart_view
+from capexcli.present.claims_view import claims_view
+from capexcli.present.compare_view import compare_view
+from capexcli.present.console import console, print_plain
+from capexcli.present.style import Style
+from capexcli.present.tables import companies_view, company_view, sources_view, validate_view
+from capexcli.present.verify_view import verify_view
 
 View = Callable[[Any, Style], list[RenderableType]]
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import CURRENCY_ZH, translate
+from capexcli.present.catalog import CURRENCY_ZH, translate
 
 DASH = "—"
 #: Marks a figure whose status is not "confirmed".

@@ -8,9 +8,9 @@ import re
 from rich._export_format import CONSOLE_SVG_FORMAT
 from rich.console import Console
 
-from .console import recorder
-from .show import draw
-from .style import Style
+from capexcli.present.console import recorder
+from capexcli.present.show import draw
+from capexcli.present.style import Style
 
 #: Rich's SVG template without its @font-face rules, which load Fira Code from a CDN: the
 #: page falls back to the reader's own monospace font, offline too.

@@ -9,19 +9,9 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..results import (
-    AsOf,
-    CompaniesResult,
-    CompanyResult,
-    CompanyYear,
-    SourceRow,
-    SourcesResult,
-    ValidateResult,
-    VersionInfo,
-)
-from .as_of_note import as_of_note
-from .catalog import ALIGN_ZH, translate_message
-from .console import (
+from capexcli.present.as_of_note import as_of_note
+from capexcli.present.catalog import ALIGN_ZH, translate_message
+from capexcli.present.console import (
     Cell,
     Marked,
     Row,
@@ -31,7 +21,17 @@ from .console import (
     render_lines,
     tables_with_notes,
 )
-from .style import DASH, MARK, Style, percent, signed_percent, year_list
+from capexcli.present.style import DASH, MARK, Style, percent, signed_percent, year_list
+from capexcli.results import (
+    AsOf,
+    CompaniesResult,
+    CompanyResult,
+    CompanyYear,
+    SourceRow,
+    SourcesResult,
+    ValidateResult,
+    VersionInfo,
+)
 
 
 def field_name(field: str, s: Style) -> str:

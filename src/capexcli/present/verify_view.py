@@ -13,8 +13,8 @@ from datetime import date
 from rich.console import RenderableType
 from rich.text import Text
 
-from ..results import VerifyResult, VerifyRow
-from .style import Style
+from capexcli.present.style import Style
+from capexcli.results import VerifyResult, VerifyRow
 
 _FIELD_NAMES = {
     "capex": "capex",

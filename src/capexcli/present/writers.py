@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .flat import Flat
+    from capexcli.present.flat import Flat
 
 
 def cell(value: Any) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-    from .flat import Flat
+    from capexcli.present.flat import Flat
 
 #: Characters a sheet name may not hold, and its longest length (Excel's rules).
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")

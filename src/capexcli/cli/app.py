@@ -1,0 +1,265 @@
+"""The ``capex`` application shell: help that reads well at 80 columns, and one place that
+turns every failure into a message and an exit status (text or JSON).
+
+Exit status: 0 success; 1 a check the user asked for failed (``claims --strict``,
+``validate --strict``, ``verify``); 2 anything the user can fix (bad data, bad option, unknown
+company); 70 a bug in capex (set ``CAPEX_DEBUG=1`` for the traceback).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
+from typing import Any
+
+import typer
+from typer.core import TyperCommand, TyperGroup
+
+from capexcli.errors import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL_ERROR,
+    EXIT_INTERRUPTED,
+    CapexError,
+    InternalError,
+    OptionError,
+)
+from capexcli.present.output import emit_error
+
+DEBUG_VAR = "CAPEX_DEBUG"
+
+
+def _flag_help_option(option: Any) -> Any:
+    # Typer prints a `<bool>` type beside flags; a flag takes no value, so show none.
+    if option is not None:
+        option.metavar = ""
+    return option
+
+
+def _reflow(help_text: str | None) -> str | None:
+    """Join the wrapped lines of each prose paragraph of a docstring.
+
+    Typer keeps single line breaks after the first paragraph, so a docstring wrapped at 100
+    columns would print ragged at 80. Indented paragraphs (examples) are left as written.
+    """
+    if not help_text:
+        return help_text
+    paragraphs = inspect.cleandoc(help_text).split("\n\n")
+    return "\n\n".join(
+        p if p.startswith(" ") else " ".join(line.strip() for line in p.splitlines())
+        for p in paragraphs
+    )
+
+
+#: The language of this run's messages and help, as main() read it from the arguments and
+#: the locale (help is printed while the arguments are parsed, before --lang is known).
+_LANG: ContextVar[str] = ContextVar("capex_lang", default="en")
+
+
+@contextlib.contextmanager
+def _help_in(command: Any, ctx: Any) -> Iterator[None]:
+    """Under a Chinese run, the command's help, its options' and Typer's headings from the
+    catalog for as long as the help is printed; the English is put back after."""
+    if _LANG.get() != "zh":
+        yield
+        return
+    from typer import rich_utils
+
+    from capexcli.present.catalog import translate_help
+
+    saved_help, saved_epilog = command.help, getattr(command, "epilog", None)
+    params = [(p, p.help) for p in command.get_params(ctx) if getattr(p, "help", None)]
+    headings = {
+        "OPTIONS_PANEL_TITLE": "选项",
+        "ARGUMENTS_PANEL_TITLE": "参数",
+        "COMMANDS_PANEL_TITLE": "命令",
+        "DEFAULT_STRING": "[默认：{}]",
+        "REQUIRED_LONG_STRING": "[必填]",
+        "ENVVAR_STRING": "[环境变量：{}]",
+    }
+    saved_headings = {name: getattr(rich_utils, name) for name in headings}
+    # A group's help lists its commands with their own help's first line.
+    subcommands = [(c, c.help) for c in getattr(command, "commands", {}).values() if c.help]
+    try:
+        for sub, text in subcommands:
+            sub.help = translate_help(text)
+        command.help = translate_help(saved_help)
+        if saved_epilog:
+            command.epilog = translate_help(saved_epilog)
+        for param, text in params:
+            param.help = translate_help(text)
+        for name, text in headings.items():
+            setattr(rich_utils, name, text)
+        yield
+    finally:
+        for sub, text in subcommands:
+            sub.help = text
+        command.help, command.epilog = saved_help, saved_epilog
+        for param, text in params:
+            param.help = text
+        for name, text in saved_headings.items():
+            setattr(rich_utils, name, text)
+
+
+def _usage(text: str) -> str:
+    if _LANG.get() != "zh":
+        return text
+    return (
+        text.replace("Usage:", "用法：")
+        .replace("[OPTIONS]", "[选项]")
+        .replace("COMMAND [ARGS]...", "命令 [参数]...")
+    )
+
+
+class CapexCommand(TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _reflow(self.help)
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Any) -> str:
+        from capexcli.cli.help import render
+
+        with _help_in(self, ctx):
+            return render(self, ctx, zh=_LANG.get() == "zh")
+
+    def get_usage(self, ctx: Any) -> str:
+        return _usage(super().get_usage(ctx))
+
+
+def _wants_json(argv: Sequence[str]) -> bool:
+    """Whether errors should be JSON: --json, --format json, -f json or --format=json."""
+    for index, arg in enumerate(argv):
+        if arg in ("--json", "--format=json", "-fjson"):
+            return True
+        if arg in ("--format", "-f") and argv[index + 1 : index + 2] == ["json"]:
+            return True
+    return False
+
+
+def _wants_lang(argv: Sequence[str]) -> str:
+    """The language of messages: --lang zh / --lang=zh, else the locale's (LANG=zh_CN...)."""
+    for index, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            return "zh" if arg.split("=", 1)[1].strip().lower() == "zh" else "en"
+        if arg == "--lang" and index + 1 < len(argv):
+            return "zh" if argv[index + 1].strip().lower() == "zh" else "en"
+    from capexcli.cli.options import locale_lang
+
+    return locale_lang()
+
+
+def report_internal_error(error: BaseException, as_json: bool) -> None:
+    """One line on what broke and one on how to report it; in --json mode the JSON error
+    object (code ``internal``), so a script always gets JSON."""
+    what = type(error).__name__
+    if str(error):
+        what += f": {str(error).splitlines()[0]}"
+    message = (
+        f"internal error: {what}. This is a bug in capex, not in your data: please report it "
+        f"with the command you ran and `capex --version`; {DEBUG_VAR}=1 shows the traceback."
+    )
+    if as_json:
+        emit_error(InternalError(message), True)
+    else:
+        sys.stderr.write(f"capex: {message}\n")
+
+
+class CapexGroup(TyperGroup):
+    """Maps every failure to a message and an exit status, in text or JSON."""
+
+    def get_help_option(self, ctx: Any) -> Any:
+        return _flag_help_option(super().get_help_option(ctx))
+
+    def get_help(self, ctx: Any) -> str:
+        from capexcli.cli.help import render
+
+        with _help_in(self, ctx):
+            return render(self, ctx, zh=_LANG.get() == "zh")
+
+    def get_usage(self, ctx: Any) -> str:
+        return _usage(super().get_usage(ctx))
+
+    def get_params(self, ctx: Any) -> list[Any]:
+        params = super().get_params(ctx)
+        for param in params:
+            if param.name in ("install_completion", "show_completion"):
+                _flag_help_option(param)
+        return params
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
+        lang = _wants_lang(argv[: argv.index("--")] if "--" in argv else argv)
+        _LANG.set(lang)
+        try:
+            status = super().main(
+                argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
+            )
+            code = status if isinstance(status, int) else 0
+        except CapexError as error:
+            emit_error(error, as_json, lang)
+            code = error.exit_code
+        except typer.TyperException as error:  # bad option, unknown command (click's UsageError)
+            if as_json or lang == "zh":
+                emit_error(OptionError(error.format_message()), as_json, lang)
+            elif hasattr(error, "show"):
+                error.show()
+            else:
+                sys.stderr.write(f"Error: {error.format_message()}\n")
+            code = error.exit_code
+        except typer.Exit as stop:
+            code = stop.exit_code
+        except (typer.Abort, KeyboardInterrupt):
+            sys.stderr.write("Aborted.\n")
+            code = EXIT_INTERRUPTED
+        except BrokenPipeError:
+            # `capex compare | head`: the reader left; say nothing more to it.
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            code = EXIT_BROKEN_PIPE
+        except Exception as error:
+            if os.environ.get(DEBUG_VAR):
+                raise
+            report_internal_error(error, as_json)
+            code = EXIT_INTERNAL_ERROR
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=CapexGroup,
+    name="capex",
+    help=(
+        "Check big-tech AI capex claims with sourced figures: the four US giants "
+        "(Microsoft, Alphabet, Meta, Amazon) against seven Chinese ones (Tencent, Alibaba, "
+        "Baidu, JD.com, Kuaishou, Meituan, NetEase).\n\n"
+        "Start with `capex compare`; `capex company tencent` shows one company; add --json "
+        "for scripts."
+    ),
+    epilog=(
+        "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
+        "--strict, verify); 2 bad input or usage (data file, option, name); 70 an internal "
+        "error, a bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error "
+        "is a JSON object on stderr (capex schema error).\n\n"
+        "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), "
+        "CAPEX_CACHE_DIR (where outputs and datasets are cached), NO_COLOR, "
+        "CAPEX_DEBUG=1 (tracebacks)."
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)

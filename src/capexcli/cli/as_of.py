@@ -1,0 +1,69 @@
+"""The options ``--as-of DATE`` and ``--first-reported``, declared once, and their checks
+(see :mod:`capexcli.model.as_of` for what they do to the data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from capexcli.errors import OptionError, flag
+
+if TYPE_CHECKING:
+    from capexcli.model.records import Dataset
+    from capexcli.results.filed import AsOf
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by "
+        "then; a figure first filed later is left out. Default: the latest filings.",
+        show_default=False,
+    ),
+]
+FirstReportedOption = Annotated[
+    bool,
+    typer.Option(
+        "--first-reported",
+        metavar="",
+        help="Each figure's first filed value, before any restatement.",
+    ),
+]
+
+
+def as_of_choice(
+    text: str | None,
+    first_reported: bool = False,
+    published: dt.date | None = None,
+    note: str | None = None,
+) -> AsOf:
+    """--as-of and --first-reported, checked. ``published``: the article's date, which
+    ``--as-of article`` stands for (claims only)."""
+    from capexcli.model.as_of import parse_date
+    from capexcli.results.filed import AsOf
+
+    if text is None:
+        return AsOf(first_reported=first_reported)
+    if first_reported:
+        raise OptionError("--as-of and --first-reported disagree: choose one")
+    if text.strip().lower() == "article":
+        if published is None:
+            raise OptionError(
+                "--as-of article: only `capex claims` knows the article's date (the claims "
+                "file's `published`); give a date, e.g. --as-of 2025-08-01"
+            )
+        return AsOf(date=published, label="article", note=note)
+    with flag("--as-of", text):
+        return AsOf(date=parse_date(text))
+
+
+def as_of_dataset(dataset: Dataset, as_of: AsOf) -> tuple[Dataset, AsOf]:
+    """The dataset as ``as_of`` sees it (see :mod:`capexcli.model.as_of`)."""
+    from capexcli.model.as_of import resolve
+
+    what = "--first-reported" if as_of.first_reported else "--as-of"
+    with flag(what, "" if as_of.date is None else as_of.date.isoformat()):
+        return resolve(dataset, as_of)

@@ -1,0 +1,208 @@
+"""``capex claims``: the article's claims checked, one by one (the command; the core is
+:mod:`capexcli.compute.claims`)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from capexcli.cli.app import CapexCommand, app
+from capexcli.cli.as_of import FirstReportedOption, as_of_choice, as_of_dataset
+from capexcli.cli.complete import choices, complete_claim
+from capexcli.cli.options import (
+    AlignOption,
+    CompactOption,
+    DataOption,
+    ExcludeOption,
+    FxOption,
+    GroupOption,
+    LabelOption,
+    LikeForLikeOption,
+    align_choice,
+    dataset_path,
+    output_options,
+    regrouped,
+)
+from capexcli.cli.runner import run
+from capexcli.errors import (
+    CheckFailed,
+)
+from capexcli.present.output import Out, emit
+
+
+@app.command(cls=CapexCommand)
+@output_options()
+def claims(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[ID]",
+            help="One claim in full: quote, method, every figure used, sensitivity.",
+            show_default=False,
+            autocompletion=complete_claim,
+        ),
+    ] = None,
+    align: AlignOption = "majority",
+    like_for_like: LikeForLikeOption = False,
+    group: GroupOption = None,
+    exclude: ExcludeOption = None,
+    label: LabelOption = None,
+    fx: FxOption = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE|article",
+            help="Check the claims against the figures as filed on or before DATE "
+            "(YYYY-MM-DD), or by the article's date (`article`); each claim then shows "
+            "where today's filings move it. Default: the latest filings.",
+            show_default=False,
+        ),
+    ] = None,
+    first_reported: FirstReportedOption = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", metavar="", help="Exit 1 if any recomputed claim fails (for scripts)."
+        ),
+    ] = False,
+    verdict: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--verdict",
+            metavar="VERDICT",
+            help="Only claims with this verdict: holds, close, fails, cited, unknown or "
+            "insufficient. Repeat, or separate with commas.",
+            show_default=False,
+            autocompletion=choices(
+                "holds", "close", "fails", "cited", "unknown", "insufficient", listed=True
+            ),
+        ),
+    ] = None,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            metavar="SECTION",
+            help="Only claims of this section of the article: intro, 01 ... 05 (1 is 01). "
+            "Repeat, or separate with commas.",
+            show_default=False,
+            autocompletion=choices("intro", "01", "02", "03", "04", "05", listed=True),
+        ),
+    ] = None,
+    claim_kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            metavar="KIND",
+            help="Only claims checked this way: recomputed, internal or cited. Repeat, or "
+            "separate with commas.",
+            show_default=False,
+            autocompletion=choices("recomputed", "internal", "cited", listed=True),
+        ),
+    ] = None,
+    compact: CompactOption = False,
+    claims_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--claims",
+            metavar="PATH",
+            help="Claims file to use instead of the shipped one (also: CAPEX_CLAIMS).",
+            show_default=False,
+        ),
+    ] = None,
+    data: DataOption = None,
+    *,
+    out: Out,
+) -> None:
+    """The article's claims, one by one: stated, recomputed from the filings, verdict.
+
+    Every quantitative claim of the article is in data/claims.toml. A claim is recomputed
+    from the company records, checked against the article's own numbers (internal), or
+    listed as cited when the records cannot check it. Verdicts: holds, close (within twice
+    the tolerance), fails, cited. Each recomputed claim also shows how its verdict moves
+    with the two choices the article never states: fiscal-year alignment and the FX rate.
+
+    Examples:
+
+      capex claims
+
+      capex claims capex-ratio-2024
+
+      capex claims --verdict fails --section 02
+
+      capex claims --as-of article
+
+      capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
+    """
+    from capexcli.store.paths import resolve_claims_path
+
+    view = "detail" if claim_id else ("compact" if compact else None)
+    out = dataclasses.replace(out, view=view)
+    path = dataset_path(ctx, data)
+    claims_path = resolve_claims_path(claims_file)
+    verdicts = _choices(verdict)
+    sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
+    kinds = _choices(claim_kind)
+
+    def produce() -> Any:
+        from capexcli.compute.claims import beside_latest, ledger, select
+        from capexcli.compute.claims_file import load_claims
+        from capexcli.store.loader import load
+
+        ledger_file = load_claims(claims_path)
+        chosen = as_of_choice(
+            as_of, first_reported, ledger_file.published, ledger_file.published_note
+        )
+        latest = regrouped(load(path).dataset, group, exclude, label)
+        dataset, dated = as_of_dataset(latest, chosen)
+
+        def check(records: Any) -> Any:
+            return ledger(
+                ledger_file,
+                records,
+                align=align_choice(align),
+                fx=fx,
+                only=claim_id,
+                like_for_like=like_for_like,
+            )
+
+        result = check(dataset).model_copy(update={"as_of": dated})
+        if dated.date is not None or dated.first_reported:
+            result = beside_latest(result, check(latest))
+        return select(result, verdicts, sections, kinds)
+
+    if strict:
+        # --strict needs the verdicts themselves, so it always computes them.
+        result = produce()
+        emit(result, out)
+        failing = [c.id for c in result.claims if c.kind == "recomputed" and c.verdict == "fails"]
+        if failing:
+            raise CheckFailed(
+                f"--strict: {len(failing)} recomputed claim(s) fail: {', '.join(failing)}"
+            )
+        return
+    options = {
+        "id": claim_id,
+        "align": align,
+        "fx": fx,
+        "like_for_like": like_for_like,
+        "group": group,
+        "exclude": exclude,
+        "label": label,
+        "as_of": as_of,
+        "first_reported": first_reported,
+        "verdict": verdicts,
+        "section": sections,
+        "kind": kinds,
+    }
+    run("claims", options, [path, claims_path], out, produce)
+
+
+def _choices(given: list[str] | None) -> list[str]:
+    """Repeated or comma-separated option values, trimmed and lower-cased."""
+    return [v.strip().lower() for item in given or [] for v in item.split(",") if v.strip()]

@@ -1,0 +1,137 @@
+"""``capex schema`` and ``capex validate``: the JSON contract, and the check of a data file."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from capexcli.cli.app import CapexCommand, app
+from capexcli.cli.options import dataset_path, output_options
+from capexcli.errors import CheckFailed, OptionError
+from capexcli.present.output import Out, emit
+
+#: Every JSON document capex prints: each command's --json output, and the error object that
+#: any failure prints on stderr under --json.
+SCHEMAS = (
+    "compare",
+    "company",
+    "companies",
+    "claims",
+    "sources",
+    "chart",
+    "validate",
+    "verify",
+    "import-sec",
+    "import-report",
+    "error",
+)
+
+
+def schema_document(key: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one of :data:`SCHEMAS`."""
+    from capexcli import results
+    from capexcli.importers.report.result import ReportImportResult
+
+    models: dict[str, type[Any]] = {
+        "compare": results.CompareResult,
+        "company": results.CompanyResult,
+        "companies": results.CompaniesResult,
+        "claims": results.ClaimsResult,
+        "sources": results.SourcesResult,
+        "chart": results.ChartResult,
+        "validate": results.ValidateResult,
+        "verify": results.VerifyResult,
+        "import-sec": results.SecImportResult,
+        "import-report": ReportImportResult,
+        "error": results.ErrorDocument,
+    }
+    document = models[key].model_json_schema(mode="serialization")
+    document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    document["$id"] = f"capex:{key}:v{results.OUTPUT_SCHEMA_VERSION}"
+    return document
+
+
+def complete_schema(incomplete: str) -> list[str]:
+    return [name for name in SCHEMAS if name.startswith(incomplete.casefold())]
+
+
+@app.command(cls=CapexCommand)
+def schema(
+    name: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[COMMAND]",
+            help="compare (the default), company, companies, claims, sources, chart, validate, "
+            "verify, import-sec (or: import sec), import-report, or error (the error object of "
+            "every command under --json).",
+            show_default=False,
+            autocompletion=complete_schema,
+        ),
+    ] = None,
+) -> None:
+    """The JSON Schema of a command's --json output, from the models that produce it.
+
+    Every field has a description, and fields with a closed set of values (verdict, status,
+    currency, region, kind, outcome ...) list them as an enum. `capex schema error` is the
+    object every failure prints on stderr under --json.
+
+    Examples:
+
+      capex schema claims > claims.schema.json
+
+      capex schema error | jq '.["$defs"].ErrorDetail.properties.code.enum'
+    """
+    key = "-".join(part.strip().lower() for part in name or ["compare"])
+    if key not in SCHEMAS:
+        raise OptionError(f"no schema for {' '.join(name or [])!r}: choose {', '.join(SCHEMAS)}")
+    sys.stdout.write(json.dumps(schema_document(key), ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command(cls=CapexCommand)
+@output_options(exports=False)
+def validate(
+    ctx: typer.Context,
+    path: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[PATH]",
+            help="Data file to check. Default: --data, CAPEX_DATA, or the shipped dataset.",
+            show_default=False,
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            metavar="",
+            help="Treat warnings as errors: exit 1 if a confirmed figure names no document "
+            "a reader could find.",
+        ),
+    ] = False,
+    *,
+    out: Out,
+) -> None:
+    """Check a data file and list every problem with its line and TOML path (exit 2 if any).
+
+    Warnings (a confirmed figure without an SEC accession number, URL, or HKEX stock code and
+    date) are listed after the summary; with --strict any warning makes the check fail (exit
+    1), like `claims --strict`.
+
+    Example:
+
+      capex validate my-companies.toml
+      capex validate --strict
+    """
+    from capexcli.compute.reports import validate_result
+    from capexcli.model.checks import lint_dataset
+    from capexcli.store.loader import load, locate
+
+    loaded = load(path or dataset_path(ctx, None))
+    warnings = locate(lint_dataset(loaded.dataset), loaded.path)
+    emit(validate_result(loaded.path, loaded.dataset, warnings), out)
+    if strict and warnings:
+        raise CheckFailed(f"--strict: {len(warnings)} warning(s) in {loaded.path}")

@@ -1,0 +1,76 @@
+"""Run a command's computation and print its result, or replay the output of an identical
+earlier run from the output cache (:mod:`capexcli.store.cache`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from capexcli.present.output import Out, emit
+
+
+def run(
+    command: str,
+    options: Mapping[str, object],
+    files: Sequence[Path],
+    out: Out,
+    produce: Callable[[], Any],
+) -> Any:
+    """Produce and emit a result, or replay it from the output cache (see cache.py).
+
+    Cached: output to stdout in a machine-readable format, or a table going to a pipe or
+    file (plain text laid out for the page width, which is part of the key). Not cached: tables
+    on a terminal (they depend on its width and colours) and files written with -o, --svg
+    or --html. Returns the result, or None when it came from the cache."""
+    from capexcli.store import cache
+
+    table = out.format == "table"
+    cacheable = (
+        cache.enabled()
+        and out.output is None
+        and out.svg is None
+        and out.html is None
+        and not (table and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")))
+    )
+    entry = None
+    if cacheable:
+        settings = {
+            **options,
+            "format": out.format,
+            "units": out.units,
+            "lang": out.lang,
+            "view": out.view,
+            "bom": out.bom,
+        }
+        if table:
+            from capexcli.present.style import page_width
+
+            # A table going to a pipe is laid out for the page width (COLUMNS, else 80).
+            settings["width"] = page_width()
+        entry = cache.key(command, settings, files)
+    if entry is not None:
+        hit = cache.get(entry)
+        if hit is not None:
+            sys.stdout.write(hit)
+            return None
+    result = produce()
+    if entry is None:
+        emit(result, out)
+        return result
+    if table:
+        from capexcli.present.output import table_text
+
+        text = table_text(result, out)
+    else:
+        from capexcli.present.output import render_text
+
+        text = render_text(result, out) or ""
+    sys.stdout.write(text)
+    # Store only if the inputs still hash to the key: a file saved while capex read it must
+    # not leave the new file's numbers under the old file's key.
+    if cache.key(command, settings, files) == entry:
+        cache.put(entry, text)
+    return result
