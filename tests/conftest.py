@@ -21,9 +21,15 @@ SEC_FIXTURES = TESTS / "fixtures" / "sec"
 
 
 @pytest.fixture(autouse=True)
-def _no_output_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+def _no_output_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """Tests see computed output, never a cached one; tests/store/test_cache.py turns it back on."""
     monkeypatch.setenv("CAPEX_NO_CACHE", "1")
+    # The user's own data file (store/paths.py) is looked for, and written, under
+    # XDG_DATA_HOME: a folder of the test's own, so that no test reads or writes the real
+    # user's data, and a test that wants one writes it there.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
     # Tables are laid out for COLUMNS (else 80) and speak the locale's language: the tests
     # choose both, whatever the shell that runs them says.
     for name in ("COLUMNS", "LC_ALL", "LC_MESSAGES", "LANG"):

@@ -59,6 +59,11 @@ def _reflow(help_text: str | None) -> str | None:
 _LANG: ContextVar[str] = ContextVar("capex_lang", default="en")
 
 
+def current_lang() -> str:
+    """The language of this run (--lang, else the locale), as the error messages use."""
+    return _LANG.get()
+
+
 @contextlib.contextmanager
 def _help_in(command: Any, ctx: Any) -> Iterator[None]:
     """Under a Chinese run, the command's help, its options' and Typer's headings from the

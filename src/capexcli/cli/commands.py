@@ -17,6 +17,7 @@ from capexcli import __version__
 from capexcli.cli.app import CapexCommand, CapexGroup, app
 from capexcli.cli.as_of import AsOfOption, FirstReportedOption, as_of_choice, as_of_dataset
 from capexcli.cli.complete import STATUS_CHOICES, choices, complete_companies, complete_company
+from capexcli.cli.data import data_app
 from capexcli.cli.imports import import_app
 from capexcli.cli.options import (
     AlignOption,
@@ -53,8 +54,17 @@ def _root(
             "--version", callback=_version, is_eager=True, metavar="", help="Show the version."
         ),
     ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            "-v",
+            metavar="",
+            help="Also say, on stderr, which data file is read and why.",
+        ),
+    ] = False,
 ) -> None:
-    ctx.obj = {"data": data}
+    ctx.obj = {"data": data, "verbose": verbose}
 
 
 @app.command(cls=CapexCommand)
@@ -378,7 +388,7 @@ from capexcli.cli import verify as cli_verify  # noqa: E402, F401
 
 # `capex import sec` lives in its own module (it has no dependency on this one); its group and
 # commands get capex's help and error handling like the others.
-for _info in import_app.registered_commands:
+for _info in [*import_app.registered_commands, *data_app.registered_commands]:
     if _info.cls in (None, TyperCommand):
         _info.cls = CapexCommand
 app.add_typer(
@@ -386,6 +396,13 @@ app.add_typer(
     name="import",
     cls=CapexGroup,
     epilog="Example:\n\n  capex import sec CIK0000789019.json --years 2024-2025",
+)
+
+app.add_typer(
+    data_app,
+    name="data",
+    cls=CapexGroup,
+    epilog="Example:\n\n  capex data path",
 )
 
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from capexcli.cli.app import CapexCommand, app
-from capexcli.cli.options import dataset_path, output_options
+from capexcli.cli.options import output_options
 from capexcli.errors import CheckFailed, OptionError
 from capexcli.present.output import Out, emit
 
@@ -99,7 +99,8 @@ def validate(
         Path | None,
         typer.Argument(
             metavar="[PATH]",
-            help="Data file to check. Default: --data, CAPEX_DATA, or the shipped dataset.",
+            help="Data file to check. Default: --data, CAPEX_DATA, your data file, or the "
+            "shipped dataset (named on stderr).",
             show_default=False,
         ),
     ] = None,
@@ -130,7 +131,17 @@ def validate(
     from capexcli.model.checks import lint_dataset
     from capexcli.store.loader import load, locate
 
-    loaded = load(path or dataset_path(ctx, None))
+    if path is None:
+        from capexcli.cli.options import tell_origin
+        from capexcli.store.paths import data_origin
+
+        root = ctx.find_root().obj or {}
+        path, origin = data_origin(root.get("data"))
+        # Which file, and why that one: after `pip install .` it is not the checkout's. On
+        # stderr, and not with --json, whose stderr carries only errors as JSON.
+        if out.format != "json":
+            tell_origin(path, origin)
+    loaded = load(path)
     warnings = locate(lint_dataset(loaded.dataset), loaded.path)
     emit(validate_result(loaded.path, loaded.dataset, warnings), out)
     if strict and warnings:

@@ -438,8 +438,32 @@ def regrouped(
 
 
 def dataset_path(ctx: typer.Context, data: Path | None) -> Path:
-    """The data file of a command: its --data, the root's --data, CAPEX_DATA, or the shipped."""
-    from capexcli.store.paths import resolve_data_path
+    """The data file of a command: its --data, the root's --data, CAPEX_DATA, the user's
+    data file, or the shipped. With the root's --verbose, says which on stderr."""
+    from capexcli.store.paths import data_origin
 
     root = ctx.find_root().obj or {}
-    return resolve_data_path(data or root.get("data"))
+    path, origin = data_origin(data or root.get("data"))
+    if root.get("verbose"):
+        tell_origin(path, origin)
+    return path
+
+
+def tell_origin(path: Path, origin: str) -> None:
+    """``note: data file: PATH (why)`` on stderr, in the chosen language."""
+    import sys
+
+    from capexcli.cli.data import origin_note
+
+    sys.stderr.write(f"note: {translated(origin_note(path, origin))}\n")
+
+
+def translated(message: str) -> str:
+    """A message of the CLI in the language of the run (--lang, else the locale)."""
+    from capexcli.cli.app import current_lang
+
+    if current_lang() != "zh":
+        return message
+    from capexcli.present.catalog import translate_message
+
+    return translate_message(message)

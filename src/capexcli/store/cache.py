@@ -123,6 +123,9 @@ def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str 
     digest.update(fingerprint.encode())
     digest.update(json.dumps([command, options], sort_keys=True, default=str).encode())
     for path in files:
+        # The path too: an output may name its data file (--verbose, validate), and the
+        # user's data file and the shipped one can hold the same bytes.
+        digest.update(os.fsencode(os.path.abspath(path)) + b"\0")
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
                 return None  # a pipe or device: hashing it would consume what the run reads

@@ -1,0 +1,159 @@
+"""``capex data``: which data file capex reads, and going back to the shipped data; and the
+rule every writer follows for where it writes (:func:`write_target`).
+
+Which file is read is store/paths.py's rule: ``--data``, ``CAPEX_DATA``, the user's own file
+when it exists, the shipped data. Writers (``update``, ``import --into`` without a path)
+write the user's file and create it from the shipped data the first time: capex never
+writes into its installed package, where an edit would be lost on the next install.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from capexcli.errors import OptionError
+
+data_app = typer.Typer(
+    name="data",
+    help="Your own data file: `capex data path` prints the file capex reads, "
+    "`capex data reset` removes your file so that capex reads the shipped data again.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def origin_note(path: Path, origin: str) -> str:
+    """One line: the data file a run reads and why (for validate, --verbose, update)."""
+    if origin == "option":
+        return f"data file: {path} (--data)"
+    if origin == "env":
+        return f"data file: {path} (CAPEX_DATA)"
+    if origin == "user":
+        return (
+            f"data file: {path} (your data file; `capex data reset` goes back to the shipped data)"
+        )
+    return f"data file: {path} (shipped with capex; `capex update` writes your own copy)"
+
+
+def refuse_package(path: Path) -> None:
+    from capexcli.store.paths import in_package, user_data_path
+
+    if in_package(path):
+        raise OptionError(
+            f"{path}: is the data shipped inside capex's installed package, which capex never "
+            f"writes (a reinstall would lose the edit); leave out --into to write your own "
+            f"data file, {user_data_path()}"
+        )
+
+
+def write_target(
+    into: Path | None, data: Path | None, *, dry_run: bool = False
+) -> tuple[Path, Path, str | None]:
+    """Where a writer reads and writes: (file read, file written, what was done to get it).
+
+    ``--into`` wins; else ``--data`` or ``CAPEX_DATA`` (written in place); else the user's
+    data file, created from the shipped data on the first write (not on a dry run: then the
+    shipped data is read and the note says what a real run would create).
+    """
+    from capexcli.store.paths import data_origin, user_data_path
+
+    if into is not None:
+        refuse_package(into)
+        return into, into, None
+    path, origin = data_origin(data)
+    if origin in ("option", "env", "user"):
+        refuse_package(path)
+        return path, path, None
+    user = user_data_path()
+    if dry_run:
+        return (
+            path,
+            user,
+            f"{user} does not exist yet: a run without --dry-run creates it from {path}",
+        )
+    from capexcli.store.atomic import atomic_write
+    from capexcli.store.loader import read_bytes
+
+    original = read_bytes(path)
+    try:
+        user.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from capexcli.errors import WriteError
+
+        raise WriteError(f"{user.parent}: cannot create the folder: {exc.strerror}") from None
+    atomic_write(user, original)
+    return (
+        user,
+        user,
+        f"created your data file {user} from the shipped data {path}; capex reads it from now on",
+    )
+
+
+@data_app.command("path")
+def path_command(ctx: typer.Context) -> None:
+    """Print the data file capex reads, and on stderr why that one.
+
+    --data wins, then CAPEX_DATA, then your own data file (under $XDG_DATA_HOME/capex,
+    ~/.local/share/capex by default) when it exists, else the data shipped with capex.
+
+    Examples:
+
+      capex data path
+
+      $EDITOR "$(capex data path)"
+    """
+    from capexcli.store.paths import data_origin
+
+    root = ctx.find_root().obj or {}
+    path, origin = data_origin(root.get("data"))
+    sys.stdout.write(f"{path}\n")
+    sys.stderr.write(origin_note(path, origin) + "\n")
+
+
+@data_app.command("reset")
+def reset_command(
+    yes: Annotated[
+        bool,
+        typer.Option("--yes", "-y", metavar="", help="Do not ask (needed without a terminal)."),
+    ] = False,
+) -> None:
+    """Remove your own data file, after asking, so that capex reads the shipped data again.
+
+    Your figures in it are lost: copy the file first to keep them (capex data path). Without
+    a terminal to ask on, --yes is required.
+
+    Examples:
+
+      capex data reset
+
+      capex data reset --yes
+    """
+    import os
+
+    from capexcli.store.paths import user_data_path
+
+    user = user_data_path()
+    if not user.is_file():
+        sys.stdout.write(f"{user}: no data file of yours; capex reads the shipped data\n")
+        return
+    if not yes:
+        if not sys.stdin.isatty():
+            raise OptionError(
+                f"not removing {user} without asking: add --yes (no terminal to ask on)"
+            )
+        if not typer.confirm(f"Remove {user}? Your figures in it are lost", default=False):
+            sys.stdout.write(f"{user}: kept\n")
+            return
+    try:
+        os.unlink(user)
+    except OSError as exc:
+        from capexcli.errors import WriteError
+
+        raise WriteError(f"{user}: cannot remove: {exc.strerror}") from None
+    sys.stdout.write(f"{user}: removed; capex reads the shipped data again\n")
