@@ -384,6 +384,7 @@ def chart(
 # import report` in another, which registers itself on the same sub-app when imported.
 from capexcli.cli import import_report as cli_import_report  # noqa: E402, F401
 from capexcli.cli import inspect as cli_inspect  # noqa: E402, F401
+from capexcli.cli import update as cli_update  # noqa: E402, F401
 from capexcli.cli import verify as cli_verify  # noqa: E402, F401
 
 # `capex import sec` lives in its own module (it has no dependency on this one); its group and

@@ -52,46 +52,39 @@ def refuse_package(path: Path) -> None:
         )
 
 
-def write_target(
-    into: Path | None, data: Path | None, *, dry_run: bool = False
-) -> tuple[Path, Path, str | None]:
-    """Where a writer reads and writes: (file read, file written, what was done to get it).
+def write_target(into: Path | None, data: Path | None) -> tuple[Path, Path, bool]:
+    """Where a writer reads and writes: (file read, file written, whether the file written
+    is the user's data file still to be created from the file read, the shipped data).
 
     ``--into`` wins; else ``--data`` or ``CAPEX_DATA`` (written in place); else the user's
-    data file, created from the shipped data on the first write (not on a dry run: then the
-    shipped data is read and the note says what a real run would create).
+    data file, created by :func:`create_user_file` when there is something to write.
     """
     from capexcli.store.paths import data_origin, user_data_path
 
     if into is not None:
         refuse_package(into)
-        return into, into, None
+        return into, into, False
     path, origin = data_origin(data)
-    if origin in ("option", "env", "user"):
+    if origin != "shipped":
         refuse_package(path)
-        return path, path, None
-    user = user_data_path()
-    if dry_run:
-        return (
-            path,
-            user,
-            f"{user} does not exist yet: a run without --dry-run creates it from {path}",
-        )
-    from capexcli.store.atomic import atomic_write
-    from capexcli.store.loader import read_bytes
+        return path, path, False
+    return path, user_data_path(), True
 
-    original = read_bytes(path)
+
+def create_user_file(user: Path, shipped: Path, text: str) -> str:
+    """Write the user's data file for the first time; the note that says so."""
+    from capexcli.errors import WriteError
+    from capexcli.store.atomic import atomic_write
+
     try:
         user.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from capexcli.errors import WriteError
-
         raise WriteError(f"{user.parent}: cannot create the folder: {exc.strerror}") from None
-    atomic_write(user, original)
+    # Not forced: a file another capex created meanwhile is not overwritten.
+    atomic_write(user, text.encode("utf-8"))
     return (
-        user,
-        user,
-        f"created your data file {user} from the shipped data {path}; capex reads it from now on",
+        f"created your data file {user} from the shipped data {shipped}; capex reads it "
+        "from now on (`capex data reset` removes it)"
     )
 
 

@@ -11,7 +11,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from capexcli.importers.report.result import ReportImportResult
     from capexcli.model.records import Company
     from capexcli.results import ImportedFigure, SecImportResult
+
+T = TypeVar("T")
 
 #: The options every importer shares (sec, report), declared once.
 IntoOption = Annotated[
@@ -243,20 +245,37 @@ def merge_into(
     ``original`` was read. The write is atomic and keeps a byte-order mark the file had.
     """
     from capexcli.model.records import find_company
+    from capexcli.store.loader import parse_dataset
+
+    def step(text: str, changed: bool) -> tuple[str, tuple[sec.Merged, Company]]:
+        target = find_company(parse_dataset(text, into), company)
+        merged = merge(text, target, changed)
+        return merged.text, (merged, target)
+
+    (merged, target), written = rewrite(into, original, step)
+    return merged, target, written
+
+
+def rewrite(
+    into: Path, original: bytes, step: Callable[[str, bool], tuple[str, T]]
+) -> tuple[T, bool]:
+    """Rewrite a data file under its lock: ``step`` gets the text as it now is (read again)
+    and whether it changed since ``original`` was read, and returns the new text and what it
+    found; the file is written atomically, keeping a byte-order mark, if the text changed.
+    Returns what ``step`` found and whether the file was written."""
     from capexcli.store.atomic import atomic_write, write_lock
-    from capexcli.store.loader import decode, parse_dataset, read_bytes
+    from capexcli.store.loader import decode, read_bytes
 
     with write_lock(into):
         current = read_bytes(into)
         text = decode(current, into)
-        target = find_company(parse_dataset(text, into), company)
-        merged = merge(text, target, current != original)
-        written = merged.text != text
+        new_text, found = step(text, current != original)
+        written = new_text != text
         if written:
             # decode drops a byte-order mark: put it back.
             bom = b"\xef\xbb\xbf" if current.startswith(b"\xef\xbb\xbf") else b""
-            atomic_write(into, bom + merged.text.encode("utf-8"), force=True, expect=current)
-    return merged, target, written
+            atomic_write(into, bom + new_text.encode("utf-8"), force=True, expect=current)
+    return found, written
 
 
 def tell_merge(

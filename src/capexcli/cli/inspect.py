@@ -27,6 +27,7 @@ SCHEMAS = (
     "verify",
     "import-sec",
     "import-report",
+    "update",
     "error",
 )
 
@@ -47,6 +48,7 @@ def schema_document(key: str) -> dict[str, Any]:
         "verify": results.VerifyResult,
         "import-sec": results.SecImportResult,
         "import-report": ReportImportResult,
+        "update": results.UpdateResult,
         "error": results.ErrorDocument,
     }
     document = models[key].model_json_schema(mode="serialization")

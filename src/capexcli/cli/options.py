@@ -258,14 +258,17 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
 )
 
 
-def output_options(*, exports: bool = True) -> Callable[[F], F]:
+def output_options(*, exports: bool = True, force: bool = True) -> Callable[[F], F]:
     """Give a command the output options; it receives them as one ``out: Out`` argument.
 
     ``exports``: whether the command also takes --svg and --html (tables worth a report).
+    ``force``: whether it takes --force for -o (not when its own --force means more).
     """
     chosen = [(name, kind, default) for name, kind, default, table in OUTPUT_OPTIONS]
     if not exports:
         chosen = [o for o, spec in zip(chosen, OUTPUT_OPTIONS, strict=True) if not spec[3]]
+    if not force:
+        chosen = [o for o in chosen if o[0] != "force"]
     return _bundle("out", chosen, lambda given: make_out(**given))
 
 

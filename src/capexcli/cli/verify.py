@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _MAPPING = re.compile(r"^([^=/\\]{1,100})=(.+)$")
 
 
-def _facts_pairs(dataset: Dataset, given: list[str]) -> list[tuple[Company, dict[str, Any], str]]:
+def facts_pairs(dataset: Dataset, given: list[str]) -> list[tuple[Company, dict[str, Any], str]]:
     from capexcli.importers.sec import read_document
     from capexcli.importers.sec.verify import match_company
     from capexcli.model.records import find_company
@@ -66,7 +66,7 @@ def _facts_pairs(dataset: Dataset, given: list[str]) -> list[tuple[Company, dict
     return pairs
 
 
-def _downloaded(
+def downloaded(
     companies: list[Company], user_agent: str | None, timeout: float, *, explicit: bool
 ) -> list[tuple[Company, dict[str, Any], str]]:
     """The company facts of each company that files with the SEC, fetched as `import sec`
@@ -85,7 +85,7 @@ def _downloaded(
     base_url = os.environ.get(edgar.BASE_URL_VAR) or edgar.DEFAULT_BASE_URL
     pairs: list[tuple[Company, dict[str, Any], str]] = []
     for company in companies:
-        ticker = next((a.upper() for a in company.aliases if a.upper() in edgar.TICKERS), None)
+        ticker = edgar.ticker_of([company.id, *company.aliases])
         if ticker is None:
             if explicit:
                 raise OptionError(
@@ -177,11 +177,11 @@ def verify_command(
             "give the company facts to check against: --facts FILE or FOLDER, or --download"
         )
     dataset = load(dataset_path(ctx, data)).dataset
-    pairs = _facts_pairs(dataset, facts or [])
+    pairs = facts_pairs(dataset, facts or [])
     if download:
         held = {company.id for company, _, _ in pairs}
         chosen = [find_company(dataset, n) for n in names] if names else dataset.companies
-        pairs += _downloaded(
+        pairs += downloaded(
             [c for c in chosen if c.id not in held], user_agent, timeout, explicit=bool(names)
         )
     if names:

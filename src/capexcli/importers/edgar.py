@@ -7,6 +7,8 @@ without loading the importer itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 DEFAULT_BASE_URL = "https://data.sec.gov"
 BASE_URL_VAR = "CAPEX_SEC_BASE_URL"
 USER_AGENT_VAR = "CAPEX_SEC_USER_AGENT"
@@ -23,3 +25,8 @@ TICKERS: dict[str, int] = {
     "JD": 1549802,
     "NTES": 1110646,
 }
+
+
+def ticker_of(names: Iterable[str]) -> str | None:
+    """The SEC ticker among a company's id and aliases (``meta``, ``BABA``), if it has one."""
+    return next((n.upper() for n in names if n.upper() in TICKERS), None)

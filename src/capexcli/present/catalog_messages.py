@@ -5,6 +5,57 @@ claim, what a metric noted (see catalog.py, :func:`~.catalog.translate_message`)
 from __future__ import annotations
 
 MESSAGES_ZH: dict[str, str] = {
+    # capex update, capex data (update_view.py, cli/data.py)
+    "new": "新增",
+    "restated": "重述",
+    "confirms": "证实",
+    "differs": "不符",
+    "unchanged": "未变",
+    "measure": "项目",
+    "what": "结果",
+    "data": "数据",
+    "filed": "申报",
+    "filing (accession, date)": "申报文件（编号、日期）",
+    "debt": "偿债",
+    "{new} new, {restated} restated, {confirms} confirms, {differs} differs, {unchanged} unchanged": (
+        "新增 {new}，重述 {restated}，证实 {confirms}，不符 {differs}，未变 {unchanged}"
+    ),
+    "Listed in Hong Kong only: read these in the company's reports": (
+        "仅在香港上市：请在公司的报告中读取以下各年"
+    ),
+    "Summary: {counts}": "合计：{counts}",
+    "capex or OCF not confirmed: {years}": "资本开支或经营现金流未经确认：{years}",
+    "missing {years}": "缺少 {years}",
+    "up to date": "已是最新",
+    "search HKEXnews by stock code, then: capex import report PDF": (
+        "在披露易（HKEXnews）按股份代号搜索，然后运行：capex import report PDF"
+    ),
+    "dry run, nothing written": "试运行，未写入任何内容",
+    "written": "已写入",
+    "not changed": "未改动",
+    "into: {path} ({state})": "写入：{path}（{state}）",
+    "read: {path}": "读取：{path}",
+    "note: {note}": "注：{note}",
+    "× not written: --force overwrites a figure the filings contradict": (
+        "× 未写入：--force 才会覆盖与申报文件不符的数字"
+    ),
+    "data file: {path} (--data)": "数据文件：{path}（--data）",
+    "data file: {path} (CAPEX_DATA)": "数据文件：{path}（CAPEX_DATA）",
+    "data file: {path} (your data file; `capex data reset` goes back to the shipped data)": (
+        "数据文件：{path}（你自己的数据文件；`capex data reset` 恢复使用自带数据）"
+    ),
+    "data file: {path} (shipped with capex; `capex update` writes your own copy)": (
+        "数据文件：{path}（capex 自带；`capex update` 会写入你自己的副本）"
+    ),
+    "no company facts for {names}: give --facts FILE or FOLDER, or --download": (
+        "{names} 没有公司事实数据：请用 --facts 文件或文件夹，或 --download"
+    ),
+    "{path}: is the data shipped inside capex's installed package, which capex never writes (a reinstall would lose the edit); leave out --into to write your own data file, {user}": (
+        "{path}：是 capex 安装包内自带的数据，capex 从不写入（重新安装会丢失修改）；去掉 --into 即写入你自己的数据文件 {user}"
+    ),
+    "not removing {path} without asking: add --yes (no terminal to ask on)": (
+        "未经确认不删除 {path}：请加 --yes（没有终端可以询问）"
+    ),
     # Errors
     "no company matches {name}; did you mean: {suggestions}? (see `capex companies`)": (
         "没有与 {name} 匹配的公司；你是不是要找：{suggestions}？（见 `capex companies`）"

@@ -25,6 +25,7 @@ from capexcli.results import (
     CompareResult,
     GroupFigures,
     SourcesResult,
+    UpdateResult,
     ValidateResult,
     VerifyResult,
 )
@@ -243,6 +244,19 @@ def _verify(result: VerifyResult) -> list[dict[str, Any]]:
     ]
 
 
+def _update(result: UpdateResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "company": c.company,
+            "currency": c.currency,
+            # Not the earlier values: a list of amounts has no column to scale by --units.
+            **r.model_dump(mode="json", exclude={"earlier"}),
+        }
+        for c in result.companies
+        for r in c.rows
+    ]
+
+
 _AMOUNTS: dict[type, frozenset[str]] = {
     CompareResult: frozenset(
         f"{g}_{f}"
@@ -261,6 +275,7 @@ _AMOUNTS: dict[type, frozenset[str]] = {
     ),
     SourcesResult: frozenset(("value", "high")),
     VerifyResult: frozenset(("value", "filed_value")),
+    UpdateResult: frozenset(("value", "filed_value")),
     # A chart of capex holds amounts; of a ratio, fractions (see _amounts).
     ChartResult: frozenset(("us", "cn")),
 }
@@ -272,6 +287,7 @@ _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     ClaimsResult: _claims,
     ValidateResult: _validate,
     VerifyResult: _verify,
+    UpdateResult: _update,
     ChartResult: _chart,
 }
 
@@ -298,6 +314,7 @@ def _title(result: BaseModel) -> str:
         ClaimsResult: "claims",
         ValidateResult: "validate",
         VerifyResult: "verify",
+        UpdateResult: "update",
         ChartResult: "chart",
     }
     title = f"capex {names[type(result)]}"

@@ -15,6 +15,7 @@ from capexcli.present.compare_view import compare_view
 from capexcli.present.console import console, print_plain
 from capexcli.present.style import Style
 from capexcli.present.tables import companies_view, company_view, sources_view, validate_view
+from capexcli.present.update_view import update_view
 from capexcli.present.verify_view import verify_view
 
 View = Callable[[Any, Style], list[RenderableType]]
@@ -28,6 +29,7 @@ VIEWS: dict[type, View] = {
     r.ValidateResult: validate_view,
     r.ChartResult: chart_view,
     r.VerifyResult: verify_view,
+    r.UpdateResult: update_view,
 }
 
 #: Views printed to the last line as drawn: the others lose trailing blank lines when piped.

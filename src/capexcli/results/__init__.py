@@ -56,6 +56,13 @@ from capexcli.results.more import (
     VerifyRow,
     VerifySummary,
 )
+from capexcli.results.update import (
+    UpdateCompany,
+    UpdateCounts,
+    UpdateHongKong,
+    UpdateResult,
+    UpdateRow,
+)
 
 __all__ = [
     "MEASURES",
@@ -95,6 +102,11 @@ __all__ = [
     "SourceRow",
     "SourcesResult",
     "Totals",
+    "UpdateCompany",
+    "UpdateCounts",
+    "UpdateHongKong",
+    "UpdateResult",
+    "UpdateRow",
     "ValidateResult",
     "VerifyFile",
     "VerifyResult",
