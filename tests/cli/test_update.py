@@ -93,7 +93,7 @@ def test_dry_run_shows_the_same_and_writes_nothing(run: Run, tmp_path: Path) -> 
     table = run("update", "alphabet", "--facts", str(ALPHABET), "--into", str(copy), "--dry-run")
     assert table.exit_code == 0, table.stderr
     assert f"  2025 capex     new              -    91,447  {FY2025_10K} 2026-02-05" in table.stdout
-    assert "(dry run, nothing written)" in table.stdout
+    assert "(dry run, nothing written)" in " ".join(table.stdout.split())
     assert max(len(line) for line in table.stdout.splitlines() if FY2025_10K in line) <= 80
     assert copy.read_bytes() == before
     assert not user_data_path().exists()
@@ -117,7 +117,7 @@ def test_a_contradicted_confirmed_figure_is_a_difference_left_alone(
     assert "operating_cash_flow = { value = 125300," in copy.read_text(encoding="utf-8")
     table = run("update", "alphabet", "--facts", str(ALPHABET), "--into", str(copy), "--dry-run")
     assert "2024 OCF       differs    125,300   125,299" in table.stdout
-    assert "--force overwrites" in table.stdout
+    assert "--force overwrites" in " ".join(table.stdout.split())
 
 
 def test_force_overwrites_a_difference(run: Run, tmp_path: Path) -> None:
@@ -228,7 +228,7 @@ def test_without_into_the_users_data_file_is_created_and_then_read(
 def test_nothing_to_write_creates_no_file(run: Run) -> None:
     result = run("update", "alphabet", "--facts", str(ALPHABET))
     assert result.exit_code == 0, result.stderr
-    assert "(not changed)" in result.stdout
+    assert "(not changed)" in " ".join(result.stdout.split())
     assert not user_data_path().exists()
 
 
@@ -310,7 +310,7 @@ def test_update_in_chinese_has_every_string(run: Run, tmp_path: Path) -> None:
         "zh",
     )
     assert result.exit_code == 0, result.stderr
-    assert MISSES == set(), MISSES
+    assert not MISSES, MISSES
     assert "新增" in result.stdout
 
 
