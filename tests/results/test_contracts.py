@@ -42,6 +42,7 @@ OUTPUTS: list[tuple[str, list[str]]] = [
     ("claims", ["claims", "capex-ratio-2024"]),
     ("validate", ["validate", str(SMALL)]),
     ("verify", ["verify", "--facts", ALPHABET]),
+    ("update", ["update", "alphabet", "kuaishou", "--facts", ALPHABET, "--dry-run"]),
     ("import-sec", ["import", "sec", APPLE, "--years", "2024-2025"]),
     ("import-report", ["import", "report", WISDOM]),
     ("import-report", ["import", "report", TENCENT_RELEASE, "--company", "tencent"]),

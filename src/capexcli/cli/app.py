@@ -28,6 +28,7 @@ from capexcli.errors import (
     OptionError,
 )
 from capexcli.present.output import emit_error
+from capexcli.present.run_lang import LANG
 
 DEBUG_VAR = "CAPEX_DEBUG"
 
@@ -56,12 +57,7 @@ def _reflow(help_text: str | None) -> str | None:
 
 #: The language of this run's messages and help, as main() read it from the arguments and
 #: the locale (help is printed while the arguments are parsed, before --lang is known).
-_LANG: ContextVar[str] = ContextVar("capex_lang", default="en")
-
-
-def current_lang() -> str:
-    """The language of this run (--lang, else the locale), as the error messages use."""
-    return _LANG.get()
+_LANG: ContextVar[str] = LANG
 
 
 @contextlib.contextmanager

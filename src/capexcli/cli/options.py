@@ -457,16 +457,6 @@ def tell_origin(path: Path, origin: str) -> None:
     import sys
 
     from capexcli.cli.data import origin_note
+    from capexcli.present.run_lang import translated
 
     sys.stderr.write(f"note: {translated(origin_note(path, origin))}\n")
-
-
-def translated(message: str) -> str:
-    """A message of the CLI in the language of the run (--lang, else the locale)."""
-    from capexcli.cli.app import current_lang
-
-    if current_lang() != "zh":
-        return message
-    from capexcli.present.catalog import translate_message
-
-    return translate_message(message)
