@@ -32,6 +32,9 @@ def blocks(text: str) -> Iterator[re.Match[str]]:
 def run(args: str) -> str:
     """What a user sees, with the shipped data, from the repository root."""
     env = {"NO_COLOR": "1", "CAPEX_DATA": "", "COLUMNS": "80", "LC_ALL": "", "LANG": ""}
+    # The shipped data, never the user's own data file (store/paths.py): a folder that is
+    # not there.
+    env["XDG_DATA_HOME"] = str(README.parent / "tests" / "no-user-data")
     result = CliRunner().invoke(app, shlex.split(args), env=env)
     return result.stdout + result.stderr
 
