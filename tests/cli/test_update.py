@@ -323,3 +323,24 @@ def test_schema_lists_update(run: Run) -> None:
 @pytest.mark.parametrize("option", ["--facts", "--into"])
 def test_update_help_documents(run: Run, option: str) -> None:
     assert option in run("update", "--help").stdout
+
+
+@pytest.mark.parametrize("path", [["update"], ["data"], ["data", "path"], ["data", "reset"]])
+def test_chinese_help_of_update_and_data_is_complete(run: Run, path: list[str]) -> None:
+    from capexcli.present.catalog import MISSES
+
+    MISSES.clear()
+    result = run(*path, "--help", env={"LANG": "zh_CN.UTF-8"})
+    assert result.exit_code == 0
+    assert not MISSES, MISSES
+
+
+def test_data_messages_in_chinese(run: Run) -> None:
+    from capexcli.present.catalog import MISSES
+
+    MISSES.clear()
+    zh = {"LANG": "zh_CN.UTF-8"}
+    result = run("data", "reset", env=zh)
+    assert result.stdout.endswith("：没有你自己的数据文件；capex 读取自带数据\n")
+    path = run("data", "path", env=zh)
+    assert path.stderr.startswith("数据文件：") and not MISSES

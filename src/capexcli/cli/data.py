@@ -16,6 +16,7 @@ from typing import Annotated
 import typer
 
 from capexcli.errors import OptionError
+from capexcli.present.run_lang import translated
 
 data_app = typer.Typer(
     name="data",
@@ -106,7 +107,7 @@ def path_command(ctx: typer.Context) -> None:
     root = ctx.find_root().obj or {}
     path, origin = data_origin(root.get("data"))
     sys.stdout.write(f"{path}\n")
-    sys.stderr.write(origin_note(path, origin) + "\n")
+    sys.stderr.write(translated(origin_note(path, origin)) + "\n")
 
 
 @data_app.command("reset")
@@ -133,15 +134,19 @@ def reset_command(
 
     user = user_data_path()
     if not user.is_file():
-        sys.stdout.write(f"{user}: no data file of yours; capex reads the shipped data\n")
+        sys.stdout.write(
+            translated(f"{user}: no data file of yours; capex reads the shipped data") + "\n"
+        )
         return
     if not yes:
         if not sys.stdin.isatty():
             raise OptionError(
                 f"not removing {user} without asking: add --yes (no terminal to ask on)"
             )
-        if not typer.confirm(f"Remove {user}? Your figures in it are lost", default=False):
-            sys.stdout.write(f"{user}: kept\n")
+        if not typer.confirm(
+            translated(f"Remove {user}? Your figures in it are lost"), default=False
+        ):
+            sys.stdout.write(translated(f"{user}: kept") + "\n")
             return
     try:
         os.unlink(user)
@@ -149,4 +154,4 @@ def reset_command(
         from capexcli.errors import WriteError
 
         raise WriteError(f"{user}: cannot remove: {exc.strerror}") from None
-    sys.stdout.write(f"{user}: removed; capex reads the shipped data again\n")
+    sys.stdout.write(translated(f"{user}: removed; capex reads the shipped data again") + "\n")

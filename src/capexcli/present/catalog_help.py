@@ -23,6 +23,73 @@ HELP_ZH: dict[str, str] = {
     "Data file to use instead of the shipped one (also: CAPEX_DATA).": (
         "使用这个数据文件代替自带的数据（也可用 CAPEX_DATA）。"
     ),
+    "Also say, on stderr, which data file is read and why.": "同时在 stderr 上说明读取哪个数据文件及原因。",
+    # update
+    "Bring every company up to date from its filings: new, restated, confirms, differs.": (
+        "用申报文件把每家公司更新到最新：新增、重述、证实、不符。"
+    ),
+    "For each company with an SEC filer among its aliases, its company facts (--facts files, "
+    "or --download) against the data, from its first fiscal year in the data on: new (a year "
+    "or measure the data lacks), restated (a later filing changed the data's value: written, "
+    "the old value kept as a version), confirms (a figure not marked confirmed that the filing "
+    "matches: promoted, citing the filing), differs (no filing gave the data's value: shown, "
+    "left alone unless --force), unchanged (counted). Each written figure cites its filing's "
+    "accession number and date. For a company listed in Hong Kong only: the fiscal years whose "
+    "results are due and missing, and HKEXnews's search page (then: capex import report).": (
+        "对别名中有 SEC 申报主体的每家公司，用其公司事实（--facts 文件，或 --download）与数据对照，"
+        "从数据中该公司的第一个财年起：新增（数据缺少的年份或项目）、重述（后来的申报改动了数据中的值："
+        "写入，旧值保留为版本）、证实（未标为已确认、与申报一致的数字：升为已确认并引用申报）、"
+        "不符（没有任何申报给出数据中的值：列出，除非 --force 否则不改）、未变（计数）。每个写入的数字"
+        "引用其申报的编号和日期。对仅在香港上市的公司：列出已到期而缺少的财年，以及披露易的搜索页"
+        "（之后用 capex import report）。"
+    ),
+    "The data file read and the one written are named; without --into that is your own data "
+    "file, created from the shipped data on the first write.": (
+        "会注明读取和写入的数据文件；不加 --into 时写入你自己的数据文件，首次写入时由自带数据创建。"
+    ),
+    "Companies to update (id, name, alias or ticker). Default: all.": (
+        "要更新的公司（编号、名称、别名或股票代码）。默认：全部。"
+    ),
+    "Saved SEC company facts: a file (ID=FILE says whose), or a folder of them, matched to "
+    "companies by name or CIK. Repeat for several.": (
+        "已保存的 SEC 公司事实：一个文件（ID=FILE 指明是哪家公司），或装有这类文件的文件夹，"
+        "按名称或 CIK 对应到公司。可重复使用。"
+    ),
+    "Fetch the company facts of each SEC filer from data.sec.gov, with the rules of `capex "
+    "import sec` (User-Agent from --user-agent or CAPEX_SEC_USER_AGENT).": (
+        "从 data.sec.gov 下载每个 SEC 申报主体的公司事实，规则同 `capex import sec`"
+        "（User-Agent 取自 --user-agent 或 CAPEX_SEC_USER_AGENT）。"
+    ),
+    "Read and write this data file. Default: the data file in use (--data, CAPEX_DATA or your "
+    "own, created from the shipped data on the first write).": (
+        "读取并写入这个数据文件。默认：当前使用的数据文件（--data、CAPEX_DATA 或你自己的，"
+        "首次写入时由自带数据创建）。"
+    ),
+    "Show what would change; write nothing.": "显示将会改动什么；不写入任何内容。",
+    "Also overwrite figures the filings contradict (the old value is kept as a version where "
+    "the dates allow).": "也覆盖与申报不符的数字（日期允许时旧值保留为版本）。",
+    # data
+    "Your own data file: `capex data path` prints the file capex reads, `capex data reset` "
+    "removes your file so that capex reads the shipped data again.": (
+        "你自己的数据文件：`capex data path` 显示 capex 读取的文件，`capex data reset` "
+        "删除你的文件，使 capex 重新读取自带数据。"
+    ),
+    "Print the data file capex reads, and on stderr why that one.": (
+        "显示 capex 读取的数据文件，并在 stderr 上说明为什么是它。"
+    ),
+    "--data wins, then CAPEX_DATA, then your own data file (under $XDG_DATA_HOME/capex, "
+    "~/.local/share/capex by default) when it exists, else the data shipped with capex.": (
+        "优先 --data，其次 CAPEX_DATA，再次是你自己的数据文件（在 $XDG_DATA_HOME/capex 下，"
+        "默认 ~/.local/share/capex），如果存在；否则是 capex 自带的数据。"
+    ),
+    "Remove your own data file, after asking, so that capex reads the shipped data again.": (
+        "确认后删除你自己的数据文件，使 capex 重新读取自带数据。"
+    ),
+    "Your figures in it are lost: copy the file first to keep them (capex data path). Without "
+    "a terminal to ask on, --yes is required.": (
+        "其中你的数字会丢失：要保留请先复制该文件（capex data path）。没有终端可以询问时须加 --yes。"
+    ),
+    "Do not ask (needed without a terminal).": "不询问（没有终端时必须）。",
     "Show the version.": "显示版本。",
     "Install completion for the current shell.": "为当前 shell 安装补全。",
     "Show completion for the current shell, to copy it or customize the installation.": (
@@ -179,9 +246,8 @@ HELP_ZH: dict[str, str] = {
         "警告（已核实的数字没有 SEC 登记号、URL 或港交所股票代码和日期）列在摘要之后；"
         "加 --strict 时视为错误。"
     ),
-    "Data file to check. Default: --data, CAPEX_DATA, or the shipped dataset.": (
-        "要检查的数据文件。默认：--data、CAPEX_DATA 或自带的数据。"
-    ),
+    "Data file to check. Default: --data, CAPEX_DATA, your data file, or the shipped dataset "
+    "(named on stderr).": "要检查的数据文件。默认：--data、CAPEX_DATA、你自己的数据文件或自带数据集（在 stderr 上注明）。",
     "Treat warnings as errors: exit 2 if a confirmed figure names no document a reader could "
     "find.": "把警告视为错误：已核实的数字没有注明读者能找到的文件时以 2 退出。",
     "Check each figure against the SEC's company facts: match, differs, restated.": (

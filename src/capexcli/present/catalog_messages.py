@@ -53,6 +53,19 @@ MESSAGES_ZH: dict[str, str] = {
     "{path}: is the data shipped inside capex's installed package, which capex never writes (a reinstall would lose the edit); leave out --into to write your own data file, {user}": (
         "{path}：是 capex 安装包内自带的数据，capex 从不写入（重新安装会丢失修改）；去掉 --into 即写入你自己的数据文件 {user}"
     ),
+    "{path}: no data file of yours; capex reads the shipped data": (
+        "{path}：没有你自己的数据文件；capex 读取自带数据"
+    ),
+    "Remove {path}? Your figures in it are lost": "删除 {path}？其中你的数字会丢失",
+    "{path}: kept": "{path}：已保留",
+    "{path}: removed; capex reads the shipped data again": "{path}：已删除；capex 重新读取自带数据",
+    "created your data file {user} from the shipped data {shipped}; capex reads it from now on (`capex data reset` removes it)": (
+        "已由自带数据 {shipped} 创建你的数据文件 {user}；此后 capex 读取它（`capex data reset` 可删除）"
+    ),
+    "{user} does not exist yet: without --dry-run it is created from {path}": (
+        "{user} 尚不存在：不加 --dry-run 时将由 {path} 创建"
+    ),
+    "nothing written for {company}: {reason}": "{company} 未写入任何内容：{reason}",
     "not removing {path} without asking: add --yes (no terminal to ask on)": (
         "未经确认不删除 {path}：请加 --yes（没有终端可以询问）"
     ),

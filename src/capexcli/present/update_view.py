@@ -63,8 +63,17 @@ def _company(c: UpdateCompany, s: Style) -> list[RenderableType]:
         lines.append(Text(head, style="bold"))
         lines += [_row(r, s) for r in changes]
     lines.append(Text("  " + _counts(c, s)))
-    lines += [Text("  " + s.t("note: {note}", note=note)) for note in c.notes]
+    lines += [Text("  " + s.t("note: {note}", note=_note(note, s))) for note in c.notes]
     return lines
+
+
+def _note(note: str, s: Style) -> str:
+    """A note of the core (English, as in the JSON) in the table's language."""
+    if s.lang != "zh":
+        return note
+    from capexcli.present.catalog import translate_message
+
+    return translate_message(note)
 
 
 def _years(years: list[int]) -> str:
@@ -106,7 +115,7 @@ def update_view(result: UpdateResult, s: Style) -> list[RenderableType]:
     lines.append(Text(s.t("Summary: {counts}", counts=_counts(result, s)), style="bold"))
     if any(not r.written and r.category == "differs" for c in result.companies for r in c.rows):
         lines.append(Text(s.t("× not written: --force overwrites a figure the filings contradict")))
-    lines += [Text(s.t("note: {note}", note=note)) for note in result.notes]
+    lines += [Text(s.t("note: {note}", note=_note(note, s))) for note in result.notes]
     lines.append(Text(s.t("read: {path}", path=result.read)))
     if result.dry_run:
         state = s.t("dry run, nothing written")
