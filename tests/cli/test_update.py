@@ -344,3 +344,19 @@ def test_data_messages_in_chinese(run: Run) -> None:
     assert result.stdout.endswith("：没有你自己的数据文件；capex 读取自带数据\n")
     path = run("data", "path", env=zh)
     assert path.stderr.startswith("数据文件：") and not MISSES
+
+
+def test_import_into_without_a_path_writes_the_users_data_file(run: Run, tmp_path: Path) -> None:
+    user = user_data_path()
+    unchanged = run("import", "sec", str(ALPHABET), "--company", "alphabet", "--into")
+    assert unchanged.exit_code == 0, unchanged.stderr
+    assert not user.exists()  # nothing to write: nothing created
+    facts = str(restated_facts(tmp_path))
+    result = run("import", "sec", facts, "--company", "alphabet", "--into", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert f"note: created your data file {user} from the shipped data" in result.stdout
+    assert "value = 32300" in user.read_text(encoding="utf-8")
+    assert "value = 32251" in SHIPPED.read_text(encoding="utf-8")
+    # `--into -` is the same; now the file exists and is merged into in place.
+    again = run("import", "sec", facts, "--company", "alphabet", "--into", "-", "--force")
+    assert again.exit_code == 0 and f"{user}: not changed" in again.stdout

@@ -201,7 +201,7 @@ class CapexGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv = _bare_into(list(sys.argv[1:] if args is None else args))
         as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
         lang = _wants_lang(argv[: argv.index("--")] if "--" in argv else argv)
         _LANG.set(lang)
@@ -238,6 +238,23 @@ class CapexGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+def _bare_into(argv: list[str]) -> list[str]:
+    """``capex import … --into`` with no path (last, or before another option) means the data
+    file in use: Typer has no option with an optional value, so it gets ``-`` (imports.py's
+    INTO_IN_USE)."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    if "import" not in argv[:end]:
+        return argv
+    out: list[str] = []
+    for k, token in enumerate(argv):
+        out.append(token)
+        if k < end and token == "--into":
+            following = argv[k + 1] if k + 1 < end else None
+            if following is None or (following.startswith("-") and following != "-"):
+                out.append("-")
+    return out
 
 
 app = typer.Typer(

@@ -48,8 +48,8 @@ def refuse_package(path: Path) -> None:
     if in_package(path):
         raise OptionError(
             f"{path}: is the data shipped inside capex's installed package, which capex never "
-            f"writes (a reinstall would lose the edit); leave out --into to write your own "
-            f"data file, {user_data_path()}"
+            f"writes (a reinstall would lose the edit); write your own data file instead, "
+            f"{user_data_path()} (`--into` without a path)"
         )
 
 

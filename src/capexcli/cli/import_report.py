@@ -19,6 +19,7 @@ from capexcli.cli.imports import (
     ImportJsonOption,
     IntoOption,
     import_app,
+    into_paths,
     merge_into,
     tell_merge,
 )
@@ -59,6 +60,7 @@ _HELP = (
 
 @import_app.command("report", help=_HELP)
 def report_command(
+    ctx: typer.Context,
     file: Annotated[
         Path,
         typer.Argument(
@@ -127,9 +129,11 @@ def report_command(
 
     target = None
     original = b""
+    read, create = into, False
     if into is not None and company is not None:
-        original = read_bytes(into)
-        target = find_company(parse_dataset(decode(original, into), into), company)
+        read, into, create = into_paths(ctx, into)
+        original = read_bytes(read)
+        target = find_company(parse_dataset(decode(original, read), read), company)
     fy_end = target.fy_end_month_day if target is not None else None
     report = reports.read_report(file, url=url, year=year, fiscal_year_end=fy_end)
     if target is not None and report.currency is not None and report.currency != target.currency:
@@ -156,5 +160,7 @@ def report_command(
             data = reports.data_figures(report, company_now)
         return sec.merge(text, into, company_now, data, force=force, document=data.document)
 
-    merged, target, written = merge_into(into, original, target.id, merge)
+    merged, target, written = merge_into(
+        into, original, target.id, merge, create_from=read if create else None
+    )
     tell_merge(to_result(report, data, target.id), into, merged, written, as_json)

@@ -33,10 +33,14 @@ IntoOption = Annotated[
     typer.Option(
         "--into",
         metavar="PATH",
-        help="Merge into this data file (needs --company) instead of printing TOML.",
+        help="Merge into this data file (needs --company) instead of printing TOML. "
+        "--into without a PATH (or --into -): the data file in use, your own (created from "
+        "the shipped data on the first write).",
         show_default=False,
     ),
 ]
+#: What a bare ``--into`` becomes (app.py's main()): the data file in use, see into_paths.
+INTO_IN_USE = Path("-")
 ImportForceOption = Annotated[
     bool,
     typer.Option(
@@ -94,6 +98,7 @@ _SEC_HELP = (
 
 @import_app.command("sec", help=_SEC_HELP)
 def sec_command(
+    ctx: typer.Context,
     file: Annotated[
         Path | None,
         typer.Argument(
@@ -196,9 +201,11 @@ def sec_command(
     # Read and validate the data file first: a bad file should stop us before any download.
     target = None
     original = b""
+    read, create = into, False
     if into is not None and company is not None:
-        original = read_bytes(into)
-        target = find_company(parse_dataset(decode(original, into), into), company)
+        read, into, create = into_paths(ctx, into)
+        original = read_bytes(read)
+        target = find_company(parse_dataset(decode(original, read), read), company)
 
     if file is not None:
         document = sec.read_document(file)
@@ -226,8 +233,22 @@ def sec_command(
             extraction = sec.extract(document, origin, company=company_now, years=span)
         return sec.merge(text, into, company_now, extraction, force=force)
 
-    merged, target, written = merge_into(into, original, company, merge)
+    merged, target, written = merge_into(
+        into, original, company, merge, create_from=read if create else None
+    )
     tell_merge(_result(extraction, target.id), into, merged, written, as_json)
+
+
+def into_paths(ctx: typer.Context, into: Path) -> tuple[Path, Path, bool]:
+    """The file an import reads and the one it writes, and whether the latter is the user's
+    data file still to be created (cli/data.py's write_target); ``--into -`` is the data
+    file in use (CAPEX_DATA, the root's --data, the user's own)."""
+    from capexcli.cli.data import write_target
+
+    if into != INTO_IN_USE:
+        return write_target(into, None)
+    root = ctx.find_root().obj or {}
+    return write_target(None, root.get("data"))
 
 
 def merge_into(
@@ -235,6 +256,8 @@ def merge_into(
     original: bytes,
     company: str,
     merge: Callable[[str, Company, bool], sec.Merged],
+    *,
+    create_from: Path | None = None,
 ) -> tuple[sec.Merged, Company, bool]:
     """Merge into a data file and write it, for every importer: the merged text, the company
     as merged into, and whether the file was written.
@@ -245,7 +268,20 @@ def merge_into(
     ``original`` was read. The write is atomic and keeps a byte-order mark the file had.
     """
     from capexcli.model.records import find_company
-    from capexcli.store.loader import parse_dataset
+    from capexcli.store.loader import decode, parse_dataset
+
+    if create_from is not None:
+        # The user's data file, not there yet: merge into the shipped data's text, and
+        # create the file only if the merge changes something.
+        from capexcli.cli.data import create_user_file
+
+        text = decode(original, create_from)
+        target = find_company(parse_dataset(text, create_from), company)
+        merged = merge(text, target, False)
+        if merged.text == text:
+            return merged, target, False
+        merged.notes.append(create_user_file(into, create_from, merged.text))
+        return merged, target, True
 
     def step(text: str, changed: bool) -> tuple[str, tuple[sec.Merged, Company]]:
         target = find_company(parse_dataset(text, into), company)

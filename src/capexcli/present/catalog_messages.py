@@ -50,8 +50,8 @@ MESSAGES_ZH: dict[str, str] = {
     "no company facts for {names}: give --facts FILE or FOLDER, or --download": (
         "{names} 没有公司事实数据：请用 --facts 文件或文件夹，或 --download"
     ),
-    "{path}: is the data shipped inside capex's installed package, which capex never writes (a reinstall would lose the edit); leave out --into to write your own data file, {user}": (
-        "{path}：是 capex 安装包内自带的数据，capex 从不写入（重新安装会丢失修改）；去掉 --into 即写入你自己的数据文件 {user}"
+    "{path}: is the data shipped inside capex's installed package, which capex never writes (a reinstall would lose the edit); write your own data file instead, {user} (`--into` without a path)": (
+        "{path}：是 capex 安装包内自带的数据，capex 从不写入（重新安装会丢失修改）；请改为写入你自己的数据文件 {user}（`--into` 不带路径）"
     ),
     "{path}: no data file of yours; capex reads the shipped data": (
         "{path}：没有你自己的数据文件；capex 读取自带数据"
