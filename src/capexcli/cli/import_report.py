@@ -27,6 +27,7 @@ from capexcli.errors import OptionError, ReportError
 from capexcli.present.output import Out, emit
 
 if TYPE_CHECKING:
+    from capexcli.importers.report.extract import Report
     from capexcli.model.records import Company
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
@@ -61,11 +62,13 @@ _HELP = (
 @import_app.command("report", help=_HELP)
 def report_command(
     ctx: typer.Context,
-    file: Annotated[
-        Path,
+    source: Annotated[
+        str,
         typer.Argument(
-            metavar="FILE.pdf",
-            help="An annual report or results announcement, as published on HKEXnews.",
+            metavar="FILE.pdf|URL",
+            help="An annual report or results announcement, as published on HKEXnews: a "
+            "saved PDF, or its https address on www1.hkexnews.hk (downloaded, then read the "
+            "same way; the address becomes the document's URL unless --url).",
             show_default=False,
         ),
     ],
@@ -103,6 +106,14 @@ def report_command(
     into: IntoOption = None,
     force: ImportForceOption = False,
     as_json: ImportJsonOption = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            metavar="SECONDS",
+            help="With a URL: give up on the download after (the whole of it).",
+        ),
+    ] = 60.0,
 ) -> None:
     from capexcli.model.records import Document, find_company
     from capexcli.store.loader import decode, parse_dataset, read_bytes
@@ -135,7 +146,16 @@ def report_command(
         original = read_bytes(read)
         target = find_company(parse_dataset(decode(original, read), read), company)
     fy_end = target.fy_end_month_day if target is not None else None
-    report = reports.read_report(file, url=url, year=year, fiscal_year_end=fy_end)
+    from capexcli.importers.report.download import is_url
+
+    if is_url(source):
+        if url is None:
+            url = source
+        report = _read_downloaded(source, timeout, url, year, fy_end)
+        file = Path(report.path)
+    else:
+        file = Path(source)
+        report = reports.read_report(file, url=url, year=year, fiscal_year_end=fy_end)
     if target is not None and report.currency is not None and report.currency != target.currency:
         raise ReportError(
             f"{file}: its figures are in {report.currency}; {target.id}'s data is in "
@@ -164,3 +184,37 @@ def report_command(
         into, original, target.id, merge, create_from=read if create else None
     )
     tell_merge(to_result(report, data, target.id), into, merged, written, as_json)
+
+
+def _read_downloaded(
+    address: str,
+    timeout: float,
+    url: str | None,
+    year: int | None,
+    fy_end: tuple[int, int] | None,
+) -> Report:
+    """The report at an HKEXnews address, downloaded to a temporary folder under its own
+    name (which dates it, as for a saved file) and read there; the report names the file
+    only, and an error the address."""
+    import math
+    import tempfile
+
+    from capexcli.importers import report as reports
+    from capexcli.importers.report.download import fetch_report, file_name
+    from capexcli.importers.sec import MAX_TIMEOUT_SECONDS
+
+    if not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT_SECONDS):
+        raise OptionError(
+            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
+            f"{MAX_TIMEOUT_SECONDS:g}"
+        )
+    body = fetch_report(address, timeout=timeout)
+    with tempfile.TemporaryDirectory(prefix="capex-report-") as folder:
+        path = Path(folder) / file_name(address)
+        path.write_bytes(body)
+        try:
+            report = reports.read_report(path, url=url, year=year, fiscal_year_end=fy_end)
+        except ReportError as exc:
+            raise ReportError(exc.message.replace(str(path), address)) from None
+    report.path = Path(path.name)
+    return report

@@ -256,8 +256,15 @@ def _too_slow(deadline: _Deadline, host: str, url: str) -> NetworkError:
     )
 
 
-def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
-    """urllib's opener, with every connection watched by ``deadline`` and redirects checked."""
+def _opener(
+    deadline: _Deadline,
+    allowed: Callable[[str], bool] | None = None,
+    refuse: Callable[[Any, Any, int, str], NoReturn] | None = None,
+) -> urllib.request.OpenerDirector:
+    """urllib's opener, with every connection watched by ``deadline`` and redirects checked:
+    followed only where ``allowed`` (default: the SEC over HTTPS), else ``refuse`` raises."""
+    allowed = allowed or redirect_allowed
+    refuse = refuse or _refuse
     import http.client
     import urllib.parse
     import urllib.request
@@ -297,8 +304,8 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
                     target = urllib.parse.urljoin(req.full_url, location)
                 except ValueError:
                     target = ""
-                if not redirect_allowed(target):
-                    _refuse(req, fp, code, location)
+                if not allowed(target):
+                    refuse(req, fp, code, location)
             return super().http_error_302(req, fp, code, msg, headers)
 
         http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
@@ -306,8 +313,8 @@ def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
         def redirect_request(
             self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
         ) -> Any:
-            if not redirect_allowed(newurl):  # the URL as urllib will request it
-                _refuse(req, fp, code, newurl)
+            if not allowed(newurl):  # the URL as urllib will request it
+                refuse(req, fp, code, newurl)
             return super().redirect_request(req, fp, code, msg, headers, newurl)
 
     return urllib.request.build_opener(HTTP(), HTTPS(), Redirects())
@@ -322,9 +329,10 @@ def _refuse(req: Any, fp: Any, code: int, location: str) -> NoReturn:
     )
 
 
-def redirect_allowed(url: str) -> bool:
-    """Whether a redirect to ``url`` is followed: HTTPS to one of :data:`SEC_HOSTS`, on the
-    standard port, with no user name (``https://data.sec.gov@evil.example/`` is evil.example)."""
+def redirect_allowed(url: str, hosts: frozenset[str] = SEC_HOSTS) -> bool:
+    """Whether a redirect to ``url`` is followed: HTTPS to one of ``hosts`` (the SEC's), on
+    the standard port, with no user name (``https://data.sec.gov@evil.example/`` is
+    evil.example)."""
     import urllib.parse
 
     target = urllib.parse.urlsplit(url)
@@ -334,14 +342,14 @@ def redirect_allowed(url: str) -> bool:
         return False
     return (
         target.scheme == "https"
-        and target.hostname in SEC_HOSTS
+        and target.hostname in hosts
         and port in (None, 443)
         and target.username is None
         and target.password is None
     )
 
 
-def _read_body(response: Any, url: str, cap: int) -> bytes:
+def _read_body(response: Any, url: str, cap: int, what: str = "company facts") -> bytes:
     """The body, decompressed as it comes, refused as soon as it passes ``cap`` bytes."""
     import http.client
 
@@ -363,7 +371,7 @@ def _read_body(response: Any, url: str, cap: int) -> bytes:
             except zlib.error as exc:
                 raise NetworkError(f"{url}: corrupt {encoding} answer ({exc})") from None
         if len(body) > cap or received > cap:
-            raise NetworkError(f"{url}: answer larger than {_size(cap)}; not company facts")
+            raise NetworkError(f"{url}: answer larger than {_size(cap)}; not {what}")
     # The connection closed before the last byte (or the deadline closed it): the caller
     # retries, or says the deadline passed.
     if getattr(response, "length", None):
