@@ -51,11 +51,15 @@ _HELP = (
     "labels.\n\n"
     "A PDF with no statement of cash flows (and no headline capex), a scanned PDF without "
     "text, an encrypted or damaged file: exit 2, nothing written.\n\n"
+    "Given an address instead of a file: downloaded from HKEXnews only (https on "
+    "www1.hkexnews.hk or www.hkexnews.hk, redirects only there, at most 200 MiB, --timeout), "
+    "then read as a saved file.\n\n"
     "Examples:\n\n"
     "  capex import report 2025040800667.pdf\n\n"
     "  capex import report AR2025.pdf --company tencent --url URL --into data/companies.toml"
     "\n\n"
-    "  capex import report results.pdf --year 2025 --json"
+    "  capex import report results.pdf --year 2025 --json\n\n"
+    "  capex import report HKEXNEWS-URL --company kuaishou --into"
 )
 
 

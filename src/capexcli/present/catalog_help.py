@@ -90,6 +90,28 @@ HELP_ZH: dict[str, str] = {
         "其中你的数字会丢失：要保留请先复制该文件（capex data path）。没有终端可以询问时须加 --yes。"
     ),
     "Do not ask (needed without a terminal).": "不询问（没有终端时必须）。",
+    # import
+    "Merge into this data file (needs --company) instead of printing TOML. --into without a "
+    "PATH (or --into -): the data file in use, your own (created from the shipped data on the "
+    "first write).": (
+        "合并进这个数据文件（需要 --company），而不是打印 TOML。--into 不带路径（或 --into -）："
+        "当前使用的数据文件，即你自己的（首次写入时由自带数据创建）。"
+    ),
+    "An annual report or results announcement, as published on HKEXnews: a saved PDF, or its "
+    "https address on www1.hkexnews.hk (downloaded, then read the same way; the address becomes "
+    "the document's URL unless --url).": (
+        "在披露易（HKEXnews）发布的年报或业绩公告：已保存的 PDF，或它在 www1.hkexnews.hk 上的 "
+        "https 地址（下载后同样读取；除非给出 --url，该地址即文件的 URL）。"
+    ),
+    "With a URL: give up on the download after (the whole of it).": (
+        "给出 URL 时：下载（整体）超过这个时间即放弃。"
+    ),
+    "Given an address instead of a file: downloaded from HKEXnews only (https on "
+    "www1.hkexnews.hk or www.hkexnews.hk, redirects only there, at most 200 MiB, --timeout), "
+    "then read as a saved file.": (
+        "给出地址而不是文件时：只从披露易下载（www1.hkexnews.hk 或 www.hkexnews.hk 上的 https，"
+        "只跟随到那里的重定向，最多 200 MiB，--timeout），然后按已保存的文件读取。"
+    ),
     "Show the version.": "显示版本。",
     "Install completion for the current shell.": "为当前 shell 安装补全。",
     "Show completion for the current shell, to copy it or customize the installation.": (
