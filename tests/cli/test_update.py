@@ -360,3 +360,44 @@ def test_import_into_without_a_path_writes_the_users_data_file(run: Run, tmp_pat
     # `--into -` is the same; now the file exists and is merged into in place.
     again = run("import", "sec", facts, "--company", "alphabet", "--into", "-", "--force")
     assert again.exit_code == 0 and f"{user}: not changed" in again.stdout
+
+
+def test_a_checkout_data_file_that_is_not_read_is_named(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As after `pip install .`, run from a checkout: ./data/companies.toml is not the file read.
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "companies.toml").write_bytes(SHIPPED.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = run("validate")
+    assert result.exit_code == 0
+    assert (
+        "note: data/companies.toml here is not the file capex reads; to use it: "
+        "--data data/companies.toml (or CAPEX_DATA=data/companies.toml)\n"
+    ) in result.stderr
+    zh = run("validate", "--lang", "zh")
+    assert "这里的 data/companies.toml 不是 capex 读取的文件" in zh.stderr
+    # Named with --data: read, and no such note.
+    given = run("--data", "data/companies.toml", "validate")
+    assert given.stderr == "note: data file: data/companies.toml (--data)\n"
+
+
+def test_adding_a_year_as_the_readme_says(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """README "Adding a year or a filing", in a fresh clone's data: the year table added by
+    hand to data/companies.toml, then step 6 with --data as the README says."""
+    removed = without_fy2025(tmp_path)
+    (tmp_path / "data").mkdir()
+    text = removed.read_text(encoding="utf-8")
+    # Steps 2-3: the document is there already (10-K FY2025); the year table goes back.
+    table = SHIPPED.read_text(encoding="utf-8")
+    start = table.index(FY2025)
+    year = table[start : table.index("[[companies.guidance]]", start)]
+    at = text.index("[[companies.guidance]]", text.index('id = "alphabet"'))
+    (tmp_path / "data" / "companies.toml").write_text(text[:at] + year + text[at:], "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert run("--data", "data/companies.toml", "validate", "--strict").exit_code == 0
+    shown = run("--data", "data/companies.toml", "company", "alphabet", "--json")
+    capex = [y["capex"] for y in json.loads(shown.stdout)["years"] if y["fiscal_year"] == 2025]
+    assert capex == [91447]

@@ -460,3 +460,23 @@ def tell_origin(path: Path, origin: str) -> None:
     from capexcli.present.run_lang import translated
 
     sys.stderr.write(f"note: {translated(origin_note(path, origin))}\n")
+    here = checkout_data_not_read(path, origin)
+    if here is not None:
+        sys.stderr.write(f"note: {translated(here)}\n")
+
+
+def checkout_data_not_read(path: Path, origin: str) -> str | None:
+    """After a non-editable install, run from a checkout: its data/companies.toml is not the
+    file read, which an edit there would silently not change. Says so, or None."""
+    if origin not in ("user", "shipped"):
+        return None
+    local = Path("data") / "companies.toml"
+    try:
+        if not local.is_file() or local.resolve() == path.resolve():
+            return None
+    except OSError:
+        return None
+    return (
+        f"{local} here is not the file capex reads; to use it: --data {local} (or "
+        f"CAPEX_DATA={local})"
+    )

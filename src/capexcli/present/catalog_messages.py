@@ -66,6 +66,9 @@ MESSAGES_ZH: dict[str, str] = {
         "{user} 尚不存在：不加 --dry-run 时将由 {path} 创建"
     ),
     "nothing written for {company}: {reason}": "{company} 未写入任何内容：{reason}",
+    "{local} here is not the file capex reads; to use it: --data {local2} (or CAPEX_DATA={local3})": (
+        "这里的 {local} 不是 capex 读取的文件；要使用它：--data {local2}（或 CAPEX_DATA={local3}）"
+    ),
     "not removing {path} without asking: add --yes (no terminal to ask on)": (
         "未经确认不删除 {path}：请加 --yes（没有终端可以询问）"
     ),
