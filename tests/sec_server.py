@@ -47,7 +47,8 @@ class FactsServer:
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 owner.seen.append(Seen(self.path, dict(self.headers), time.monotonic()))
-                queued = owner.script.get(self.path)
+                # A script for a path answers it whatever its query (HKEXnews's search).
+                queued = owner.script.get(self.path) or owner.script.get(self.path.split("?")[0])
                 reply = queued.pop(0) if queued else owner.file_reply(self.path)
                 if reply.delay:
                     owner.stop.wait(reply.delay)

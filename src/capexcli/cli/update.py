@@ -24,7 +24,7 @@ from capexcli.present.output import Out, emit
 if TYPE_CHECKING:
     from capexcli.importers.sec.refresh import Finding
     from capexcli.model.records import Company, Dataset
-    from capexcli.results import UpdateCompany, UpdateCounts
+    from capexcli.results import UpdateCompany, UpdateCounts, UpdateHongKong
 
 Pairs = list[tuple["Company", dict[str, Any], str]]
 
@@ -97,6 +97,16 @@ def update_command(
         float,
         typer.Option("--timeout", metavar="SECONDS", help="Give up on one download after."),
     ] = 30.0,
+    hk: Annotated[
+        bool,
+        typer.Option(
+            "--hk",
+            metavar="",
+            help="For the Hong Kong companies with years missing or not confirmed: find the "
+            "latest annual report on HKEXnews (its undocumented title search) and show its "
+            "address for `capex import report`.",
+        ),
+    ] = False,
     data: DataOption = None,
     *,
     out: Out,
@@ -163,6 +173,17 @@ def update_command(
         and not _sec_ticker(company)
         and (found := missing_periods(company, date.today())) is not None
     ]
+    if hk:
+        import math
+
+        from capexcli.importers.sec import MAX_TIMEOUT_SECONDS
+
+        if not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT_SECONDS):
+            raise OptionError(
+                f"--timeout {timeout:g}: must be more than 0 seconds and at most "
+                f"{MAX_TIMEOUT_SECONDS:g}"
+            )
+        _search_hkexnews(hong_kong, timeout)
     result = UpdateResult(
         read=str(read),
         into=str(target),
@@ -182,6 +203,33 @@ def _rewrite(target: Path, original: bytes, step: Any) -> tuple[list[UpdateCompa
     from capexcli.cli.imports import rewrite
 
     return rewrite(target, original, step)
+
+
+def _search_hkexnews(hong_kong: list[UpdateHongKong], timeout: float) -> None:
+    """Each company's latest annual report on HKEXnews since its first year missing or not
+    confirmed, into its entry; a failed search is noted there, the others still run."""
+    from capexcli.errors import NetworkError
+    from capexcli.importers.hkexnews import latest_annual_report
+    from capexcli.results import HkReport
+
+    for entry in hong_kong:
+        years = entry.missing + entry.unconfirmed
+        if not years:
+            continue
+        since = date(min(years), 1, 1)
+        try:
+            found = latest_annual_report(entry.stock_code, since, date.today(), timeout=timeout)
+        except NetworkError as exc:
+            entry.search_note = exc.message
+            continue
+        if found is None:
+            entry.search_note = (
+                f"HKEXnews lists no annual report of {entry.stock_code} since {since}"
+            )
+        else:
+            entry.latest_report = HkReport(
+                title=found.title, published=found.published, url=found.url
+            )
 
 
 def _sec_ticker(company: Company) -> str | None:

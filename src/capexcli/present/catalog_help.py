@@ -66,6 +66,12 @@ HELP_ZH: dict[str, str] = {
         "首次写入时由自带数据创建）。"
     ),
     "Show what would change; write nothing.": "显示将会改动什么；不写入任何内容。",
+    "For the Hong Kong companies with years missing or not confirmed: find the latest annual "
+    "report on HKEXnews (its undocumented title search) and show its address for `capex import "
+    "report`.": (
+        "对缺少年份或数字未经确认的香港公司：在披露易（其未公开说明的标题搜索）上查找最新年报，"
+        "并显示其地址，供 `capex import report` 使用。"
+    ),
     "Also overwrite figures the filings contradict (the old value is kept as a version where "
     "the dates allow).": "也覆盖与申报不符的数字（日期允许时旧值保留为版本）。",
     # data

@@ -69,6 +69,8 @@ MESSAGES_ZH: dict[str, str] = {
     "{local} here is not the file capex reads; to use it: --data {local2} (or CAPEX_DATA={local3})": (
         "这里的 {local} 不是 capex 读取的文件；要使用它：--data {local2}（或 CAPEX_DATA={local3}）"
     ),
+    "latest annual report: {title}, published {date}": "最新年报：{title}，发布于 {date}",
+    "HKEXnews lists no annual report of {code} since {date}": "披露易自 {date} 起没有 {code} 的年报",
     "not removing {path} without asking: add --yes (no terminal to ask on)": (
         "未经确认不删除 {path}：请加 --yes（没有终端可以询问）"
     ),

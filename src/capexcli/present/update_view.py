@@ -106,6 +106,24 @@ def update_view(result: UpdateResult, s: Style) -> list[RenderableType]:
                 )
             shown = "; ".join(parts) if parts else s.t("up to date")
             lines.append(Text(f"  {hk.company} ({hk.stock_code}): {shown}"))
+            if hk.latest_report is not None:
+                report = hk.latest_report
+                lines.append(
+                    Text(
+                        "    "
+                        + s.t(
+                            "latest annual report: {title}, published {date}",
+                            title=report.title,
+                            date=report.published.isoformat(),
+                        )
+                    )
+                )
+                # The address whole on its own line (HKEXnews's are 77 characters), then the
+                # command that reads it.
+                lines.append(Text(f"  {report.url}"))
+                lines.append(Text(f"    capex import report URL --company {hk.company} --into"))
+            elif hk.search_note is not None:
+                lines.append(Text("    " + _note(hk.search_note, s)))
         if any(hk.missing or hk.unconfirmed for hk in result.hong_kong):
             lines.append(
                 Text("  " + s.t("search HKEXnews by stock code, then: capex import report PDF"))

@@ -57,6 +57,7 @@ from capexcli.results.more import (
     VerifySummary,
 )
 from capexcli.results.update import (
+    HkReport,
     UpdateCompany,
     UpdateCounts,
     UpdateHongKong,
@@ -91,6 +92,7 @@ __all__ = [
     "FxUsed",
     "GroupFigures",
     "GroupInfo",
+    "HkReport",
     "ImportedChange",
     "ImportedFigure",
     "ImportedVersion",

@@ -68,6 +68,12 @@ class UpdateCompany(Output):
     )
 
 
+class HkReport(Output):
+    title: str = Field(description="The report's title on HKEXnews.")
+    published: dt.date = Field(description="When HKEXnews published it.")
+    url: str = Field(description="Its PDF on HKEXnews: give it to `capex import report`.")
+
+
 class UpdateHongKong(Output):
     company: str = Field(description="Company id.")
     stock_code: str = Field(description="Its HKEX stock code, five digits.")
@@ -82,6 +88,14 @@ class UpdateHongKong(Output):
     )
     search_url: str = Field(
         description="HKEXnews's title search, where the stock code finds the reports."
+    )
+    latest_report: HkReport | None = Field(
+        None,
+        description="With --hk: the latest annual report HKEXnews lists for the stock code "
+        "since the first year missing or not confirmed; null when none or not searched.",
+    )
+    search_note: str | None = Field(
+        None, description="With --hk: why the search found nothing or failed."
     )
 
 

@@ -64,6 +64,15 @@ def file_name(url: str) -> str:
 def fetch_report(url: str, *, timeout: float = 60.0, max_bytes: int = MAX_REPORT_BYTES) -> bytes:
     """The PDF at ``url`` on HKEXnews, or a NetworkError (OptionError for an address
     elsewhere) that says why."""
+    body = fetch(url, accept="application/pdf", what="a report", timeout=timeout, cap=max_bytes)
+    if not body.startswith(b"%PDF-"):
+        raise NetworkError(f"{url}: the answer is not a PDF")
+    return body
+
+
+def fetch(url: str, *, accept: str, what: str, timeout: float, cap: int) -> bytes:
+    """One GET of an HKEXnews address: its body, at most ``cap`` bytes, within ``timeout``
+    seconds as a whole, redirects only to HKEXnews."""
     import http.client
     import urllib.error
     import urllib.request
@@ -74,7 +83,7 @@ def fetch_report(url: str, *, timeout: float = 60.0, max_bytes: int = MAX_REPORT
             f"({_hosts()}); save the PDF and give its file instead"
         )
     request = urllib.request.Request(
-        url, headers={"User-Agent": "capex (report import)", "Accept": "application/pdf"}
+        url, headers={"User-Agent": "capex (report import)", "Accept": accept}
     )
     host = urllib.parse.urlsplit(url).netloc
     deadline = _Deadline(timeout)
@@ -82,7 +91,7 @@ def fetch_report(url: str, *, timeout: float = 60.0, max_bytes: int = MAX_REPORT
     try:
         with deadline, opener.open(request, timeout=timeout) as response:
             deadline.answered = True
-            body = _read_body(response, url, max_bytes, "a report")
+            body = _read_body(response, url, cap, what)
         if deadline.expired:
             raise _too_slow(deadline, host, url)
     except urllib.error.HTTPError as error:
@@ -95,9 +104,6 @@ def fetch_report(url: str, *, timeout: float = 60.0, max_bytes: int = MAX_REPORT
         if isinstance(reason, TimeoutError):
             raise NetworkError(f"no answer from {host} within {timeout:g} s (--timeout)") from None
         text = getattr(reason, "strerror", None) or str(reason).strip()
-        raise NetworkError(
-            f"cannot download {url}: {printable(text) if text else type(reason).__name__}"
-        ) from None
-    if not body.startswith(b"%PDF-"):
-        raise NetworkError(f"{url}: the answer is not a PDF")
+        shown = printable(text) if text else type(reason).__name__
+        raise NetworkError(f"cannot download {url}: {shown}") from None
     return body
