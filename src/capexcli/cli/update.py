@@ -146,7 +146,12 @@ def update_command(
     chosen = list({c.id: c for c in chosen}.values())
     pairs = _pairs(dataset, chosen, facts or [], download, user_agent, timeout, bool(names))
     notes: list[str] = []
-    sec_ids = {company.id for company, _, _ in pairs}
+    held = {company.id for company, _, _ in pairs}
+    unread = [c.id for c in chosen if c.id not in held and _sec_ticker(c)]
+    if unread:
+        notes.append(
+            f"not checked, no company facts given: {', '.join(unread)} (--download fetches them)"
+        )
 
     def step(now: str, changed: bool) -> tuple[str, list[UpdateCompany]]:
         return _apply(now, target, pairs, force)
@@ -169,7 +174,7 @@ def update_command(
     hong_kong = [
         found
         for company in chosen
-        if company.id not in sec_ids
+        if company.id not in held
         and not _sec_ticker(company)
         and (found := missing_periods(company, date.today())) is not None
     ]

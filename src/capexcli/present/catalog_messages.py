@@ -71,6 +71,9 @@ MESSAGES_ZH: dict[str, str] = {
     ),
     "latest annual report: {title}, published {date}": "最新年报：{title}，发布于 {date}",
     "HKEXnews lists no annual report of {code} since {date}": "披露易自 {date} 起没有 {code} 的年报",
+    "not checked, no company facts given: {names} (--download fetches them)": (
+        "未核对，没有给出公司事实数据：{names}（--download 可下载）"
+    ),
     "not removing {path} without asking: add --yes (no terminal to ask on)": (
         "未经确认不删除 {path}：请加 --yes（没有终端可以询问）"
     ),
