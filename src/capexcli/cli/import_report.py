@@ -18,6 +18,7 @@ from capexcli.cli.imports import (
     ImportForceOption,
     ImportJsonOption,
     IntoOption,
+    check_timeout,
     import_app,
     into_paths,
     merge_into,
@@ -200,18 +201,12 @@ def _read_downloaded(
     """The report at an HKEXnews address, downloaded to a temporary folder under its own
     name (which dates it, as for a saved file) and read there; the report names the file
     only, and an error the address."""
-    import math
     import tempfile
 
     from capexcli.importers import report as reports
     from capexcli.importers.report.download import fetch_report, file_name
-    from capexcli.importers.sec import MAX_TIMEOUT_SECONDS
 
-    if not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT_SECONDS):
-        raise OptionError(
-            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
-            f"{MAX_TIMEOUT_SECONDS:g}"
-        )
+    check_timeout(timeout)
     body = fetch_report(address, timeout=timeout)
     with tempfile.TemporaryDirectory(prefix="capex-report-") as folder:
         path = Path(folder) / file_name(address)

@@ -39,6 +39,33 @@ IntoOption = Annotated[
         show_default=False,
     ),
 ]
+#: The options of the commands that download SEC company facts (verify, update).
+UserAgentOption = Annotated[
+    str | None,
+    typer.Option(
+        "--user-agent",
+        metavar="'NAME EMAIL'",
+        help="Who is asking, as the SEC requires (also: CAPEX_SEC_USER_AGENT).",
+        show_default=False,
+    ),
+]
+TimeoutOption = Annotated[
+    float,
+    typer.Option("--timeout", metavar="SECONDS", help="Give up on one download after."),
+]
+
+
+def check_timeout(timeout: float) -> None:
+    """A --timeout the downloads can use: more than 0 and at most an hour (not NaN)."""
+    from capexcli.importers.sec.download import MAX_TIMEOUT_SECONDS
+
+    if not 0 < timeout <= MAX_TIMEOUT_SECONDS:  # also NaN, which compares false
+        raise OptionError(
+            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
+            f"{MAX_TIMEOUT_SECONDS:g} (an hour)"
+        )
+
+
 #: What a bare ``--into`` becomes (app.py's main()): the data file in use, see into_paths.
 INTO_IN_USE = Path("-")
 ImportForceOption = Annotated[
@@ -176,11 +203,7 @@ def sec_command(
     from capexcli.store.loader import decode, parse_dataset, read_bytes
 
     span = parse_years(years) if years is not None else None
-    if not 0 < timeout <= sec.MAX_TIMEOUT_SECONDS:  # also NaN, which compares false
-        raise OptionError(
-            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
-            f"{sec.MAX_TIMEOUT_SECONDS:g} (an hour)"
-        )
+    check_timeout(timeout)
     if force and into is None:
         raise OptionError("--force only applies with --into (it replaces confirmed figures)")
     if into is not None and company is None:

@@ -17,6 +17,7 @@ import typer
 
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.complete import complete_company
+from capexcli.cli.imports import TimeoutOption, UserAgentOption, check_timeout
 from capexcli.cli.options import DataOption, output_options
 from capexcli.errors import OptionError
 from capexcli.present.output import Out, emit
@@ -84,19 +85,8 @@ def update_command(
             "a version where the dates allow).",
         ),
     ] = False,
-    user_agent: Annotated[
-        str | None,
-        typer.Option(
-            "--user-agent",
-            metavar="'NAME EMAIL'",
-            help="Who is asking, as the SEC requires (also: CAPEX_SEC_USER_AGENT).",
-            show_default=False,
-        ),
-    ] = None,
-    timeout: Annotated[
-        float,
-        typer.Option("--timeout", metavar="SECONDS", help="Give up on one download after."),
-    ] = 30.0,
+    user_agent: UserAgentOption = None,
+    timeout: TimeoutOption = 30.0,
     hk: Annotated[
         bool,
         typer.Option(
@@ -179,15 +169,7 @@ def update_command(
         and (found := missing_periods(company, date.today())) is not None
     ]
     if hk:
-        import math
-
-        from capexcli.importers.sec import MAX_TIMEOUT_SECONDS
-
-        if not (math.isfinite(timeout) and 0 < timeout <= MAX_TIMEOUT_SECONDS):
-            raise OptionError(
-                f"--timeout {timeout:g}: must be more than 0 seconds and at most "
-                f"{MAX_TIMEOUT_SECONDS:g}"
-            )
+        check_timeout(timeout)
         _search_hkexnews(hong_kong, timeout)
     result = UpdateResult(
         read=str(read),

@@ -15,6 +15,7 @@ import typer
 
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.complete import complete_company
+from capexcli.cli.imports import TimeoutOption, UserAgentOption, check_timeout
 from capexcli.cli.options import DataOption, dataset_path, output_options
 from capexcli.errors import CheckFailed, OptionError
 from capexcli.present.output import Out, emit
@@ -71,16 +72,11 @@ def downloaded(
 ) -> list[tuple[Company, dict[str, Any], str]]:
     """The company facts of each company that files with the SEC, fetched as `import sec`
     fetches them. A company with no SEC ticker is skipped, or an error when named."""
-    import math
     import os
 
     from capexcli.importers import edgar, sec
 
-    if not (math.isfinite(timeout) and 0 < timeout <= sec.MAX_TIMEOUT_SECONDS):
-        raise OptionError(
-            f"--timeout {timeout:g}: must be more than 0 seconds and at most "
-            f"{sec.MAX_TIMEOUT_SECONDS:g}"
-        )
+    check_timeout(timeout)
     agent = sec.check_user_agent(user_agent or os.environ.get(edgar.USER_AGENT_VAR))
     base_url = os.environ.get(edgar.BASE_URL_VAR) or edgar.DEFAULT_BASE_URL
     pairs: list[tuple[Company, dict[str, Any], str]] = []
@@ -136,19 +132,8 @@ def verify_command(
             "(--user-agent or CAPEX_SEC_USER_AGENT), at most 10 requests a second, --timeout.",
         ),
     ] = False,
-    user_agent: Annotated[
-        str | None,
-        typer.Option(
-            "--user-agent",
-            metavar="'NAME EMAIL'",
-            help="Who is asking, as the SEC requires (also: CAPEX_SEC_USER_AGENT).",
-            show_default=False,
-        ),
-    ] = None,
-    timeout: Annotated[
-        float,
-        typer.Option("--timeout", metavar="SECONDS", help="Give up on one download after."),
-    ] = 30.0,
+    user_agent: UserAgentOption = None,
+    timeout: TimeoutOption = 30.0,
     data: DataOption = None,
     *,
     out: Out,
