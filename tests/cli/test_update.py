@@ -401,3 +401,24 @@ def test_adding_a_year_as_the_readme_says(
     shown = run("--data", "data/companies.toml", "company", "alphabet", "--json")
     capex = [y["capex"] for y in json.loads(shown.stdout)["years"] if y["fiscal_year"] == 2025]
     assert capex == [91447]
+
+
+def test_update_json_imports_no_rich_nor_tomlkit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from capexcli.cli.commands import main\n"
+        "try:\n"
+        f"    main(['update', 'alphabet', '--facts', {str(ALPHABET)!r}, '--dry-run', '--json'])\n"
+        "except SystemExit as stop:\n"
+        "    assert stop.code == 0, stop.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rich', 'tomlkit')))\n"
+    )
+    env = {"PATH": "", "CAPEX_NO_CACHE": "1", "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
