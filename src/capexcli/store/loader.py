@@ -261,7 +261,7 @@ def _hint(text: str, line: int | None) -> str:
     # A TOML document cannot start with "{"; "[" starts a table, so only call it JSON if it
     # parses as JSON.
     if start.startswith("{") or (start.startswith("[") and _is_json(text)):
-        return "; this looks like JSON, not TOML: capex reads TOML data files (README, 'The data')"
+        return "; this looks like JSON, not TOML: capex reads TOML data files (docs/data.md)"
     if start.startswith("<"):
         return "; this looks like HTML or XML (a web page saved instead of the file?), not TOML"
     if content and "," in content[0] and "=" not in content[0] and content[0][0] != "[":
