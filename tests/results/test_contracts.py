@@ -229,11 +229,11 @@ def test_internal_error_exits_70_in_one_line_and_as_json(
     assert "RuntimeError: kaput" in document["error"]["message"]
 
 
-def test_exit_codes_are_documented_in_help_and_readme(run: Run) -> None:
+def test_exit_codes_are_documented_in_help_and_the_manual(run: Run) -> None:
     epilog = " ".join(run("--help", env={"COLUMNS": "200"}).stdout.split())
     for words in ("0 success", "1 a check you asked for failed", "2 bad input", "70 an internal"):
         assert words in epilog, words
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / "docs" / "output.md").read_text(encoding="utf-8")
     for row in ("| `70` an internal error |", "| `1` a check you asked for failed |"):
         assert row in readme
 

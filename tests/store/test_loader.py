@@ -167,7 +167,7 @@ def test_json_gets_a_hint_and_keeps_the_syntax_error(tmp_path: Path) -> None:
         load(path)
     assert "TOML syntax error" in caught.value.message
     assert caught.value.message.endswith(
-        "this looks like JSON, not TOML: capex reads TOML data files (README, 'The data')"
+        "this looks like JSON, not TOML: capex reads TOML data files (docs/data.md)"
     )
 
 

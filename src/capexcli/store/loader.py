@@ -170,6 +170,11 @@ def locate(problems: list[Problem], path: Path) -> list[Problem]:
 
 def parse_dataset(text: str, path: Path | str | None = None) -> Dataset:
     """Parse and validate TOML text; raise with every problem found."""
+    from capexcli.store.parts import parse_in_parts
+
+    dataset = parse_in_parts(text)
+    if dataset is not None and not check_dataset(dataset):
+        return dataset
     return parse_document(text, path, Dataset, check_dataset, check_document)
 
 
@@ -256,7 +261,7 @@ def _hint(text: str, line: int | None) -> str:
     # A TOML document cannot start with "{"; "[" starts a table, so only call it JSON if it
     # parses as JSON.
     if start.startswith("{") or (start.startswith("[") and _is_json(text)):
-        return "; this looks like JSON, not TOML: capex reads TOML data files (README, 'The data')"
+        return "; this looks like JSON, not TOML: capex reads TOML data files (docs/data.md)"
     if start.startswith("<"):
         return "; this looks like HTML or XML (a web page saved instead of the file?), not TOML"
     if content and "," in content[0] and "=" not in content[0] and content[0][0] != "[":
