@@ -317,6 +317,7 @@ def sources(
 # `claims` lives in claims.py; importing it here registers it in this place among the
 # commands (Typer lists them in that order).
 from capexcli.cli import claims as cli_claims  # noqa: E402, F401
+from capexcli.cli import explain as cli_explain  # noqa: E402, F401
 
 
 @app.command(cls=CapexCommand)

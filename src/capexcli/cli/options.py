@@ -203,7 +203,8 @@ GroupOption = Annotated[
         "-g",
         metavar="GROUP=A,B",
         help="Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple "
-        "(ids, names, aliases, tickers or Chinese names). Repeatable.",
+        "(ids, names, aliases, tickers or Chinese names). Repeatable. explain: a bare us or cn "
+        "shows that group's cell alone.",
         show_default=False,
         autocompletion=complete_group,
     ),

@@ -59,8 +59,10 @@ HELP_ZH: dict[str, str] = {
         "每组只保留期间内每年都有资本开支数据的公司，使趋势比较的是同一批公司（脚注写明剔除了谁）。"
     ),
     "Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple (ids, "
-    "names, aliases, tickers or Chinese names). Repeatable.": "本次运行替换一个组的成员："
-    "us=microsoft,alphabet,meta,amazon,apple（编号、名称、别名、股票代码或中文名）。可重复。",
+    "names, aliases, tickers or Chinese names). Repeatable. explain: a bare us or cn shows that "
+    "group's cell alone.": "本次运行替换一个组的成员："
+    "us=microsoft,alphabet,meta,amazon,apple（编号、名称、别名、股票代码或中文名）。可重复。"
+    "explain：只写 us 或 cn 则只显示该组的单元格。",
     "Drop a company from its group for this run (repeatable, or comma-separated).": (
         "本次运行把一家公司从其组中剔除（可重复，或用逗号分隔）。"
     ),

@@ -5,7 +5,7 @@ Field names here are promised in the README; add fields freely, rename none. Bum
 Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%). Every field
 says what it is (``Field(description=...)``) and closed sets of values are ``Literal`` types
 (:mod:`capexcli.results.base`): ``capex schema`` publishes both. The models live in
-:mod:`capexcli.results.core` (compare, company, companies, validate, sources) and
+:mod:`capexcli.results.core` (compare, company, companies, validate, sources), :mod:`capexcli.results.explain` (explain) and
 :mod:`capexcli.results.more` (claims, chart, import sec, verify); import them from here.
 """
 
@@ -36,6 +36,13 @@ from capexcli.results.core import (
     Totals,
     ValidateResult,
     YearComparison,
+)
+from capexcli.results.explain import (
+    ExplainCell,
+    ExplainFigure,
+    ExplainMeasure,
+    ExplainResult,
+    ExplainRow,
 )
 from capexcli.results.filed import AsOf, DocumentInfo, Restatement, VersionInfo
 from capexcli.results.more import (
@@ -80,6 +87,11 @@ __all__ = [
     "DocumentInfo",
     "EarlierValue",
     "ErrorDocument",
+    "ExplainCell",
+    "ExplainFigure",
+    "ExplainMeasure",
+    "ExplainResult",
+    "ExplainRow",
     "FiledValue",
     "FxUsed",
     "GroupFigures",

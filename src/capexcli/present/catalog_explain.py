@@ -1,0 +1,50 @@
+# ruff: noqa: E501 - Chinese text is two columns a character; breaking it mid-phrase reads worse
+"""The catalog's entries for ``capex explain`` and the selection by comparison year of
+``capex sources`` (see catalog.py)."""
+
+from __future__ import annotations
+
+EXPLAIN_ZH: dict[str, str] = {
+    # The table
+    "{measure} {year}, {group} ({unit}): {value}": "{measure} {year}，{group}（{unit}）：{value}",
+    "Operating cash flow": "经营现金流",
+    "Shareholder returns (buybacks + dividends)": "股东回报（回购 + 分红）",
+    "(partial: {reported} of {members} members; not comparable)": "（不完整：{members} 家中 {reported} 家有数据；不可比较）",
+    "Months": "月份",
+    "total": "合计",
+    "missing": "缺失",
+    "no record": "无记录",
+    "CN : US {year}: {ratio}": "中 : 美 {year}：{ratio}",
+    # Notes
+    "The rows add up to the cell of `capex compare`; a member with no figure is left out of it (never counted as zero) and the cell is then [partial].": (
+        "各行相加即 `capex compare` 的该单元格；缺少数据的成员不计入（从不按零计），该单元格随之标为 [不完整]。"
+    ),
+    "FX {year}: {rate} CNY per USD (annual average, {status}). Source: {source}.": (
+        "汇率 {year}：{rate} 人民币/美元（年平均，{status}）。来源：{source}。"
+    ),
+    "{mark} not confirmed in a company's own filing; share of the cell: {shares}.": (
+        "{mark} 未在公司自身文件中核实；占该单元格的比例：{shares}。"
+    ),
+    "Like for like: dropped {dropped}.": "同口径：剔除 {dropped}。",
+    "Missing (left out of the cell, never counted as zero): {missing}.": "缺失（未计入该单元格，从不按零计）：{missing}。",
+    ', line "{line}"': "，行项目“{line}”",
+    # Errors
+    "{year} is not a year of the comparison ({span}); choose a year in it or give --years": (
+        "{year} 不在比较的年份内（{span}）；请选其中一年或给出 --years"
+    ),
+    "unknown measure {measure}: choose {choices}": "未知指标 {measure}：可选 {choices}",
+    "choose us or cn (or GROUP=A,B to change its members)": "可选 us 或 cn（或用 GROUP=A,B 更换成员）",
+    # Help
+    "The companies behind one cell of `capex compare`, adding up to it.": (
+        "`capex compare` 某个单元格背后的公司，逐行相加即该单元格。"
+    ),
+    "For each member of the group: the fiscal year counted in YEAR and its months, the value in its own currency, the FX rate, the converted value, its status and the document it was read in. The rows add up to compare's cell; a member with no figure is listed as missing (never as zero) and the cell is then marked partial. A bare `--group us` or `--group cn` shows that group's cell alone; the other options are compare's.": (
+        "组内每个成员：计入 YEAR 的财年及其月份、以其自身币种计的数值、汇率、换算后的数值、状态和"
+        "读取数据的文件。各行相加即 compare 的单元格；没有数据的成员列为缺失（从不按零计），该单元格"
+        "随之标为不完整。只写 `--group us` 或 `--group cn` 则只显示该组的单元格；其他选项与 compare 相同。"
+    ),
+    "The comparison year of the cell (a row of `capex compare`).": "单元格的比较年份（`capex compare` 的一行）。",
+    "Which cell of the year: capex, operating cash flow, or shareholder returns (buybacks + dividends).": (
+        "该年的哪个单元格：资本开支、经营现金流，或股东回报（回购 + 分红）。"
+    ),
+}
