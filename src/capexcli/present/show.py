@@ -12,8 +12,8 @@ from capexcli import results as r
 from capexcli.present.chart import chart_view
 from capexcli.present.claims_view import claims_view
 from capexcli.present.compare_view import compare_view
-from capexcli.present.explain_view import explain_view
 from capexcli.present.console import console, print_plain
+from capexcli.present.explain_view import explain_view
 from capexcli.present.style import Style
 from capexcli.present.tables import companies_view, company_view, sources_view, validate_view
 from capexcli.present.verify_view import verify_view

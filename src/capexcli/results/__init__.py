@@ -5,8 +5,9 @@ Field names here are promised in the README; add fields freely, rename none. Bum
 Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%). Every field
 says what it is (``Field(description=...)``) and closed sets of values are ``Literal`` types
 (:mod:`capexcli.results.base`): ``capex schema`` publishes both. The models live in
-:mod:`capexcli.results.core` (compare, company, companies, validate, sources), :mod:`capexcli.results.explain` (explain) and
-:mod:`capexcli.results.more` (claims, chart, import sec, verify); import them from here.
+:mod:`capexcli.results.core` (compare, company, companies, validate, sources),
+:mod:`capexcli.results.explain` (explain) and :mod:`capexcli.results.more` (claims, chart,
+import sec, verify); import them from here.
 """
 
 from __future__ import annotations
