@@ -105,3 +105,41 @@ def test_explain_is_in_the_schema(run: Run) -> None:
     row = schema["$defs"]["ExplainRow"]["properties"]
     assert {"fiscal_year", "first_month", "value", "fx_rate", "converted", "status"} <= set(row)
     assert all("description" in p for p in row.values())
+
+
+def test_sources_chooses_by_comparison_year_or_fiscal_year_and_says_which(
+    run: Run, run_json: Callable[..., Any]
+) -> None:
+    def picked(*args: str) -> list[tuple[Any, ...]]:
+        rows = run_json("sources", "--field", "capex", *args, *DATA)
+        return [
+            (r["company"], r["fiscal_year"], r["comparison_year"], r["selected_by"]) for r in rows
+        ]
+
+    # cnb's FY2025 ends 2025-03-31 (three months in 2025): compare counts it in 2024.
+    assert picked("--comparison-year", "2024") == [
+        ("usa", 2024, 2024, "comparison_year"),
+        ("usb", 2024, 2024, "comparison_year"),
+        ("cna", 2024, 2024, "comparison_year"),
+        ("cnb", 2025, 2024, "comparison_year"),
+    ]
+    # --year is the fiscal year: cnb's FY2024 (to March 2024, comparison year 2023).
+    assert ("cnb", 2024, 2023, "fiscal_year") in picked("--year", "2024")
+    assert ("cnb", 2025, 2024, "fiscal_year") not in picked("--year", "2024")
+    # Under label alignment, comparison year = fiscal year.
+    assert ("cnb", 2024, 2024, "comparison_year") in picked(
+        "--comparison-year", "2024", "--align", "label"
+    )
+    # The rows match the companies explain lists for the same cell.
+    cells = run_json("explain", "2024", *DATA)["cells"]
+    listed = [(r["company"], r["fiscal_year"]) for c in cells for r in c["rows"]]
+    assert [(c, fy) for c, fy, _, _ in picked("--comparison-year", "2024")] == listed
+    fx = run_json("sources", "--kind", "fx", "--comparison-year", "2024", *DATA)
+    assert [(r["fiscal_year"], r["comparison_year"]) for r in fx] == [(2024, 2024)]
+    assert (
+        "Chosen by comparison year 2024 (--comparison-year)"
+        in run("sources", "--comparison-year", "2024", *DATA).stdout
+    )
+    assert "Chosen by fiscal year (--year)" in run("sources", "--year", "2024", *DATA).stdout
+    assert "Chosen by" not in run("sources", *DATA).stdout
+    assert run("sources", "--comparison-year", "20x", *DATA).exit_code == 2

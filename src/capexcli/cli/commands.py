@@ -21,6 +21,7 @@ from capexcli.cli.imports import import_app
 from capexcli.cli.options import (
     AlignOption,
     CompactOption,
+    ComparisonYearOption,
     DataOption,
     Scope,
     YearOption,
@@ -219,6 +220,8 @@ def sources(
         ),
     ] = None,
     year: YearOption = None,
+    comparison_year: ComparisonYearOption = None,
+    align: AlignOption = "majority",
     field: Annotated[
         list[str] | None,
         typer.Option(
@@ -254,7 +257,8 @@ def sources(
     Each figure of each fiscal year, each guidance range and each FX rate, with the document
     it was read from and how far it is confirmed. `--status unconfirmed` (or aggregator)
     lists what still needs checking against a company's own filing. A figure that a later
-    filing restated lists every filed version (--json: `versions`).
+    filing restated lists every filed version (--json: `versions`). `--year` picks fiscal
+    years, `--comparison-year` the calendar years compare counts them in; the notes say which.
 
     Examples:
 
@@ -263,6 +267,8 @@ def sources(
       capex sources --status unconfirmed --status aggregator
 
       capex sources --company alibaba --year 2024 --field capex
+
+      capex sources --comparison-year 2024 --field capex
 
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
@@ -286,8 +292,9 @@ def sources(
                 raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
         with flag("--year", year):
             span = parse_years(year) if year is not None else None
-        dataset = load(path).dataset
-        company = find_company(dataset, name) if name is not None else None
+        with flag("--comparison-year", comparison_year):
+            compared = parse_years(comparison_year) if comparison_year is not None else None
+        rule = align_choice(align)
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
         picked = [find_company(dataset, n).id for n in names]
@@ -297,9 +304,9 @@ def sources(
         dataset, dated = as_of_dataset(dataset, chosen)
         company = dataset.companies[0] if company is not None else None
         with flag("--status", ",".join(statuses)):
-            result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated)
+            result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated, rule)
         with flag("--field", ",".join(fields)):
-            return narrow(result, picked, span, fields)
+            return narrow(result, picked, span, fields, compared)
 
     options = {
         "name": name,
@@ -309,6 +316,8 @@ def sources(
         "first_reported": first_reported,
         "company": names,
         "year": year,
+        "comparison_year": comparison_year,
+        "align": align,
         "field": fields,
     }
     run("sources", options, [path], out, produce)

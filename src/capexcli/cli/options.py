@@ -155,7 +155,20 @@ YearOption = Annotated[
     typer.Option(
         "--year",
         metavar="YEAR",
-        help="Only this fiscal year, or a span: 2024, 2020-2024.",
+        help="Only this fiscal year (the company's own label), or a span: 2024, 2020-2024. "
+        "--comparison-year chooses by the year compare counts a figure in.",
+        show_default=False,
+        autocompletion=complete_years,
+    ),
+]
+ComparisonYearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--comparison-year",
+        metavar="YEAR",
+        help="Only the figures that `capex compare` counts in this calendar year (or span), "
+        "under --align: Alibaba's FY2025 (to March 2025) is comparison year 2024. FX rates by "
+        "their year; guidance has none.",
         show_default=False,
         autocompletion=complete_years,
     ),

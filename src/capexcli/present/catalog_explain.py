@@ -28,6 +28,19 @@ EXPLAIN_ZH: dict[str, str] = {
     "Like for like: dropped {dropped}.": "同口径：剔除 {dropped}。",
     "Missing (left out of the cell, never counted as zero): {missing}.": "缺失（未计入该单元格，从不按零计）：{missing}。",
     ', line "{line}"': "，行项目“{line}”",
+    # sources
+    "Chosen by fiscal year (--year): FY is the company's own fiscal year. --comparison-year chooses by the calendar year `capex compare` counts a figure in.": (
+        "按财年选取（--year）：财年即公司自己的财年。--comparison-year 按 `capex compare` 计入的日历年选取。"
+    ),
+    "Chosen by comparison year {years} (--comparison-year): the figures `capex compare` counts in it; FY is each company's own fiscal year.": (
+        "按比较年份 {years} 选取（--comparison-year）：`capex compare` 计入该年的数据；财年为各公司自己的财年。"
+    ),
+    "Only the figures that `capex compare` counts in this calendar year (or span), under --align: Alibaba's FY2025 (to March 2025) is comparison year 2024. FX rates by their year; guidance has none.": (
+        "只列 `capex compare` 计入这个日历年（或期间）的数据，按 --align 规则：阿里巴巴 FY2025（截至 2025 年 3 月）的比较年份是 2024。汇率按其年份；指引没有比较年份。"
+    ),
+    "Only this fiscal year (the company's own label), or a span: 2024, 2020-2024. --comparison-year chooses by the year compare counts a figure in.": (
+        "只列这个财年（公司自己的财年标签），或一个期间：2024、2020-2024。--comparison-year 按 compare 计入的年份选取。"
+    ),
     # Errors
     "{year} is not a year of the comparison ({span}); choose a year in it or give --years": (
         "{year} 不在比较的年份内（{span}）；请选其中一年或给出 --years"

@@ -118,7 +118,6 @@ HELP_ZH: dict[str, str] = {
     "Only these companies (as COMPANY). Repeat, or separate with commas.": (
         "只看这些公司（同 COMPANY）。可重复，或用逗号分隔。"
     ),
-    "Only this fiscal year, or a span: 2024, 2020-2024.": "只看这个财年或年份范围：2024、2020-2024。",
     "Only this field: capex, operating_cash_flow, buybacks, dividends, debt_repayment, "
     "capex_proceeds, capex_guidance, total_expenses_guidance, cny_per_usd. Repeat for several.": (
         "只看这个项目：capex、operating_cash_flow、buybacks、dividends、debt_repayment、"
@@ -237,9 +236,11 @@ HELP_ZH: dict[str, str] = {
     "Each figure of each fiscal year, each guidance range and each FX rate, with the document it "
     "was read from and how far it is confirmed. `--status unconfirmed` (or aggregator) lists "
     "what still needs checking against a company's own filing. A figure that a later filing "
-    "restated lists every filed version (--json: `versions`).": "每个财年的每个数字、每条指引和每个"
+    "restated lists every filed version (--json: `versions`). `--year` picks fiscal years, "
+    "`--comparison-year` the calendar years compare counts them in; the notes say which.": "每个财年的每个数字、每条指引和每个"
     "汇率，附其出处文件和核实程度。`--status unconfirmed`（或 aggregator）列出仍需对照公司自身"
-    "文件核查的数字。被后来的申报重述的数字列出每一次申报的数值（--json：`versions`）。",
+    "文件核查的数字。被后来的申报重述的数字列出每一次申报的数值（--json：`versions`）。"
+    "`--year` 按财年选取，`--comparison-year` 按 compare 计入的日历年选取；脚注说明用的是哪一种。",
     "Each figure's first filed value, before any restatement.": "每个数字首次申报的数值（任何重述之前）。",
     "Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by then; a "
     "figure first filed later is left out. Default: the latest filings.": "按该日期（YYYY-MM-DD）"

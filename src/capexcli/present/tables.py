@@ -283,10 +283,35 @@ def sources_view(result: SourcesResult, s: Style, view: str | None = None) -> li
 
 def sources_all_notes(result: SourcesResult, s: Style) -> list[str]:
     """The summary, the versions of restated figures, and which versions the rows are."""
-    notes = sources_notes(result, s) + version_notes(result, s)
+    notes = sources_notes(result, s)[:1] + years_notes(result, s) + sources_notes(result, s)[1:]
+    notes += version_notes(result, s)
     if result.root:
         notes.append(as_of_note(as_of_of(result.root[0].as_of), s))
     return notes
+
+
+def years_notes(result: SourcesResult, s: Style) -> list[str]:
+    """Which kind of year chose the rows: the company's fiscal year, or the comparison year
+    compare counts a figure in (they differ for Alibaba's and Microsoft's years)."""
+    by = {r.selected_by for r in result.root} - {None}
+    if not by:
+        return []
+    if by == {"fiscal_year"}:
+        return [
+            s.t(
+                "Chosen by fiscal year (--year): FY is the company's own fiscal year. "
+                "--comparison-year chooses by the calendar year `capex compare` counts a "
+                "figure in."
+            )
+        ]
+    years = [r.comparison_year for r in result.root if r.comparison_year is not None]
+    return [
+        s.t(
+            "Chosen by comparison year {years} (--comparison-year): the figures `capex compare` "
+            "counts in it; FY is each company's own fiscal year.",
+            years=year_list(years),
+        )
+    ]
 
 
 def as_of_of(label: str) -> AsOf:

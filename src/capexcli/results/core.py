@@ -353,6 +353,18 @@ class SourceRow(Output):
         "latest",
         description='Which versions the rows are: "latest", "first-reported" or the --as-of date.',
     )
+    comparison_year: int | None = Field(
+        None,
+        description="The calendar year `capex compare` counts the figure in (under the "
+        "`align` rule asked, majority by default); for an FX rate, its year; null for guidance.",
+    )
+    selected_by: Literal["fiscal_year", "comparison_year", "fiscal_year+comparison_year"] | None = (
+        Field(
+            None,
+            description="Which year chose the row: fiscal_year (--year), comparison_year "
+            "(--comparison-year) or both; null when no year was asked.",
+        )
+    )
 
     @computed_field(  # type: ignore[prop-decorator]
         description="Unit of value and high: millions (of `currency`) for figures and "
