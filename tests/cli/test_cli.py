@@ -543,6 +543,9 @@ def test_sources_json_is_a_list_of_rows(run: Run) -> None:
             }
         ],
         "as_of": "latest",
+        # The calendar year compare counts FY2024 (to December) in; no --year was asked.
+        "comparison_year": 2024,
+        "selected_by": None,
         "unit": "millions",
     }
     fx = json.loads(run("sources", "--kind", "fx", "--json", *DATA).stdout)
