@@ -13,7 +13,6 @@ from capexcli.cli.complete import choices, complete_years
 from capexcli.cli.options import DataOption, Scope, comparison_options, dataset_path, output_options
 from capexcli.cli.runner import run
 from capexcli.errors import OptionError
-from capexcli.model.records import GROUP_IDS
 from capexcli.present.output import Out
 
 MEASURE_CHOICES = ("capex", "operating_cash_flow", "returns")
@@ -66,6 +65,8 @@ def explain(
 
       capex explain 2024 --json | jq '.cells[].rows[] | {company, converted}'
     """
+    from capexcli.model.records import GROUP_IDS
+
     chosen = [g.strip().lower() for g in scope.group or [] if "=" not in g]
     for gid in chosen:
         if gid not in GROUP_IDS:
