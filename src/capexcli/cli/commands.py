@@ -23,6 +23,7 @@ from capexcli.cli.options import (
     CompactOption,
     ComparisonYearOption,
     DataOption,
+    NotesOption,
     Scope,
     YearOption,
     align_choice,
@@ -63,6 +64,7 @@ def _root(
 @comparison_options()
 def compare(
     ctx: typer.Context,
+    notes: NotesOption = False,
     data: DataOption = None,
     *,
     scope: Scope,
@@ -72,18 +74,23 @@ def compare(
 
     For each comparison year: both groups' capex in one currency, the ratio (the article's
     1:6, 1:10), capex / operating cash flow, shareholder returns (buybacks + dividends) and
-    returns / capex; then the totals over the span. Footnotes name the FX rates, the
-    fiscal-year rule, and every figure that is missing or not confirmed.
+    returns / capex; then the totals over the span. The table runs to the latest year
+    both groups have filed; a later year only some members have reported stands apart. The
+    footnotes say what is partial and what is not confirmed; --notes adds the FX rates, the
+    fiscal-year rule in full and every missing figure.
 
     Examples:
 
       capex compare
+
+      capex compare --notes
 
       capex compare --currency USD --years 2020-2024
 
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
     path = dataset_path(ctx, data)
+    out = dataclasses.replace(out, view="notes" if notes else None)
 
     def produce() -> Any:
         from capexcli.compute.comparison import compare as compare_groups
@@ -93,7 +100,7 @@ def compare(
         dataset, as_of = scope.dataset(load(path).dataset)
         return compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
 
-    run("compare", scope.options(), [path], out, produce)
+    run("compare", {**scope.options(), "notes": notes}, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)

@@ -181,6 +181,16 @@ CompactOption = Annotated[
         help="One line per item, without the longer texts (sources, claim wording).",
     ),
 ]
+NotesOption = Annotated[
+    bool,
+    typer.Option(
+        "--notes",
+        metavar="",
+        help="Every footnote: the FX rates and their source, each partial group-year, what "
+        "each total adds, the status counts and every missing figure. Default: the few a "
+        "reader needs.",
+    ),
+]
 FxOption = Annotated[
     float | None,
     typer.Option(

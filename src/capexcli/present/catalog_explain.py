@@ -28,6 +28,30 @@ EXPLAIN_ZH: dict[str, str] = {
     "Like for like: dropped {dropped}.": "同口径：剔除 {dropped}。",
     "Missing (left out of the cell, never counted as zero): {missing}.": "缺失（未计入该单元格，从不按零计）：{missing}。",
     ', line "{line}"': "，行项目“{line}”",
+    # compare: the later years and the default view's footnotes
+    "Reported so far, not comparable ({unit}): {waiting}": "目前已申报部分，不可比较（{unit}）：{waiting}",
+    "{year}, no capex yet from {missing}": "{year} 年尚无资本开支数据：{missing}",
+    "US\ncapex": "美国\n资本开支",
+    "CN\ncapex": "中国\n资本开支",
+    "US\nreturns": "美国\n股东回报",
+    "CN\nreturns": "中国\n股东回报",
+    "FX {rate} CNY per USD (--fx).": "汇率 {rate} 人民币/美元（--fx）。",
+    "FX: annual average CNY per USD": "汇率：人民币/美元年平均",
+    " ({years} not yet confirmed)": "（{years} 尚未核实）",
+    ".": "。",
+    "Years: {align} alignment ({short}).": "年份：{align}规则（{short}）。",
+    "the calendar year with most of a fiscal year's months": "财年计入其月份多数所在的日历年",
+    "the year of the fiscal year's own label": "财年按公司自己的财年标签计",
+    "[ ] = partial: a member has no figure, so not comparable": "[ ] = 不完整：有成员缺少数据，不可比较",
+    " (no capex: {gaps})": "（无资本开支：{gaps}）",
+    "; totals add only years complete in both groups.": "；合计只加总两组都完整的年份。",
+    "{region} capex {share}": "{region} 资本开支 {share}",
+    "{mark} rests partly on figures not confirmed in company filings: {shares}.": (
+        "{mark} 部分基于未在公司自身文件中核实的数据：{shares}。"
+    ),
+    "More: --notes; `capex explain YEAR` lists the companies behind a cell.": (
+        "更多：--notes；`capex explain 年份` 列出某个单元格背后的公司。"
+    ),
     # sources
     "Chosen by fiscal year (--year): FY is the company's own fiscal year. --comparison-year chooses by the calendar year `capex compare` counts a figure in.": (
         "按财年选取（--year）：财年即公司自己的财年。--comparison-year 按 `capex compare` 计入的日历年选取。"

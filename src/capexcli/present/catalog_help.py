@@ -35,11 +35,19 @@ HELP_ZH: dict[str, str] = {
     ),
     "For each comparison year: both groups' capex in one currency, the ratio (the article's "
     "1:6, 1:10), capex / operating cash flow, shareholder returns (buybacks + dividends) and "
-    "returns / capex; then the totals over the span. Footnotes name the FX rates, the "
-    "fiscal-year rule, and every figure that is missing or not confirmed.": (
+    "returns / capex; then the totals over the span. The table runs to the latest year both "
+    "groups have filed; a later year only some members have reported stands apart. The "
+    "footnotes say what is partial and what is not confirmed; --notes adds the FX rates, the "
+    "fiscal-year rule in full and every missing figure.": (
         "每个比较年份：两组以同一币种计的资本开支、比例（即文章的 1:6、1:10）、资本开支 / 经营"
-        "现金流、股东回报（回购 + 分红）和回报 / 资本开支；然后是整个期间的合计。脚注写明汇率、"
-        "财年规则，以及每个缺失或未核实的数字。"
+        "现金流、股东回报（回购 + 分红）和回报 / 资本开支；然后是整个期间的合计。表格截至两组都"
+        "已申报的最近一年；只有部分成员申报的更晚年份单独列出。脚注说明哪些不完整、哪些未核实；"
+        "--notes 另列汇率、完整的财年规则和每个缺失的数字。"
+    ),
+    "Every footnote: the FX rates and their source, each partial group-year, what each total "
+    "adds, the status counts and every missing figure. Default: the few a reader needs.": (
+        "列出全部脚注：汇率及其来源、每个不完整的组-年、每项合计加总了什么、各状态的数量和每个"
+        "缺失的数字。默认：只列读者需要的几条。"
     ),
     "Currency of every amount.": "所有金额的币种。",
     "Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both groups have "

@@ -41,6 +41,8 @@ def draw(result: object, s: Style, view: str | None = None) -> list[RenderableTy
         return claims_view(result, s, view)
     if isinstance(result, r.SourcesResult):
         return sources_view(result, s, view)
+    if isinstance(result, r.CompareResult):
+        return compare_view(result, s, view)
     return VIEWS[type(result)](result, s)
 
 

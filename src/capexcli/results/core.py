@@ -180,6 +180,16 @@ class CompareResult(Output):
     as_of: AsOf = Field(
         AsOf(), description="Which filed version of each figure was used (--as-of)."
     )
+    latest_complete_year: int | None = Field(
+        None,
+        description="The latest comparison year in which every member of both groups reports "
+        "capex: the main table runs to it. Null when no year is complete.",
+    )
+    later_years: list[int] = Field(
+        [],
+        description="The years after latest_complete_year (still in `years`), which only some "
+        "members have reported: the table shows them apart, as not comparable.",
+    )
 
 
 class CapexBasisInfo(Output):
