@@ -225,6 +225,13 @@ def test_compare_table(run: Run) -> None:
     # cnb has no 2024 returns: CN's 2024 returns are marked partial and the totals add 2023
     assert "2024 (CN 1/2)        960*      [400]           40.0%       [250.0%]" in lines
     assert "total 2023           420         385           40.0%         183.3%" in lines
+    # The default view's footnotes: the few a reader needs (CN capex: cnb's aggregator 240 of
+    # the 2023-2024 total 610 = 39.3%), and where the rest are.
+    assert "· * rests partly on figures not confirmed in company filings: CN capex 39.3%." in lines
+    assert "· More: --notes; `capex explain YEAR` lists the companies behind a cell." in lines
+    assert not any(line.startswith("· Missing figures") for line in lines)
+    assert sum(line.startswith("· ") for line in lines) == 5
+    lines = run("compare", "--notes", *DATA, env=WIDE).stdout.splitlines()
     assert (
         "· Totals add only the years complete in both groups: capex and CN : US 2023-2024; "
         "operating cash flow 2023-2024; capex/OCF 2023-2024; returns 2023; returns/capex 2023. "
