@@ -235,8 +235,8 @@ def sources(
             "--field",
             metavar="FIELD",
             help="Only this field: capex, operating_cash_flow, buybacks, dividends, "
-            "debt_repayment, capex_proceeds, capex_guidance, total_expenses_guidance, "
-            "cny_per_usd. Repeat for several.",
+            "debt_repayment, capex_proceeds, headline_capex, capex_guidance, "
+            "total_expenses_guidance, cny_per_usd. Repeat for several.",
             show_default=False,
             autocompletion=choices(
                 "capex",
@@ -245,6 +245,7 @@ def sources(
                 "dividends",
                 "debt_repayment",
                 "capex_proceeds",
+                "headline_capex",
                 "capex_guidance",
                 "total_expenses_guidance",
                 "cny_per_usd",

@@ -52,6 +52,13 @@ EXPLAIN_ZH: dict[str, str] = {
     "More: --notes; `capex explain YEAR` lists the companies behind a cell.": (
         "更多：--notes；`capex explain 年份` 列出某个单元格背后的公司。"
     ),
+    # company: the headline capex
+    "Headline capex = the company's own capex measure as it reports it, wider than the cash-flow basis (Capex); not used in any ratio: {values}. `capex sources {id} --field headline_capex` names the document.": (
+        "公司公布的资本开支 = 公司自己公布的资本开支口径，比现金流量表口径（资本开支列）宽；"
+        "不用于任何比率：{values}。`capex sources {id} --field headline_capex` 列出所据文件。"
+    ),
+    "Headline\ncapex": "公司公布的\n资本开支",
+    "headline capex": "公司公布的资本开支",
     # sources
     "Chosen by fiscal year (--year): FY is the company's own fiscal year. --comparison-year chooses by the calendar year `capex compare` counts a figure in.": (
         "按财年选取（--year）：财年即公司自己的财年。--comparison-year 按 `capex compare` 计入的日历年选取。"

@@ -127,9 +127,11 @@ HELP_ZH: dict[str, str] = {
         "只看这些公司（同 COMPANY）。可重复，或用逗号分隔。"
     ),
     "Only this field: capex, operating_cash_flow, buybacks, dividends, debt_repayment, "
-    "capex_proceeds, capex_guidance, total_expenses_guidance, cny_per_usd. Repeat for several.": (
+    "capex_proceeds, headline_capex, capex_guidance, total_expenses_guidance, cny_per_usd. "
+    "Repeat for several.": (
         "只看这个项目：capex、operating_cash_flow、buybacks、dividends、debt_repayment、"
-        "capex_proceeds、capex_guidance、total_expenses_guidance、cny_per_usd。可重复。"
+        "capex_proceeds、headline_capex、capex_guidance、total_expenses_guidance、cny_per_usd。"
+        "可重复。"
     ),
     "One line per item, without the longer texts (sources, claim wording).": (
         "每项一行，不显示较长的文字（来源、论断原文）。"

@@ -253,6 +253,11 @@ class CompanyYear(Output):
         description="Cash received back on capex, recorded beside a gross capex (capex - "
         "capex_proceeds is the net figure); null where not recorded.",
     )
+    headline_capex: float | None = Field(
+        None,
+        description="The company's own headline capex where it publishes one (Tencent's "
+        "资本开支), a wider measure than `capex`, the cash-flow basis; null where not recorded.",
+    )
     restated: dict[str, list[EarlierValue]] = Field(
         {}, description="Figures a later filing restated: field -> the earlier values."
     )
@@ -324,7 +329,7 @@ class SourceRow(Output):
     )
     field: str = Field(
         description="capex, operating_cash_flow, buybacks, dividends, debt_repayment, "
-        "capex_proceeds; capex_guidance or total_expenses_guidance; cny_per_usd."
+        "capex_proceeds, headline_capex; capex_guidance or total_expenses_guidance; cny_per_usd."
     )
     value: float = Field(
         description="Millions of `currency`; for guidance the low end; for fx, CNY per USD."
