@@ -37,6 +37,19 @@ def test_the_generator_writes_a_valid_varied_dataset() -> None:
     assert all(len(c.years) == 3 for c in dataset.companies)
     result = compare(dataset)
     assert result.totals.us.capex is not None and result.totals.cn.capex is not None
+    # Shaped like the shipped companies: a basis, documents that figures cite, versions.
+    assert all(c.capex_basis is not None and c.documents for c in dataset.companies)
+    assert any(c.document for c in dataset.companies for c in c.years)
+    assert "stock_code" in text and "accession" in text
+    longer = generate(20, 6)  # a restatement needs a filing two years later
+    assert "versions = [" in longer
+    assert any(
+        f.versions
+        for c in parse_dataset(longer).companies
+        for y in c.years
+        for f in [y.capex]
+        if f is not None
+    )
 
 
 def test_the_benchmark_script_runs_and_prints_every_case() -> None:

@@ -42,11 +42,13 @@ def as_of_choice(
 ) -> AsOf:
     """--as-of and --first-reported, checked. ``published``: the article's date, which
     ``--as-of article`` stands for (claims only)."""
-    from capexcli.model.as_of import parse_date
     from capexcli.results.filed import AsOf
 
     if text is None:
         return AsOf(first_reported=first_reported)
+    # Only a date needs the as-of machinery (and the record models it imports).
+    from capexcli.model.as_of import parse_date
+
     if first_reported:
         raise OptionError("--as-of and --first-reported disagree: choose one")
     if text.strip().lower() == "article":

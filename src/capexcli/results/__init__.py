@@ -12,58 +12,83 @@ import sec, verify); import them from here.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from capexcli.errors import OUTPUT_SCHEMA_VERSION
-from capexcli.results.base import Output
-from capexcli.results.core import (
-    MEASURES,
-    Absent,
-    CapexBasisInfo,
-    CompaniesResult,
-    CompanyIdentity,
-    CompanyInfo,
-    CompanyResult,
-    CompanySummary,
-    CompanyYear,
-    CompareResult,
-    Coverage,
-    DataWarning,
-    EarlierValue,
-    FxUsed,
-    GroupFigures,
-    GroupInfo,
-    Missing,
-    SourceRow,
-    SourcesResult,
-    Totals,
-    ValidateResult,
-    YearComparison,
-)
-from capexcli.results.explain import (
-    ExplainCell,
-    ExplainFigure,
-    ExplainMeasure,
-    ExplainResult,
-    ExplainRow,
-)
-from capexcli.results.filed import AsOf, DocumentInfo, Restatement, VersionInfo
-from capexcli.results.more import (
-    ChartResult,
-    ChartYear,
-    Choice,
-    ClaimResult,
-    ClaimsResult,
-    ErrorDocument,
-    FiledValue,
-    ImportedChange,
-    ImportedFigure,
-    ImportedVersion,
-    LatestView,
-    SecImportResult,
-    VerifyFile,
-    VerifyResult,
-    VerifyRow,
-    VerifySummary,
-)
+
+if TYPE_CHECKING:
+    from capexcli.results.base import Output
+    from capexcli.results.core import (
+        MEASURES,
+        Absent,
+        CapexBasisInfo,
+        CompaniesResult,
+        CompanyIdentity,
+        CompanyInfo,
+        CompanyResult,
+        CompanySummary,
+        CompanyYear,
+        CompareResult,
+        Coverage,
+        DataWarning,
+        EarlierValue,
+        FxUsed,
+        GroupFigures,
+        GroupInfo,
+        Missing,
+        SourceRow,
+        SourcesResult,
+        Totals,
+        ValidateResult,
+        YearComparison,
+    )
+    from capexcli.results.explain import (
+        ExplainCell,
+        ExplainFigure,
+        ExplainMeasure,
+        ExplainResult,
+        ExplainRow,
+    )
+    from capexcli.results.filed import AsOf, DocumentInfo, Restatement, VersionInfo
+    from capexcli.results.more import (
+        ChartResult,
+        ChartYear,
+        Choice,
+        ClaimResult,
+        ClaimsResult,
+        ErrorDocument,
+        FiledValue,
+        ImportedChange,
+        ImportedFigure,
+        ImportedVersion,
+        LatestView,
+        SecImportResult,
+        VerifyFile,
+        VerifyResult,
+        VerifyRow,
+        VerifySummary,
+    )
+
+#: Where a model may live, in the order their modules import one another: ``more`` imports
+#: ``core``, which imports ``filed`` and ``base``, so a name looked up here loads no module that
+#: its own module would not have loaded anyway (``explain`` imports ``core`` too).
+_HOMES = ("base", "filed", "core", "explain", "more")
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use (PEP 562): `import capexcli.results.filed` alone must not build the
+    # described models of every command (some 15 ms a run, paid by cache hits too).
+    if name not in __all__:
+        raise AttributeError(f"module 'capexcli.results' has no attribute {name!r}")
+    for home in _HOMES:
+        module = importlib.import_module(f"capexcli.results.{home}")
+        if name in vars(module):
+            value = getattr(module, name)
+            globals()[name] = value
+            return value
+    raise AttributeError(f"module 'capexcli.results' has no attribute {name!r}")
+
 
 __all__ = [
     "MEASURES",
