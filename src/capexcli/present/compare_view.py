@@ -69,6 +69,14 @@ def _complete(group: GroupFigures, measure: str) -> bool:
     return cover is None or cover.complete
 
 
+def amount_cell(group: GroupFigures, measure: str, s: Style) -> Marked:
+    """A group's amount for a measure: [bracketed] if partial, marked if not all confirmed."""
+    return Marked(
+        _partial(s.amount(getattr(group, measure)), _complete(group, measure)),
+        _shaky(group, measure),
+    )
+
+
 def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
     """Two tables, capex and shareholder returns, so each fits an 80-column terminal; on a
     narrower page (or with wider Chinese headers) a table splits into fewer columns.
@@ -93,12 +101,8 @@ def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
             (
                 [
                     label,
-                    Marked(
-                        _partial(s.amount(us.capex), _complete(us, "capex")), _shaky(us, "capex")
-                    ),
-                    Marked(
-                        _partial(s.amount(cn.capex), _complete(cn, "capex")), _shaky(cn, "capex")
-                    ),
+                    amount_cell(us, "capex", s),
+                    amount_cell(cn, "capex", s),
                     _partial(one_to(line.us_to_cn_capex_ratio), whole),
                     _partial(percent(us.capex_to_ocf), _complete(us, "capex_to_ocf")),
                     _partial(percent(cn.capex_to_ocf), _complete(cn, "capex_to_ocf")),
@@ -115,18 +119,8 @@ def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
             (
                 [
                     label,
-                    Marked(
-                        _partial(
-                            s.amount(us.shareholder_returns), _complete(us, "shareholder_returns")
-                        ),
-                        _shaky(us, "shareholder_returns"),
-                    ),
-                    Marked(
-                        _partial(
-                            s.amount(cn.shareholder_returns), _complete(cn, "shareholder_returns")
-                        ),
-                        _shaky(cn, "shareholder_returns"),
-                    ),
+                    amount_cell(us, "shareholder_returns", s),
+                    amount_cell(cn, "shareholder_returns", s),
                     _partial(percent(us.returns_to_capex), _complete(us, "returns_to_capex")),
                     _partial(percent(cn.returns_to_capex), _complete(cn, "returns_to_capex")),
                 ],
@@ -169,25 +163,11 @@ def later_table(result: CompareResult, s: Style) -> list[RenderableType]:
             (
                 [
                     _year_label(row, "capex"),
-                    Marked(
-                        _partial(s.amount(us.capex), _complete(us, "capex")), _shaky(us, "capex")
-                    ),
-                    Marked(
-                        _partial(s.amount(cn.capex), _complete(cn, "capex")), _shaky(cn, "capex")
-                    ),
+                    amount_cell(us, "capex", s),
+                    amount_cell(cn, "capex", s),
                     _partial(one_to(row.us_to_cn_capex_ratio), row.complete),
-                    Marked(
-                        _partial(
-                            s.amount(us.shareholder_returns), _complete(us, "shareholder_returns")
-                        ),
-                        _shaky(us, "shareholder_returns"),
-                    ),
-                    Marked(
-                        _partial(
-                            s.amount(cn.shareholder_returns), _complete(cn, "shareholder_returns")
-                        ),
-                        _shaky(cn, "shareholder_returns"),
-                    ),
+                    amount_cell(us, "shareholder_returns", s),
+                    amount_cell(cn, "shareholder_returns", s),
                 ],
                 False,
             )
@@ -257,14 +237,9 @@ def brief_notes(result: CompareResult, s: Style) -> list[str]:
         for region, group in groups
         if (share := group.not_confirmed_share.get("capex"))
     ]
-    if shares:
-        notes.append(
-            s.t(
-                "{mark} rests partly on figures not confirmed in company filings: {shares}.",
-                mark=MARK,
-                shares=", ".join(shares),
-            )
-        )
+    notes += shares_note(
+        shares, "{mark} rests partly on figures not confirmed in company filings: {shares}.", s
+    )
     if result.as_of.date is not None or result.as_of.first_reported:
         notes.append(as_of_note(result.as_of, s))
     notes += result.notes
@@ -358,18 +333,28 @@ def capex_title(result: CompareResult, s: Style) -> str:
     return s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"])
 
 
+def years_note(align: str, rule: str, s: Style) -> str:
+    """The fiscal-year rule in full."""
+    return s.t(
+        "Years: {align} alignment: {rule}.",
+        align=align,
+        rule=rule,
+        rule_zh=ALIGN_ZH.get(align, align),
+    )
+
+
+def shares_note(shares: Sequence[str], template: str, s: Style) -> list[str]:
+    """The note on the share of a total not confirmed in company filings, if any is."""
+    return [s.t(template, mark=MARK, shares=", ".join(shares))] if shares else []
+
+
 def compare_notes(result: CompareResult, s: Style) -> list[str]:
     notes = [
         s.t(
             "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = "
             "capex / operating cash flow."
         ),
-        s.t(
-            "Years: {align} alignment: {rule}.",
-            align=result.align,
-            rule=result.align_rule,
-            rule_zh=ALIGN_ZH.get(result.align, result.align),
-        ),
+        years_note(result.align, result.align_rule, s),
         as_of_note(result.as_of, s),
     ]
     if result.fx:

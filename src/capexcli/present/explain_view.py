@@ -7,8 +7,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from capexcli.present.as_of_note import as_of_note
-from capexcli.present.catalog import ALIGN_ZH
-from capexcli.present.compare_view import fx_source
+from capexcli.present.compare_view import fx_source, shares_note, years_note
 from capexcli.present.console import Marked, Row, fitted, notes_text, paragraph
 from capexcli.present.style import DASH, MARK, Style, one_to, percent
 from capexcli.present.tables import field_name
@@ -108,12 +107,7 @@ def explain_notes(result: ExplainResult, s: Style) -> list[str]:
             "The rows add up to the cell of `capex compare`; a member with no figure is left "
             "out of it (never counted as zero) and the cell is then [partial]."
         ),
-        s.t(
-            "Years: {align} alignment: {rule}.",
-            align=result.align,
-            rule=result.align_rule,
-            rule_zh=ALIGN_ZH.get(result.align, result.align),
-        ),
+        years_note(result.align, result.align_rule, s),
     ]
     if result.fx is not None:
         if result.fx.status == "override":
@@ -133,14 +127,9 @@ def explain_notes(result: ExplainResult, s: Style) -> list[str]:
         for c in result.cells
         if c.not_confirmed_share
     ]
-    if shares:
-        notes.append(
-            s.t(
-                "{mark} not confirmed in a company's own filing; share of the cell: {shares}.",
-                mark=MARK,
-                shares=", ".join(shares),
-            )
-        )
+    notes += shares_note(
+        shares, "{mark} not confirmed in a company's own filing; share of the cell: {shares}.", s
+    )
     if any(result.dropped.values()):
         dropped = "; ".join(
             f"{r} {', '.join(ids) or s.t('none')}" for r, ids in result.dropped.items()
