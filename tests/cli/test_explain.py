@@ -143,3 +143,12 @@ def test_sources_chooses_by_comparison_year_or_fiscal_year_and_says_which(
     assert "Chosen by fiscal year (--year)" in run("sources", "--year", "2024", *DATA).stdout
     assert "Chosen by" not in run("sources", *DATA).stdout
     assert run("sources", "--comparison-year", "20x", *DATA).exit_code == 2
+
+
+def test_explain_as_csv_has_a_row_per_member(run: Run) -> None:
+    out = run("explain", "2024", "-g", "cn", "-m", "returns", "--format", "csv", *DATA).stdout
+    lines = out.splitlines()
+    assert lines[0].startswith("year,measure,group,cell,cell_complete,company,fiscal_year")
+    # cna 320 + 80 = 400 in the cell; cnb adds nothing and says what it misses
+    assert lines[1].startswith("2024,returns,cn,400,false,cna,2024,2024-01,2024-12,400,CNY,,400,")
+    assert lines[2].endswith(',,"buybacks,dividends",millions')
