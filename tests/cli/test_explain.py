@@ -151,3 +151,4 @@ def test_explain_as_csv_has_a_row_per_member(run: Run) -> None:
     assert lines[0].startswith("year,measure,group,cell,cell_complete,company,fiscal_year")
     # cna 320 + 80 = 400 in the cell; cnb adds nothing and says what it misses
     assert lines[1].startswith("2024,returns,cn,400,false,cna,2024,2024-01,2024-12,400,CNY,,400,")
+    assert lines[2].endswith(',,"buybacks,dividends",millions')
