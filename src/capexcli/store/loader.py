@@ -170,6 +170,11 @@ def locate(problems: list[Problem], path: Path) -> list[Problem]:
 
 def parse_dataset(text: str, path: Path | str | None = None) -> Dataset:
     """Parse and validate TOML text; raise with every problem found."""
+    from capexcli.store.parts import parse_in_parts
+
+    dataset = parse_in_parts(text)
+    if dataset is not None and not check_dataset(dataset):
+        return dataset
     return parse_document(text, path, Dataset, check_dataset, check_document)
 
 
