@@ -18,6 +18,7 @@ from capexcli.present.output import Out, emit
 #: any failure prints on stderr under --json.
 SCHEMAS = (
     "compare",
+    "explain",
     "company",
     "companies",
     "claims",
@@ -38,6 +39,7 @@ def schema_document(key: str) -> dict[str, Any]:
 
     models: dict[str, type[Any]] = {
         "compare": results.CompareResult,
+        "explain": results.ExplainResult,
         "company": results.CompanyResult,
         "companies": results.CompaniesResult,
         "claims": results.ClaimsResult,

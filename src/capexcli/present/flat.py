@@ -23,6 +23,7 @@ from capexcli.results import (
     CompaniesResult,
     CompanyResult,
     CompareResult,
+    ExplainResult,
     GroupFigures,
     SourcesResult,
     ValidateResult,
@@ -243,7 +244,35 @@ def _verify(result: VerifyResult) -> list[dict[str, Any]]:
     ]
 
 
+def _explain(result: ExplainResult) -> list[dict[str, Any]]:
+    """One row per member of each cell: what it adds (value in its currency, converted in the
+    cell's), or why nothing (missing)."""
+    return [
+        {
+            "year": result.year,
+            "measure": result.measure,
+            "group": cell.group,
+            "cell": cell.value,
+            "cell_complete": cell.complete,
+            "company": row.company,
+            "fiscal_year": row.fiscal_year,
+            "first_month": row.first_month,
+            "last_month": row.last_month,
+            "value": row.value,
+            "value_currency": row.currency,
+            "fx_rate": row.fx_rate,
+            "converted": row.converted,
+            "currency": result.currency,
+            "status": row.status,
+            "missing": ",".join(row.missing),
+        }
+        for cell in result.cells
+        for row in cell.rows
+    ]
+
+
 _AMOUNTS: dict[type, frozenset[str]] = {
+    ExplainResult: frozenset(("cell", "value", "converted")),
     CompareResult: frozenset(
         f"{g}_{f}"
         for g in ("us", "cn")
@@ -273,6 +302,7 @@ _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     ValidateResult: _validate,
     VerifyResult: _verify,
     ChartResult: _chart,
+    ExplainResult: _explain,
 }
 
 
@@ -299,6 +329,7 @@ def _title(result: BaseModel) -> str:
         ValidateResult: "validate",
         VerifyResult: "verify",
         ChartResult: "chart",
+        ExplainResult: "explain",
     }
     title = f"capex {names[type(result)]}"
     if isinstance(result, CompanyResult):
