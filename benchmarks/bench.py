@@ -136,45 +136,78 @@ def main(argv: list[str] | None = None) -> int:
         return run_cases(args)
 
 
+#: The short commands, each as a script would run it.
+def _commands() -> list[tuple[str, list[str]]]:
+    facts = HERE.parent / "tests" / "fixtures" / "sec" / "CIK0001652044-alphabet.json"
+    return [
+        ("compare --json", ["compare", "--json"]),
+        ("compare (table, piped)", ["compare"]),
+        ("company tencent --json", ["company", "tencent", "--json"]),
+        ("claims --json", ["claims", "--json"]),
+        ("chart --json", ["chart", "--json"]),
+        ("sources --json", ["sources", "--json"]),
+        ("companies --json", ["companies", "--json"]),
+        ("validate --json", ["validate", "--json"]),
+        (
+            "verify alphabet --facts FILE --json",
+            ["verify", "alphabet", "--facts", str(facts), "--json"],
+        ),
+        ("check --json", ["check", "--json"]),
+        ("explain 2024 --json", ["explain", "2024", "--json"]),
+    ]
+
+
+def _row(timing: Timing, base: Timing, target: float) -> None:
+    ratio = timing.median_ms / base.median_ms
+    flag = "ok" if ratio <= target else "OVER"
+    print(
+        f"{timing.name:<34}{timing.median_ms:>10.0f}{timing.min_ms:>9.0f}"
+        f"{timing.peak_rss_mb:>9.0f}{ratio:>8.2f}{target:>7.2f} {flag}"
+    )
+
+
 def run_cases(args: argparse.Namespace) -> int:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * RSS_UNIT / 1e6
     print(f"this script's own peak RSS: {own:.0f} MB, a floor under every peak below (Linux")
     print("  counts a parent's resident memory at fork into its child's peak)")
 
     cold = {"CAPEX_NO_CACHE": "1"}
-    json_argv = [CAPEX, "compare", "--json"]
-    hello, hello_help, cached, uncached, table, capex_help = measure(
+    hello, hello_help, capex_help = measure(
         [
             Case("hello-world Typer app", HELLO),
             Case("hello-world --help", [*HELLO, "--help"]),
-            Case("capex compare --json", json_argv),
-            Case("  the same, CAPEX_NO_CACHE=1", json_argv, cold),
-            Case("capex compare (table)", [CAPEX, "compare"]),
             Case("capex --help", [CAPEX, "--help"]),
         ],
         args.runs,
     )
-    cases = [
-        (cached, hello, 1.15),
-        (uncached, hello, 1.15),
-        (table, hello, 1.30),
-        (capex_help, hello_help, 1.20),
-    ]
-    # The target is on the ratio of medians; the ratio of the fastest runs (the least
-    # disturbed by other work on the machine) is printed beside it as a check on noise.
-    print(
-        f"\n{'case':<34}{'median ms':>10}{'min ms':>9}{'peak MB':>9}{'ratio':>8}{'target':>8}"
-        f"{'min ratio':>12}"
-    )
+    print(f"\n{'case':<34}{'median ms':>10}{'min ms':>9}{'peak MB':>9}{'ratio':>8}{'target':>8}")
     for base in (hello, hello_help):
         print(f"{base.name:<34}{base.median_ms:>10.0f}{base.min_ms:>9.0f}{base.peak_rss_mb:>9.0f}")
-    for timing, base, target in cases:
-        ratio = timing.median_ms / base.median_ms
-        flag = "ok" if ratio <= target else "OVER"
+    _row(capex_help, hello_help, 1.20)
+    print(
+        "\nstart-up per command, as ratios to the hello-world app measured in the same rounds:"
+        "\n`cold` with CAPEX_NO_CACHE=1 (target 1.35), `cached` a repeated run (target 1.15)"
+    )
+    print(f"{'command':<34}{'cold ms':>10}{'ratio':>8}{'':>6}{'cached ms':>11}{'ratio':>8}")
+    for name, argv in _commands():
+        known = subprocess.run([CAPEX, *argv], capture_output=True, check=False)
+        if known.returncode not in (0, 1):  # a command this capex does not have
+            print(f"{name:<34}  (skipped: exit {known.returncode})")
+            continue
+        base, unwarmed, warm = measure(
+            [
+                Case("hello", HELLO),
+                Case(name, [CAPEX, *argv], cold),
+                Case(name, [CAPEX, *argv]),
+            ],
+            args.runs,
+        )
+        cold_ratio = unwarmed.median_ms / base.median_ms
+        warm_ratio = warm.median_ms / base.median_ms
         print(
-            f"{timing.name:<34}{timing.median_ms:>10.0f}{timing.min_ms:>9.0f}"
-            f"{timing.peak_rss_mb:>9.0f}{ratio:>8.2f}{target:>7.2f} {flag:<4}"
-            f"{timing.min_ms / base.min_ms:>8.2f}"
+            f"{name:<34}{unwarmed.median_ms:>10.0f}{cold_ratio:>8.2f} "
+            f"{'ok' if cold_ratio <= 1.35 else 'OVER':<5}{warm.median_ms:>11.0f}"
+            f"{warm_ratio:>8.2f} {'ok' if warm_ratio <= 1.15 else 'OVER'}"
         )
     if args.no_scale:
         return 0
@@ -219,19 +252,21 @@ def run_cases(args: argparse.Namespace) -> int:
                     f"{timing.name:<34}{timing.median_ms:>10.0f}{timing.min_ms:>9.0f}"
                     f"{timing.peak_rss_mb:>9.0f}"
                 )
+        # Targets: without any cache, 5,000 companies shaped like the shipped ones load and
+        # compare in under 3 s and 250 MB, and 20,000 take about four times as long.
         regimes = {
-            "output": "output cache hit",
-            "dataset": "dataset cache hit, new options",
-            "none": "no cache (first run on a file)",
+            "none": ("no cache (first run on a file)", "target < 3.0 s, < 250 MB"),
+            "dataset": ("dataset cache hit, new options", "no target"),
+            "output": ("output cache hit", "no target"),
         }
         print()
-        for kind, label in regimes.items():
+        for kind, (label, target) in regimes.items():
             five, twenty = scaled[(5_000, kind)], scaled[(20_000, kind)]
             print(
-                f"{label}: 5,000 in {five.median_ms / 1000:.2f} s (target < 1.0 s), "
-                f"peak {five.peak_rss_mb:.0f} MB (< 250 MB); "
-                f"20,000 / 5,000 = {twenty.median_ms / five.median_ms:.2f} (<= 4.5; "
-                f"fastest runs {twenty.min_ms / five.min_ms:.2f})"
+                f"{label}: 5,000 in {five.median_ms / 1000:.2f} s, peak "
+                f"{five.peak_rss_mb:.0f} MB ({target}); 20,000 / 5,000 = "
+                f"{twenty.median_ms / five.median_ms:.2f} (about 4; fastest runs "
+                f"{twenty.min_ms / five.min_ms:.2f})"
             )
     return 0
 

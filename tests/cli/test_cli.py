@@ -67,6 +67,7 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
                     "dividends": "confirmed",
                 },
                 "capex_proceeds": None,
+                "headline_capex": None,
                 "restated": {},
                 "versions": {},
             },
@@ -91,6 +92,7 @@ def test_company_json_is_exactly_the_contract(run_json: RunJson) -> None:
                     "debt_repayment": "derived",
                 },
                 "capex_proceeds": None,
+                "headline_capex": None,
                 "restated": {},
                 "versions": {},
             },
@@ -225,6 +227,13 @@ def test_compare_table(run: Run) -> None:
     # cnb has no 2024 returns: CN's 2024 returns are marked partial and the totals add 2023
     assert "2024 (CN 1/2)        960*      [400]           40.0%       [250.0%]" in lines
     assert "total 2023           420         385           40.0%         183.3%" in lines
+    # The default view's footnotes: the few a reader needs (CN capex: cnb's aggregator 240 of
+    # the 2023-2024 total 610 = 39.3%), and where the rest are.
+    assert "· * rests partly on figures not confirmed in company filings: CN capex 39.3%." in lines
+    assert "· More: --notes; `capex explain YEAR` lists the companies behind a cell." in lines
+    assert not any(line.startswith("· Missing figures") for line in lines)
+    assert sum(line.startswith("· ") for line in lines) == 5
+    lines = run("compare", "--notes", *DATA, env=WIDE).stdout.splitlines()
     assert (
         "· Totals add only the years complete in both groups: capex and CN : US 2023-2024; "
         "operating cash flow 2023-2024; capex/OCF 2023-2024; returns 2023; returns/capex 2023. "
@@ -543,6 +552,9 @@ def test_sources_json_is_a_list_of_rows(run: Run) -> None:
             }
         ],
         "as_of": "latest",
+        # The calendar year compare counts FY2024 (to December) in; no --year was asked.
+        "comparison_year": 2024,
+        "selected_by": None,
         "unit": "millions",
     }
     fx = json.loads(run("sources", "--kind", "fx", "--json", *DATA).stdout)

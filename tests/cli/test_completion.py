@@ -77,7 +77,7 @@ def test_claim_ids(run: Run) -> None:
         ("capex compare --group cn=ten", ["cn=tencent"]),
         ("capex compare --exclude meta,amaz", ["meta,amazon", "meta,amazon.com"]),
         ("capex schema im", ["import-sec", "import-report"]),
-        ("capex schema e", ["error"]),
+        ("capex schema e", ["explain", "error"]),
     ],
 )
 def test_choice_options_complete_their_values(run: Run, line: str, expected: list[str]) -> None:

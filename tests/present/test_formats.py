@@ -118,7 +118,7 @@ def test_lang_zh(run: Run) -> None:
 
 
 def test_lang_zh_footnotes(run: Run) -> None:
-    out = run("compare", "--lang", "zh", *DATA).stdout.splitlines()
+    out = run("compare", "--notes", "--lang", "zh", *DATA).stdout.splitlines()
     assert "· 年份：财年按其月份多数所在的日历年计（6:6 时按结束年份）。" in out
     assert "· 尚未核实的汇率：2024。" in out
     # a Chinese full stop now ends the Chinese note (it was an English "." before)

@@ -27,6 +27,8 @@ COMMANDS: list[tuple[str, ...]] = [
     ("company", "amazon", "--units", "billion"),
     ("company", "alibaba", "--units", "yi"),
     ("companies",),
+    ("explain", "2024"),
+    ("explain", "2023", "--group", "cn", "--measure", "returns", "--currency", "USD"),
     ("claims",),
     ("claims", "--compact"),
     ("claims", "--verdict", "fails", "--section", "03"),

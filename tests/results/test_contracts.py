@@ -33,6 +33,8 @@ TENCENT_RELEASE = str(HKEX / "tencent-2025-annual-results-press-release-zh.pdf")
 OUTPUTS: list[tuple[str, list[str]]] = [
     ("compare", ["compare", *DATA]),
     ("compare", ["compare", "--partial", "--like-for-like", *DATA]),
+    ("explain", ["explain", "2024", *DATA]),
+    ("explain", ["explain", "2024", "-g", "cn", "-m", "returns", "--like-for-like", *DATA]),
     ("company", ["company", "cna", *DATA]),
     ("companies", ["companies", *DATA]),
     ("sources", ["sources", *DATA]),

@@ -22,7 +22,9 @@ from capexcli.cli.imports import import_app
 from capexcli.cli.options import (
     AlignOption,
     CompactOption,
+    ComparisonYearOption,
     DataOption,
+    NotesOption,
     Scope,
     YearOption,
     align_choice,
@@ -72,6 +74,7 @@ def _root(
 @comparison_options()
 def compare(
     ctx: typer.Context,
+    notes: NotesOption = False,
     data: DataOption = None,
     *,
     scope: Scope,
@@ -81,18 +84,23 @@ def compare(
 
     For each comparison year: both groups' capex in one currency, the ratio (the article's
     1:6, 1:10), capex / operating cash flow, shareholder returns (buybacks + dividends) and
-    returns / capex; then the totals over the span. Footnotes name the FX rates, the
-    fiscal-year rule, and every figure that is missing or not confirmed.
+    returns / capex; then the totals over the span. The table runs to the latest year
+    both groups have filed; a later year only some members have reported stands apart. The
+    footnotes say what is partial and what is not confirmed; --notes adds the FX rates, the
+    fiscal-year rule in full and every missing figure.
 
     Examples:
 
       capex compare
+
+      capex compare --notes
 
       capex compare --currency USD --years 2020-2024
 
       capex compare --json | jq '.years[] | {year, ratio: .us_to_cn_capex_ratio}'
     """
     path = dataset_path(ctx, data)
+    out = dataclasses.replace(out, view="notes" if notes else None)
 
     def produce() -> Any:
         from capexcli.compute.comparison import compare as compare_groups
@@ -102,7 +110,7 @@ def compare(
         dataset, as_of = scope.dataset(load(path).dataset)
         return compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
 
-    run("compare", scope.options(), [path], out, produce)
+    run("compare", {**scope.options(), "notes": notes}, [path], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -229,14 +237,16 @@ def sources(
         ),
     ] = None,
     year: YearOption = None,
+    comparison_year: ComparisonYearOption = None,
+    align: AlignOption = "majority",
     field: Annotated[
         list[str] | None,
         typer.Option(
             "--field",
             metavar="FIELD",
             help="Only this field: capex, operating_cash_flow, buybacks, dividends, "
-            "debt_repayment, capex_proceeds, capex_guidance, total_expenses_guidance, "
-            "cny_per_usd. Repeat for several.",
+            "debt_repayment, capex_proceeds, headline_capex, capex_guidance, "
+            "total_expenses_guidance, cny_per_usd. Repeat for several.",
             show_default=False,
             autocompletion=choices(
                 "capex",
@@ -245,6 +255,7 @@ def sources(
                 "dividends",
                 "debt_repayment",
                 "capex_proceeds",
+                "headline_capex",
                 "capex_guidance",
                 "total_expenses_guidance",
                 "cny_per_usd",
@@ -264,7 +275,8 @@ def sources(
     Each figure of each fiscal year, each guidance range and each FX rate, with the document
     it was read from and how far it is confirmed. `--status unconfirmed` (or aggregator)
     lists what still needs checking against a company's own filing. A figure that a later
-    filing restated lists every filed version (--json: `versions`).
+    filing restated lists every filed version (--json: `versions`). `--year` picks fiscal
+    years, `--comparison-year` the calendar years compare counts them in; the notes say which.
 
     Examples:
 
@@ -273,6 +285,8 @@ def sources(
       capex sources --status unconfirmed --status aggregator
 
       capex sources --company alibaba --year 2024 --field capex
+
+      capex sources --comparison-year 2024 --field capex
 
       capex sources --json | jq '.[] | select(.status != "confirmed")'
     """
@@ -296,8 +310,9 @@ def sources(
                 raise OptionError(f"--kind {k!r}: choose from {', '.join(SOURCE_KINDS)}")
         with flag("--year", year):
             span = parse_years(year) if year is not None else None
-        dataset = load(path).dataset
-        company = find_company(dataset, name) if name is not None else None
+        with flag("--comparison-year", comparison_year):
+            compared = parse_years(comparison_year) if comparison_year is not None else None
+        rule = align_choice(align)
         dataset = load(path).dataset
         company = find_company(dataset, name) if name is not None else None
         picked = [find_company(dataset, n).id for n in names]
@@ -307,9 +322,9 @@ def sources(
         dataset, dated = as_of_dataset(dataset, chosen)
         company = dataset.companies[0] if company is not None else None
         with flag("--status", ",".join(statuses)):
-            result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated)
+            result = sources_of(dataset, company, statuses, kinds or SOURCE_KINDS, dated, rule)
         with flag("--field", ",".join(fields)):
-            return narrow(result, picked, span, fields)
+            return narrow(result, picked, span, fields, compared)
 
     options = {
         "name": name,
@@ -319,6 +334,8 @@ def sources(
         "first_reported": first_reported,
         "company": names,
         "year": year,
+        "comparison_year": comparison_year,
+        "align": align,
         "field": fields,
     }
     run("sources", options, [path], out, produce)
@@ -327,6 +344,7 @@ def sources(
 # `claims` lives in claims.py; importing it here registers it in this place among the
 # commands (Typer lists them in that order).
 from capexcli.cli import claims as cli_claims  # noqa: E402, F401
+from capexcli.cli import explain as cli_explain  # noqa: E402, F401
 
 
 @app.command(cls=CapexCommand)

@@ -42,6 +42,33 @@ def origin_note(path: Path, origin: str) -> str:
     return f"data file: {path} (shipped with capex; `capex update` writes your own copy)"
 
 
+def tell_origin(path: Path, origin: str) -> None:
+    """``note: data file: PATH (why)`` on stderr, in the chosen language."""
+    import sys
+
+    sys.stderr.write(f"note: {translated(origin_note(path, origin))}\n")
+    here = checkout_data_not_read(path, origin)
+    if here is not None:
+        sys.stderr.write(f"note: {translated(here)}\n")
+
+
+def checkout_data_not_read(path: Path, origin: str) -> str | None:
+    """After a non-editable install, run from a checkout: its data/companies.toml is not the
+    file read, which an edit there would silently not change. Says so, or None."""
+    if origin not in ("user", "shipped"):
+        return None
+    local = Path("data") / "companies.toml"
+    try:
+        if not local.is_file() or local.resolve() == path.resolve():
+            return None
+    except OSError:
+        return None
+    return (
+        f"{local} here is not the file capex reads; to use it: --data {local} (or "
+        f"CAPEX_DATA={local})"
+    )
+
+
 def refuse_package(path: Path) -> None:
     from capexcli.store.paths import in_package, user_data_path
 

@@ -18,6 +18,7 @@ from capexcli.present.output import Out, emit
 #: any failure prints on stderr under --json.
 SCHEMAS = (
     "compare",
+    "explain",
     "company",
     "companies",
     "claims",
@@ -39,6 +40,7 @@ def schema_document(key: str) -> dict[str, Any]:
 
     models: dict[str, type[Any]] = {
         "compare": results.CompareResult,
+        "explain": results.ExplainResult,
         "company": results.CompanyResult,
         "companies": results.CompaniesResult,
         "claims": results.ClaimsResult,
@@ -134,7 +136,7 @@ def validate(
     from capexcli.store.loader import load, locate
 
     if path is None:
-        from capexcli.cli.options import tell_origin
+        from capexcli.cli.data import tell_origin
         from capexcli.store.paths import data_origin
 
         root = ctx.find_root().obj or {}

@@ -155,7 +155,20 @@ YearOption = Annotated[
     typer.Option(
         "--year",
         metavar="YEAR",
-        help="Only this fiscal year, or a span: 2024, 2020-2024.",
+        help="Only this fiscal year (the company's own label), or a span: 2024, 2020-2024. "
+        "--comparison-year chooses by the year compare counts a figure in.",
+        show_default=False,
+        autocompletion=complete_years,
+    ),
+]
+ComparisonYearOption = Annotated[
+    str | None,
+    typer.Option(
+        "--comparison-year",
+        metavar="YEAR",
+        help="Only the figures that `capex compare` counts in this calendar year (or span), "
+        "under --align: Alibaba's FY2025 (to March 2025) is comparison year 2024. FX rates by "
+        "their year; guidance has none.",
         show_default=False,
         autocompletion=complete_years,
     ),
@@ -166,6 +179,16 @@ CompactOption = Annotated[
         "--compact",
         metavar="",
         help="One line per item, without the longer texts (sources, claim wording).",
+    ),
+]
+NotesOption = Annotated[
+    bool,
+    typer.Option(
+        "--notes",
+        metavar="",
+        help="Every footnote: the FX rates and their source, each partial group-year, what "
+        "each total adds, the status counts and every missing figure. Default: the few a "
+        "reader needs.",
     ),
 ]
 FxOption = Annotated[
@@ -203,7 +226,8 @@ GroupOption = Annotated[
         "-g",
         metavar="GROUP=A,B",
         help="Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple "
-        "(ids, names, aliases, tickers or Chinese names). Repeatable.",
+        "(ids, names, aliases, tickers or Chinese names). Repeatable. explain: a bare us or cn "
+        "shows that group's cell alone.",
         show_default=False,
         autocompletion=complete_group,
     ),
@@ -448,35 +472,7 @@ def dataset_path(ctx: typer.Context, data: Path | None) -> Path:
     root = ctx.find_root().obj or {}
     path, origin = data_origin(data or root.get("data"))
     if root.get("verbose"):
+        from capexcli.cli.data import tell_origin
+
         tell_origin(path, origin)
     return path
-
-
-def tell_origin(path: Path, origin: str) -> None:
-    """``note: data file: PATH (why)`` on stderr, in the chosen language."""
-    import sys
-
-    from capexcli.cli.data import origin_note
-    from capexcli.present.run_lang import translated
-
-    sys.stderr.write(f"note: {translated(origin_note(path, origin))}\n")
-    here = checkout_data_not_read(path, origin)
-    if here is not None:
-        sys.stderr.write(f"note: {translated(here)}\n")
-
-
-def checkout_data_not_read(path: Path, origin: str) -> str | None:
-    """After a non-editable install, run from a checkout: its data/companies.toml is not the
-    file read, which an edit there would silently not change. Says so, or None."""
-    if origin not in ("user", "shipped"):
-        return None
-    local = Path("data") / "companies.toml"
-    try:
-        if not local.is_file() or local.resolve() == path.resolve():
-            return None
-    except OSError:
-        return None
-    return (
-        f"{local} here is not the file capex reads; to use it: --data {local} (or "
-        f"CAPEX_DATA={local})"
-    )

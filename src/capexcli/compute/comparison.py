@@ -267,7 +267,11 @@ def compare(
         used = [FxUsed(year=cy, rate=fx, source="--fx option", status="override") for cy in chosen]
     else:
         used = [_fx_used(table[cy]) for cy in chosen if cy in table]
+    complete_years = [row.year for row in rows if row.complete]
+    latest = complete_years[-1] if complete_years else None
     return CompareResult(
+        latest_complete_year=latest,
+        later_years=[] if latest is None else [row.year for row in rows if row.year > latest],
         currency=currency,
         align=align,
         align_rule=RULES[align],

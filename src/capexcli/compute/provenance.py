@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from capexcli.errors import RequestError
+from capexcli.model.alignment import Align, comparison_year
 from capexcli.model.checks import CITED_FIELDS
 from capexcli.model.records import STATUSES, Company, Dataset, Figure, FiscalYear, FxRate, Guidance
 from capexcli.model.versions import timeline
@@ -109,9 +110,14 @@ def as_of_label(as_of: AsOf) -> str:
 
 
 def figure_row(
-    company: Company, year: FiscalYear, field: str, as_of: str = "latest"
+    company: Company,
+    year: FiscalYear,
+    field: str,
+    as_of: str = "latest",
+    align: Align | None = None,
 ) -> SourceRow | None:
-    """One figure with its provenance, or None if the year does not have it."""
+    """One figure with its provenance, or None if the year does not have it; with ``align``,
+    the comparison year it counts in."""
     fig = year.figure(field)
     if fig is None:
         return None
@@ -136,6 +142,9 @@ def figure_row(
         filed_assumed=versions[-1].date_assumed,
         versions=versions,
         as_of=as_of,
+        comparison_year=None
+        if align is None
+        else comparison_year(year.fiscal_year, year.period_end, align),
     )
 
 
@@ -145,11 +154,13 @@ def sources(
     statuses: Sequence[str] = (),
     kinds: Sequence[str] = SOURCE_KINDS,
     as_of: AsOf | None = None,
+    align: Align = "majority",
 ) -> SourcesResult:
     """Every number in the data with its status and source, in file order.
 
     A figure that gives no status or source of its own takes its year's, as everywhere else.
-    FX rates belong to no company, so they are listed only when no company is chosen.
+    FX rates belong to no company, so they are listed only when no company is chosen. Each
+    figure carries the comparison year it counts in under ``align``; an FX rate's is its year.
     """
     for status in statuses:
         if status not in STATUSES:
@@ -162,13 +173,15 @@ def sources(
         if "figure" in kinds:
             for year in c.years:
                 for field in CITED_FIELDS:
-                    row = figure_row(c, year, field, label)
+                    row = figure_row(c, year, field, label, align)
                     if row is not None:
                         rows.append(row)
         if "guidance" in kinds:
             rows += [guidance_row(c, g) for g in c.guidance]
     if company is None and "fx" in kinds:
-        rows += [fx_row(rate) for rate in dataset.fx]
+        rows += [
+            fx_row(rate).model_copy(update={"comparison_year": rate.year}) for rate in dataset.fx
+        ]
     if statuses:
         rows = [r for r in rows if r.status in statuses]
     return SourcesResult(rows)
@@ -188,18 +201,34 @@ def narrow(
     companies: Sequence[str] = (),
     years: tuple[int, int] | None = None,
     fields: Sequence[str] = (),
+    comparison_years: tuple[int, int] | None = None,
 ) -> SourcesResult:
-    """Only the rows of these companies (ids), fiscal years (first, last) and fields; an
-    empty choice keeps every row. A field may be written with spaces or hyphens."""
+    """Only the rows of these companies (ids), fiscal years (first, last), comparison years
+    (first, last: the calendar years compare counts a figure in) and fields; an empty choice
+    keeps every row. A field may be written with spaces or hyphens. Each row kept says which
+    kind of year chose it (``selected_by``)."""
     wanted = [f.strip().lower().replace(" ", "_").replace("-", "_") for f in fields]
     for field in wanted:
         if field not in SOURCE_FIELDS:
             raise RequestError(f"unknown field {field!r}: choose from {', '.join(SOURCE_FIELDS)}")
+
+    def in_span(year: int | None, span: tuple[int, int] | None) -> bool:
+        return span is None or (year is not None and span[0] <= year <= span[1])
+
     rows = [
         r
         for r in result.root
         if (not companies or r.company in companies)
-        and (years is None or years[0] <= r.fiscal_year <= years[1])
+        and in_span(r.fiscal_year, years)
+        and in_span(r.comparison_year, comparison_years)
         and (not wanted or r.field in wanted)
     ]
+    chosen = [
+        kind
+        for kind, span in (("fiscal_year", years), ("comparison_year", comparison_years))
+        if span is not None
+    ]
+    if chosen:
+        update = {"selected_by": "+".join(chosen)}
+        rows = [r.model_copy(update=update) for r in rows]
     return SourcesResult(rows)

@@ -61,10 +61,11 @@ def company_report(
                 capex_growth=growth(capex, previous.value("capex") if previous else None),
                 status={
                     field: year.status_of(field) or "unconfirmed"
-                    for field in FIGURE_FIELDS
+                    for field in (*FIGURE_FIELDS, "headline_capex")
                     if year.figure(field) is not None
                 },
                 capex_proceeds=year.value("capex_proceeds"),
+                headline_capex=year.value("headline_capex"),
                 restated={
                     field: provenance.earlier_values(company, fig)
                     for field in FIGURE_FIELDS

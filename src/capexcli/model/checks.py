@@ -32,7 +32,7 @@ from capexcli.model.records import (
 from capexcli.model.versions import check_versions
 
 #: Every figure a fiscal year can carry, the recorded-beside ones included.
-CITED_FIELDS: tuple[str, ...] = (*FIGURE_FIELDS, "capex_proceeds")
+CITED_FIELDS: tuple[str, ...] = (*FIGURE_FIELDS, "capex_proceeds", "headline_capex")
 
 
 @dataclass(frozen=True)

@@ -189,8 +189,14 @@ class FiscalYear:
     #: incentives"): recorded beside a gross capex so that the net can be shown; not a figure
     #: any ratio uses.
     capex_proceeds: Figure | None = None
+    #: The company's own headline capex where it publishes one beside its cash-flow lines
+    #: (Tencent's 资本开支: property, intangibles excluding media content, land use rights):
+    #: shown beside the capex basis, never added in place of ``capex``.
+    headline_capex: Figure | None = None
 
-    @field_validator("capex", "buybacks", "dividends", "debt_repayment", "capex_proceeds")
+    @field_validator(
+        "capex", "buybacks", "dividends", "debt_repayment", "capex_proceeds", "headline_capex"
+    )
     @classmethod
     def _outflow_not_negative(cls, figure: Figure | None) -> Figure | None:
         if figure is not None and figure.value < 0:

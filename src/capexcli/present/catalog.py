@@ -191,10 +191,11 @@ MISSES: set[str] = set()
 
 def _catalog() -> dict[str, str]:
     from capexcli.present.catalog_detail import DETAIL_ZH
+    from capexcli.present.catalog_explain import EXPLAIN_ZH
     from capexcli.present.catalog_help import HELP_ZH
     from capexcli.present.catalog_messages import MESSAGES_ZH
 
-    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH}
+    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH, **EXPLAIN_ZH}
 
 
 @cache

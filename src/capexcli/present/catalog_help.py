@@ -130,11 +130,19 @@ HELP_ZH: dict[str, str] = {
     ),
     "For each comparison year: both groups' capex in one currency, the ratio (the article's "
     "1:6, 1:10), capex / operating cash flow, shareholder returns (buybacks + dividends) and "
-    "returns / capex; then the totals over the span. Footnotes name the FX rates, the "
-    "fiscal-year rule, and every figure that is missing or not confirmed.": (
+    "returns / capex; then the totals over the span. The table runs to the latest year both "
+    "groups have filed; a later year only some members have reported stands apart. The "
+    "footnotes say what is partial and what is not confirmed; --notes adds the FX rates, the "
+    "fiscal-year rule in full and every missing figure.": (
         "每个比较年份：两组以同一币种计的资本开支、比例（即文章的 1:6、1:10）、资本开支 / 经营"
-        "现金流、股东回报（回购 + 分红）和回报 / 资本开支；然后是整个期间的合计。脚注写明汇率、"
-        "财年规则，以及每个缺失或未核实的数字。"
+        "现金流、股东回报（回购 + 分红）和回报 / 资本开支；然后是整个期间的合计。表格截至两组都"
+        "已申报的最近一年；只有部分成员申报的更晚年份单独列出。脚注说明哪些不完整、哪些未核实；"
+        "--notes 另列汇率、完整的财年规则和每个缺失的数字。"
+    ),
+    "Every footnote: the FX rates and their source, each partial group-year, what each total "
+    "adds, the status counts and every missing figure. Default: the few a reader needs.": (
+        "列出全部脚注：汇率及其来源、每个不完整的组-年、每项合计加总了什么、各状态的数量和每个"
+        "缺失的数字。默认：只列读者需要的几条。"
     ),
     "Currency of every amount.": "所有金额的币种。",
     "Comparison years, e.g. 2020-2024 or 2024. Default: every year in which both groups have "
@@ -154,8 +162,10 @@ HELP_ZH: dict[str, str] = {
         "每组只保留期间内每年都有资本开支数据的公司，使趋势比较的是同一批公司（脚注写明剔除了谁）。"
     ),
     "Replace a group's members for this run: us=microsoft,alphabet,meta,amazon,apple (ids, "
-    "names, aliases, tickers or Chinese names). Repeatable.": "本次运行替换一个组的成员："
-    "us=microsoft,alphabet,meta,amazon,apple（编号、名称、别名、股票代码或中文名）。可重复。",
+    "names, aliases, tickers or Chinese names). Repeatable. explain: a bare us or cn shows that "
+    "group's cell alone.": "本次运行替换一个组的成员："
+    "us=microsoft,alphabet,meta,amazon,apple（编号、名称、别名、股票代码或中文名）。可重复。"
+    "explain：只写 us 或 cn 则只显示该组的单元格。",
     "Drop a company from its group for this run (repeatable, or comma-separated).": (
         "本次运行把一家公司从其组中剔除（可重复，或用逗号分隔）。"
     ),
@@ -211,11 +221,12 @@ HELP_ZH: dict[str, str] = {
     "Only these companies (as COMPANY). Repeat, or separate with commas.": (
         "只看这些公司（同 COMPANY）。可重复，或用逗号分隔。"
     ),
-    "Only this fiscal year, or a span: 2024, 2020-2024.": "只看这个财年或年份范围：2024、2020-2024。",
     "Only this field: capex, operating_cash_flow, buybacks, dividends, debt_repayment, "
-    "capex_proceeds, capex_guidance, total_expenses_guidance, cny_per_usd. Repeat for several.": (
+    "capex_proceeds, headline_capex, capex_guidance, total_expenses_guidance, cny_per_usd. "
+    "Repeat for several.": (
         "只看这个项目：capex、operating_cash_flow、buybacks、dividends、debt_repayment、"
-        "capex_proceeds、capex_guidance、total_expenses_guidance、cny_per_usd。可重复。"
+        "capex_proceeds、headline_capex、capex_guidance、total_expenses_guidance、cny_per_usd。"
+        "可重复。"
     ),
     "One line per item, without the longer texts (sources, claim wording).": (
         "每项一行，不显示较长的文字（来源、论断原文）。"
@@ -329,9 +340,11 @@ HELP_ZH: dict[str, str] = {
     "Each figure of each fiscal year, each guidance range and each FX rate, with the document it "
     "was read from and how far it is confirmed. `--status unconfirmed` (or aggregator) lists "
     "what still needs checking against a company's own filing. A figure that a later filing "
-    "restated lists every filed version (--json: `versions`).": "每个财年的每个数字、每条指引和每个"
+    "restated lists every filed version (--json: `versions`). `--year` picks fiscal years, "
+    "`--comparison-year` the calendar years compare counts them in; the notes say which.": "每个财年的每个数字、每条指引和每个"
     "汇率，附其出处文件和核实程度。`--status unconfirmed`（或 aggregator）列出仍需对照公司自身"
-    "文件核查的数字。被后来的申报重述的数字列出每一次申报的数值（--json：`versions`）。",
+    "文件核查的数字。被后来的申报重述的数字列出每一次申报的数值（--json：`versions`）。"
+    "`--year` 按财年选取，`--comparison-year` 按 compare 计入的日历年选取；脚注说明用的是哪一种。",
     "Each figure's first filed value, before any restatement.": "每个数字首次申报的数值（任何重述之前）。",
     "Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by then; a "
     "figure first filed later is left out. Default: the latest filings.": "按该日期（YYYY-MM-DD）"

@@ -31,11 +31,14 @@ def _shaky(group: GroupFigures, field: str) -> bool:
     return bool(group.not_confirmed_share.get(field))
 
 
-def compare_view(result: CompareResult, s: Style) -> list[RenderableType]:
-    notes = compare_notes(result, s)
-    return tables_with_notes(
-        compare_tables(result, s), notes[:2] + coverage_notes(result, s) + notes[2:], s.width
-    )
+def compare_view(result: CompareResult, s: Style, view: str | None = None) -> list[RenderableType]:
+    """The tables, then the footnotes: the few a reader needs (``view`` ``notes``: every one)."""
+    if view == "notes":
+        notes = compare_notes(result, s)
+        notes = notes[:2] + coverage_notes(result, s) + notes[2:]
+    else:
+        notes = brief_notes(result, s)
+    return tables_with_notes(compare_tables(result, s), notes, s.width)
 
 
 def _partial(text: str, complete: bool) -> str:
@@ -66,6 +69,14 @@ def _complete(group: GroupFigures, measure: str) -> bool:
     return cover is None or cover.complete
 
 
+def amount_cell(group: GroupFigures, measure: str, s: Style) -> Marked:
+    """A group's amount for a measure: [bracketed] if partial, marked if not all confirmed."""
+    return Marked(
+        _partial(s.amount(getattr(group, measure)), _complete(group, measure)),
+        _shaky(group, measure),
+    )
+
+
 def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
     """Two tables, capex and shareholder returns, so each fits an 80-column terminal; on a
     narrower page (or with wider Chinese headers) a table splits into fewer columns.
@@ -76,7 +87,11 @@ def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
     t = result.totals
     capex_rows: list[Row] = []
     returns_rows: list[Row] = []
-    lines: list[tuple[YearComparison | Totals, bool]] = [(r, False) for r in result.years]
+    # A later year that only some members have reported stands apart (later_table), so the
+    # table ends with the latest year both groups have filed, not with the least complete one.
+    lines: list[tuple[YearComparison | Totals, bool]] = [
+        (r, False) for r in result.years if r.year not in result.later_years
+    ]
     lines.append((t, True))
     for line, total in lines:
         us, cn = line.us, line.cn
@@ -86,12 +101,8 @@ def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
             (
                 [
                     label,
-                    Marked(
-                        _partial(s.amount(us.capex), _complete(us, "capex")), _shaky(us, "capex")
-                    ),
-                    Marked(
-                        _partial(s.amount(cn.capex), _complete(cn, "capex")), _shaky(cn, "capex")
-                    ),
+                    amount_cell(us, "capex", s),
+                    amount_cell(cn, "capex", s),
                     _partial(one_to(line.us_to_cn_capex_ratio), whole),
                     _partial(percent(us.capex_to_ocf), _complete(us, "capex_to_ocf")),
                     _partial(percent(cn.capex_to_ocf), _complete(cn, "capex_to_ocf")),
@@ -108,18 +119,8 @@ def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
             (
                 [
                     label,
-                    Marked(
-                        _partial(
-                            s.amount(us.shareholder_returns), _complete(us, "shareholder_returns")
-                        ),
-                        _shaky(us, "shareholder_returns"),
-                    ),
-                    Marked(
-                        _partial(
-                            s.amount(cn.shareholder_returns), _complete(cn, "shareholder_returns")
-                        ),
-                        _shaky(cn, "shareholder_returns"),
-                    ),
+                    amount_cell(us, "shareholder_returns", s),
+                    amount_cell(cn, "shareholder_returns", s),
                     _partial(percent(us.returns_to_capex), _complete(us, "returns_to_capex")),
                     _partial(percent(cn.returns_to_capex), _complete(cn, "returns_to_capex")),
                 ],
@@ -145,7 +146,112 @@ def compare_tables(result: CompareResult, s: Style) -> list[RenderableType]:
         returns_rows,
         more,
     )
-    return [*capex, *returns]
+    return [*capex, *returns, *later_table(result, s)]
+
+
+def later_table(result: CompareResult, s: Style) -> list[RenderableType]:
+    """The years after the latest complete one, under their own heading: capex and returns
+    of each group as reported so far, every partial value in [brackets]."""
+    later = [r for r in result.years if r.year in result.later_years]
+    if not later:
+        return []
+    rows: list[Row] = []
+    waiting: list[str] = []
+    for row in later:
+        us, cn = row.us, row.cn
+        rows.append(
+            (
+                [
+                    _year_label(row, "capex"),
+                    amount_cell(us, "capex", s),
+                    amount_cell(cn, "capex", s),
+                    _partial(one_to(row.us_to_cn_capex_ratio), row.complete),
+                    amount_cell(us, "shareholder_returns", s),
+                    amount_cell(cn, "shareholder_returns", s),
+                ],
+                False,
+            )
+        )
+        missing = row.us.coverage["capex"].missing + row.cn.coverage["capex"].missing
+        waiting.append(
+            s.t("{year}, no capex yet from {missing}", year=row.year, missing=", ".join(missing))
+        )
+    title = s.t(
+        "Reported so far, not comparable ({unit}): {waiting}",
+        unit=s.unit_label(result.currency),
+        waiting="; ".join(waiting),
+    )
+    headers = ["US\ncapex", "CN\ncapex", "CN : US", "US\nreturns", "CN\nreturns"]
+    return fitted(
+        s.width,
+        title,
+        s.t("Year"),
+        [s.t(h) for h in headers],
+        rows,
+        s.t("(continued)"),
+    )
+
+
+def brief_notes(result: CompareResult, s: Style) -> list[str]:
+    """The footnotes of the default view, about ten lines: what the columns mean, the rules,
+    what is partial and what is not confirmed; --notes gives every one."""
+    notes = [
+        s.t(
+            "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = "
+            "capex / operating cash flow."
+        )
+    ]
+    fx = ""
+    if result.fx and all(f.status == "override" for f in result.fx):
+        fx = s.t("FX {rate} CNY per USD (--fx).", rate=result.fx[0].rate)
+    elif result.fx:
+        shaky = [f.year for f in result.fx if f.status != "confirmed"]
+        fx = s.t("FX: annual average CNY per USD")
+        if shaky:
+            fx += s.t(" ({years} not yet confirmed)", years=year_list(shaky))
+        fx += s.t(".")
+    years = s.t(
+        "Years: {align} alignment ({short}).",
+        align=s.t(result.align),
+        short=s.t(SHORT_RULES[result.align]),
+    )
+    # Chinese sentences follow each other without a space.
+    notes.append(years + ("" if not fx else fx if s.lang == "zh" else " " + fx))
+    gaps: dict[str, list[int]] = {}
+    for row in result.years:
+        if row.year in result.later_years:
+            continue
+        for group in (row.us, row.cn):
+            for company in group.coverage["capex"].missing:
+                gaps.setdefault(company, []).append(row.year)
+    partial = s.t("[ ] = partial: a member has no figure, so not comparable")
+    if gaps:
+        partial += s.t(
+            " (no capex: {gaps})",
+            gaps="; ".join(f"{c} {year_list(ys)}" for c, ys in gaps.items()),
+        )
+    notes.append(partial + s.t("; totals add only years complete in both groups."))
+    groups = (("US", result.totals.us), ("CN", result.totals.cn))
+    shares = [
+        s.t("{region} capex {share}", region=region, share=percent(share))
+        for region, group in groups
+        if (share := group.not_confirmed_share.get("capex"))
+    ]
+    notes += shares_note(
+        shares, "{mark} rests partly on figures not confirmed in company filings: {shares}.", s
+    )
+    if result.as_of.date is not None or result.as_of.first_reported:
+        notes.append(as_of_note(result.as_of, s))
+    notes += result.notes
+    notes.append(s.t("More: --notes; `capex explain YEAR` lists the companies behind a cell."))
+    return notes
+
+
+#: The alignment rules in a few words, for the default view's footnotes.
+SHORT_RULES: dict[str, str] = {
+    "majority": "the calendar year with most of a fiscal year's months",
+    "label": "the year of the fiscal year's own label",
+}
 
 
 def coverage_notes(result: CompareResult, s: Style) -> list[str]:
@@ -227,18 +333,28 @@ def capex_title(result: CompareResult, s: Style) -> str:
     return s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"])
 
 
+def years_note(align: str, rule: str, s: Style) -> str:
+    """The fiscal-year rule in full."""
+    return s.t(
+        "Years: {align} alignment: {rule}.",
+        align=align,
+        rule=rule,
+        rule_zh=ALIGN_ZH.get(align, align),
+    )
+
+
+def shares_note(shares: Sequence[str], template: str, s: Style) -> list[str]:
+    """The note on the share of a total not confirmed in company filings, if any is."""
+    return [s.t(template, mark=MARK, shares=", ".join(shares))] if shares else []
+
+
 def compare_notes(result: CompareResult, s: Style) -> list[str]:
     notes = [
         s.t(
             "CN : US = China's capex to the US group's (the article's 1:6, 1:10); capex/OCF = "
             "capex / operating cash flow."
         ),
-        s.t(
-            "Years: {align} alignment: {rule}.",
-            align=result.align,
-            rule=result.align_rule,
-            rule_zh=ALIGN_ZH.get(result.align, result.align),
-        ),
+        years_note(result.align, result.align_rule, s),
         as_of_note(result.as_of, s),
     ]
     if result.fx:

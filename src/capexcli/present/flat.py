@@ -23,6 +23,7 @@ from capexcli.results import (
     CompaniesResult,
     CompanyResult,
     CompareResult,
+    ExplainResult,
     GroupFigures,
     SourcesResult,
     UpdateResult,
@@ -257,7 +258,35 @@ def _update(result: UpdateResult) -> list[dict[str, Any]]:
     ]
 
 
+def _explain(result: ExplainResult) -> list[dict[str, Any]]:
+    """One row per member of each cell: what it adds (value in its currency, converted in the
+    cell's), or why nothing (missing)."""
+    return [
+        {
+            "year": result.year,
+            "measure": result.measure,
+            "group": cell.group,
+            "cell": cell.value,
+            "cell_complete": cell.complete,
+            "company": row.company,
+            "fiscal_year": row.fiscal_year,
+            "first_month": row.first_month,
+            "last_month": row.last_month,
+            "value": row.value,
+            "value_currency": row.currency,
+            "fx_rate": row.fx_rate,
+            "converted": row.converted,
+            "currency": result.currency,
+            "status": row.status,
+            "missing": ",".join(row.missing),
+        }
+        for cell in result.cells
+        for row in cell.rows
+    ]
+
+
 _AMOUNTS: dict[type, frozenset[str]] = {
+    ExplainResult: frozenset(("cell", "value", "converted")),
     CompareResult: frozenset(
         f"{g}_{f}"
         for g in ("us", "cn")
@@ -289,6 +318,7 @@ _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     VerifyResult: _verify,
     UpdateResult: _update,
     ChartResult: _chart,
+    ExplainResult: _explain,
 }
 
 
@@ -316,6 +346,7 @@ def _title(result: BaseModel) -> str:
         VerifyResult: "verify",
         UpdateResult: "update",
         ChartResult: "chart",
+        ExplainResult: "explain",
     }
     title = f"capex {names[type(result)]}"
     if isinstance(result, CompanyResult):

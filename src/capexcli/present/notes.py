@@ -20,6 +20,10 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
         from capexcli.present.compare_view import compare_notes
 
         return compare_notes(result, s)
+    if isinstance(result, r.ExplainResult):
+        from capexcli.present.explain_view import explain_notes
+
+        return explain_notes(result, s)
     if isinstance(result, r.CompanyResult):
         from capexcli.present.tables import company_notes
 

@@ -13,6 +13,7 @@ from capexcli.present.chart import chart_view
 from capexcli.present.claims_view import claims_view
 from capexcli.present.compare_view import compare_view
 from capexcli.present.console import console, print_plain
+from capexcli.present.explain_view import explain_view
 from capexcli.present.style import Style
 from capexcli.present.tables import companies_view, company_view, sources_view, validate_view
 from capexcli.present.update_view import update_view
@@ -29,6 +30,7 @@ VIEWS: dict[type, View] = {
     r.ValidateResult: validate_view,
     r.ChartResult: chart_view,
     r.VerifyResult: verify_view,
+    r.ExplainResult: explain_view,
     r.UpdateResult: update_view,
 }
 
@@ -41,6 +43,8 @@ def draw(result: object, s: Style, view: str | None = None) -> list[RenderableTy
         return claims_view(result, s, view)
     if isinstance(result, r.SourcesResult):
         return sources_view(result, s, view)
+    if isinstance(result, r.CompareResult):
+        return compare_view(result, s, view)
     return VIEWS[type(result)](result, s)
 
 

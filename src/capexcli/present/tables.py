@@ -52,6 +52,8 @@ def company_table(result: CompanyResult, s: Style) -> list[RenderableType]:
     )
     rows: list[Row] = []
     moved = _restated(result)
+    # The company's own headline capex, where the data has it, beside the cash-flow basis.
+    headline = any(r.headline_capex is not None for r in result.years)
     for row in result.years:
 
         def cell(field: str, row: CompanyYear = row) -> Marked:
@@ -64,6 +66,7 @@ def company_table(result: CompanyResult, s: Style) -> list[RenderableType]:
         cells: list[Cell] = [
             str(row.fiscal_year),
             cell("capex"),
+            *([cell("headline_capex")] if headline else []),
             cell("operating_cash_flow"),
             cell("buybacks"),
             cell("dividends"),
@@ -75,6 +78,7 @@ def company_table(result: CompanyResult, s: Style) -> list[RenderableType]:
         rows.append((cells, False))
     headers = [
         "Capex",
+        *(["Headline\ncapex"] if headline else []),
         "Operating\ncash flow",
         "Buybacks",
         "Dividends",
@@ -167,6 +171,7 @@ FIELD_NAMES: dict[str, str] = {
     "dividends": "dividends",
     "debt_repayment": "debt repaid",
     "capex_proceeds": "capex proceeds",
+    "headline_capex": "headline capex",
 }
 
 
@@ -183,6 +188,21 @@ def company_notes(result: CompanyResult, s: Style) -> list[str]:
         notes.append(f"{text} {basis.note}" if basis.note else text)
     elif result.company.capex_definition:
         notes.append(s.t("Capex: {definition}", definition=result.company.capex_definition))
+    headline = [
+        f"FY{r.fiscal_year} {s.amount(r.headline_capex)}"
+        for r in result.years
+        if r.headline_capex is not None
+    ]
+    if headline:
+        notes.append(
+            s.t(
+                "Headline capex = the company's own capex measure as it reports it, wider than "
+                "the cash-flow basis (Capex); not used in any ratio: {values}. `capex sources "
+                "{id} --field headline_capex` names the document.",
+                values=", ".join(headline),
+                id=result.company.id,
+            )
+        )
     net = [
         f"FY{r.fiscal_year} {s.amount(r.capex - r.capex_proceeds)}"
         for r in result.years
@@ -283,10 +303,35 @@ def sources_view(result: SourcesResult, s: Style, view: str | None = None) -> li
 
 def sources_all_notes(result: SourcesResult, s: Style) -> list[str]:
     """The summary, the versions of restated figures, and which versions the rows are."""
-    notes = sources_notes(result, s) + version_notes(result, s)
+    notes = sources_notes(result, s)[:1] + years_notes(result, s) + sources_notes(result, s)[1:]
+    notes += version_notes(result, s)
     if result.root:
         notes.append(as_of_note(as_of_of(result.root[0].as_of), s))
     return notes
+
+
+def years_notes(result: SourcesResult, s: Style) -> list[str]:
+    """Which kind of year chose the rows: the company's fiscal year, or the comparison year
+    compare counts a figure in (they differ for Alibaba's and Microsoft's years)."""
+    by = {r.selected_by for r in result.root} - {None}
+    if not by:
+        return []
+    if by == {"fiscal_year"}:
+        return [
+            s.t(
+                "Chosen by fiscal year (--year): FY is the company's own fiscal year. "
+                "--comparison-year chooses by the calendar year `capex compare` counts a "
+                "figure in."
+            )
+        ]
+    years = [r.comparison_year for r in result.root if r.comparison_year is not None]
+    return [
+        s.t(
+            "Chosen by comparison year {years} (--comparison-year): the figures `capex compare` "
+            "counts in it; FY is each company's own fiscal year.",
+            years=year_list(years),
+        )
+    ]
 
 
 def as_of_of(label: str) -> AsOf:

@@ -5,8 +5,9 @@ Field names here are promised in the README; add fields freely, rename none. Bum
 Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%). Every field
 says what it is (``Field(description=...)``) and closed sets of values are ``Literal`` types
 (:mod:`capexcli.results.base`): ``capex schema`` publishes both. The models live in
-:mod:`capexcli.results.core` (compare, company, companies, validate, sources) and
-:mod:`capexcli.results.more` (claims, chart, import sec, verify); import them from here.
+:mod:`capexcli.results.core` (compare, company, companies, validate, sources),
+:mod:`capexcli.results.explain` (explain) and :mod:`capexcli.results.more` (claims, chart,
+import sec, verify); import them from here.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ if TYPE_CHECKING:
         ValidateResult,
         YearComparison,
     )
+    from capexcli.results.explain import (
+        ExplainCell,
+        ExplainFigure,
+        ExplainMeasure,
+        ExplainResult,
+        ExplainRow,
+    )
     from capexcli.results.filed import AsOf, DocumentInfo, Restatement, VersionInfo
     from capexcli.results.more import (
         ChartResult,
@@ -72,8 +80,9 @@ if TYPE_CHECKING:
 
 #: Where a model may live, in the order their modules import one another: ``more`` imports
 #: ``core``, which imports ``filed`` and ``base``, so a name looked up here loads no module that
-#: its own module would not have loaded anyway (``update``, of ``capex update``, only ``base``).
-_HOMES = ("base", "filed", "core", "more", "update")
+#: its own module would not have loaded anyway (``explain`` imports ``core`` too; ``update``
+#: only ``base``).
+_HOMES = ("base", "filed", "core", "explain", "more", "update")
 
 
 def __getattr__(name: str) -> Any:
@@ -113,6 +122,11 @@ __all__ = [
     "DocumentInfo",
     "EarlierValue",
     "ErrorDocument",
+    "ExplainCell",
+    "ExplainFigure",
+    "ExplainMeasure",
+    "ExplainResult",
+    "ExplainRow",
     "FiledValue",
     "FxUsed",
     "GroupFigures",

@@ -28,7 +28,13 @@ Outcome = Literal["match", "differs", "restated", "not in facts"]
 Action = Literal["added", "changed", "confirmed", "skipped", "unchanged"]
 #: A company's figure fields (records.FIGURE_FIELDS), as ``missing`` and ``status`` name them.
 FigureField = Literal[
-    "capex", "operating_cash_flow", "buybacks", "dividends", "debt_repayment", "capex_proceeds"
+    "capex",
+    "operating_cash_flow",
+    "buybacks",
+    "dividends",
+    "debt_repayment",
+    "capex_proceeds",
+    "headline_capex",
 ]
 #: Amounts are in millions of the currency named beside them.
 Millions = Literal["millions"]

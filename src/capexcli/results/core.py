@@ -180,6 +180,16 @@ class CompareResult(Output):
     as_of: AsOf = Field(
         AsOf(), description="Which filed version of each figure was used (--as-of)."
     )
+    latest_complete_year: int | None = Field(
+        None,
+        description="The latest comparison year in which every member of both groups reports "
+        "capex: the main table runs to it. Null when no year is complete.",
+    )
+    later_years: list[int] = Field(
+        [],
+        description="The years after latest_complete_year (still in `years`), which only some "
+        "members have reported: the table shows them apart, as not comparable.",
+    )
 
 
 class CapexBasisInfo(Output):
@@ -242,6 +252,11 @@ class CompanyYear(Output):
         None,
         description="Cash received back on capex, recorded beside a gross capex (capex - "
         "capex_proceeds is the net figure); null where not recorded.",
+    )
+    headline_capex: float | None = Field(
+        None,
+        description="The company's own headline capex where it publishes one (Tencent's "
+        "资本开支), a wider measure than `capex`, the cash-flow basis; null where not recorded.",
     )
     restated: dict[str, list[EarlierValue]] = Field(
         {}, description="Figures a later filing restated: field -> the earlier values."
@@ -314,7 +329,7 @@ class SourceRow(Output):
     )
     field: str = Field(
         description="capex, operating_cash_flow, buybacks, dividends, debt_repayment, "
-        "capex_proceeds; capex_guidance or total_expenses_guidance; cny_per_usd."
+        "capex_proceeds, headline_capex; capex_guidance or total_expenses_guidance; cny_per_usd."
     )
     value: float = Field(
         description="Millions of `currency`; for guidance the low end; for fx, CNY per USD."
@@ -352,6 +367,18 @@ class SourceRow(Output):
     as_of: str = Field(
         "latest",
         description='Which versions the rows are: "latest", "first-reported" or the --as-of date.',
+    )
+    comparison_year: int | None = Field(
+        None,
+        description="The calendar year `capex compare` counts the figure in (under the "
+        "`align` rule asked, majority by default); for an FX rate, its year; null for guidance.",
+    )
+    selected_by: Literal["fiscal_year", "comparison_year", "fiscal_year+comparison_year"] | None = (
+        Field(
+            None,
+            description="Which year chose the row: fiscal_year (--year), comparison_year "
+            "(--comparison-year) or both; null when no year was asked.",
+        )
     )
 
     @computed_field(  # type: ignore[prop-decorator]
