@@ -34,6 +34,7 @@ OUTPUTS: list[tuple[str, list[str]]] = [
     ("compare", ["compare", *DATA]),
     ("compare", ["compare", "--partial", "--like-for-like", *DATA]),
     ("company", ["company", "cna", *DATA]),
+    ("company-list", ["company", "cna", "usa", *DATA]),
     ("companies", ["companies", *DATA]),
     ("sources", ["sources", *DATA]),
     ("chart", ["chart", *DATA]),

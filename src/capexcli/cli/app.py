@@ -13,7 +13,6 @@ import inspect
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from contextvars import ContextVar
 from typing import Any
 
 import typer
@@ -27,7 +26,8 @@ from capexcli.errors import (
     InternalError,
     OptionError,
 )
-from capexcli.present.output import emit_error
+from capexcli.cli.options import RUN_LANG, locale_lang
+from capexcli.present.output import LANGS, emit_error
 
 DEBUG_VAR = "CAPEX_DEBUG"
 
@@ -56,7 +56,7 @@ def _reflow(help_text: str | None) -> str | None:
 
 #: The language of this run's messages and help, as main() read it from the arguments and
 #: the locale (help is printed while the arguments are parsed, before --lang is known).
-_LANG: ContextVar[str] = ContextVar("capex_lang", default="en")
+_LANG = RUN_LANG
 
 
 @contextlib.contextmanager
@@ -142,16 +142,26 @@ def _wants_json(argv: Sequence[str]) -> bool:
     return False
 
 
-def _wants_lang(argv: Sequence[str]) -> str:
-    """The language of messages: --lang zh / --lang=zh, else the locale's (LANG=zh_CN...)."""
-    for index, arg in enumerate(argv):
+def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without its --lang options (wherever they stand: before the command, after
+    it, beside --help), and the last language they give, checked later by main()."""
+    kept: list[str] = []
+    lang: str | None = None
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            kept += argv[index:]
+            break
         if arg.startswith("--lang="):
-            return "zh" if arg.split("=", 1)[1].strip().lower() == "zh" else "en"
-        if arg == "--lang" and index + 1 < len(argv):
-            return "zh" if argv[index + 1].strip().lower() == "zh" else "en"
-    from capexcli.cli.options import locale_lang
-
-    return locale_lang()
+            lang = arg.split("=", 1)[1]
+        elif arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+            index += 1
+        else:
+            kept.append(arg)
+        index += 1
+    return kept, None if lang is None else lang.strip().lower()
 
 
 def report_internal_error(error: BaseException, as_json: bool) -> None:
@@ -200,11 +210,13 @@ class CapexGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        argv, asked = _take_lang(list(sys.argv[1:] if args is None else args))
         as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
-        lang = _wants_lang(argv[: argv.index("--")] if "--" in argv else argv)
+        lang = asked if asked in LANGS else locale_lang()
         _LANG.set(lang)
         try:
+            if asked is not None and asked not in LANGS:
+                raise OptionError(f"--lang {asked!r}: choose en or zh")
             status = super().main(
                 argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
             )

@@ -15,7 +15,13 @@ from typer.core import TyperCommand
 
 from capexcli import __version__
 from capexcli.cli.app import CapexCommand, CapexGroup, app
-from capexcli.cli.as_of import AsOfOption, FirstReportedOption, as_of_choice, as_of_dataset
+from capexcli.cli.as_of import (
+    AsOfOption,
+    FirstReportedOption,
+    as_of_choice,
+    as_of_dataset,
+    as_of_files,
+)
 from capexcli.cli.complete import STATUS_CHOICES, choices, complete_companies, complete_company
 from capexcli.cli.imports import import_app
 from capexcli.cli.options import (
@@ -92,18 +98,19 @@ def compare(
         dataset, as_of = scope.dataset(load(path).dataset)
         return compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
 
-    run("compare", scope.options(), [path], out, produce)
+    run("compare", scope.options(), [path, *as_of_files(scope.as_of)], out, produce)
 
 
 @app.command(cls=CapexCommand)
 @output_options()
 def company(
     ctx: typer.Context,
-    name: Annotated[
-        str,
+    names: Annotated[
+        list[str],
         typer.Argument(
-            metavar="NAME",
-            help="Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT.",
+            metavar="NAME...",
+            help="Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT. "
+            "Several names show each company in turn.",
             autocompletion=complete_company,
         ),
     ],
@@ -118,11 +125,14 @@ def company(
 
     Amounts are in the company's reporting currency. A value that a later filing restated
     is marked, with the earlier value and the filings; --as-of DATE shows the figures as
-    they had been filed by DATE.
+    they had been filed by DATE. Several names: one table each (--json: a list, see
+    `capex schema company-list`).
 
     Examples:
 
       capex company tencent
+
+      capex company tencent alibaba
 
       capex company meta --as-of 2024-06-30
 
@@ -136,14 +146,22 @@ def company(
         from capexcli.model.records import find_company
         from capexcli.store.loader import load
 
-        dataset = load(path).dataset
-        # Resolved alone, so that the as-of footnote counts this company's figures.
-        alone = dataset.model_copy(update={"companies": [find_company(dataset, name)]})
-        dated_set, dated = as_of_dataset(alone, chosen)
-        return company_report(dated_set.companies[0], align_choice(align), dated)
+        from capexcli.results import CompanyListResult
 
-    options = {"name": name, "align": align, "as_of": as_of, "first_reported": first_reported}
-    run("company", options, [path], out, produce)
+        dataset = load(path).dataset
+        # A company named twice (tencent 腾讯) is shown once.
+        found = list({c.id: c for c in (find_company(dataset, n) for n in names)}.values())
+        reports = []
+        for one in found:
+            # Resolved alone, so that the as-of footnote counts this company's figures.
+            alone = dataset.model_copy(update={"companies": [one]})
+            dated_set, dated = as_of_dataset(alone, chosen)
+            reports.append(company_report(dated_set.companies[0], align_choice(align), dated))
+        # One company keeps the single shape scripts already read.
+        return reports[0] if len(reports) == 1 else CompanyListResult(companies=reports)
+
+    options = {"name": names, "align": align, "as_of": as_of, "first_reported": first_reported}
+    run("company", options, [path, *as_of_files(as_of)], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -311,7 +329,7 @@ def sources(
         "year": year,
         "field": fields,
     }
-    run("sources", options, [path], out, produce)
+    run("sources", options, [path, *as_of_files(as_of)], out, produce)
 
 
 # `claims` lives in claims.py; importing it here registers it in this place among the
@@ -364,7 +382,8 @@ def chart(
         with flag("--metric", metric):
             return chart_of(result, metric.strip().lower())
 
-    run("chart", {**scope.options(), "metric": metric}, [path], out, produce)
+    files = [path, *as_of_files(scope.as_of)]
+    run("chart", {**scope.options(), "metric": metric}, files, out, produce)
 
 
 # schema and validate, which read no comparison, live in inspect.py, and verify in

@@ -19,6 +19,7 @@ from capexcli.present.output import Out, emit
 SCHEMAS = (
     "compare",
     "company",
+    "company-list",
     "companies",
     "claims",
     "sources",
@@ -39,6 +40,7 @@ def schema_document(key: str) -> dict[str, Any]:
     models: dict[str, type[Any]] = {
         "compare": results.CompareResult,
         "company": results.CompanyResult,
+        "company-list": results.CompanyListResult,
         "companies": results.CompaniesResult,
         "claims": results.ClaimsResult,
         "sources": results.SourcesResult,
@@ -65,7 +67,8 @@ def schema(
         list[str] | None,
         typer.Argument(
             metavar="[COMMAND]",
-            help="compare (the default), company, companies, claims, sources, chart, validate, "
+            help="compare (the default), company, company-list (company with several names), "
+            "companies, claims, sources, chart, validate, "
             "verify, import-sec (or: import sec), import-report, or error (the error object of "
             "every command under --json).",
             show_default=False,

@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import inspect
 from collections.abc import Callable
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -74,6 +75,10 @@ UnitsOption = Annotated[
         autocompletion=choices(*UNIT_CHOICES),
     ),
 ]
+#: The language of this run, as main() read it from the arguments (--lang before or after the
+#: command or --help) and the locale; None outside main() (a command called directly).
+RUN_LANG: ContextVar[str | None] = ContextVar("capex_run_lang", default=None)
+
 LangOption = Annotated[
     str | None,
     typer.Option(
@@ -370,7 +375,7 @@ def make_out(
     return Out(
         format=choose_format("json" if as_json else given, output),
         units=units.strip().lower(),
-        lang=lang.strip().lower() if lang is not None else locale_lang(),
+        lang=lang.strip().lower() if lang is not None else (RUN_LANG.get() or locale_lang()),
         output=output,
         force=force,
         svg=svg,

@@ -89,8 +89,10 @@ HELP_ZH: dict[str, str] = {
         "一家公司逐年的数据：每个数字、资本开支 / 经营现金流、回报 / 资本开支、资本开支增长。"
     ),
     "Amounts are in the company's reporting currency.": "金额以公司的报告币种计。",
-    "Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT.": (
+    "Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT. Several "
+    "names show each company in turn.": (
         "编号、名称、中文名、别名或股票代码：tencent、腾讯、0700.HK、TCEHY、MSFT。"
+        "给出多个名称时逐一显示每家公司。"
     ),
     "List the companies: region, currency, fiscal-year end and the years covered.": (
         "列出公司：地区、币种、财年截止日和覆盖的年份。"
@@ -226,8 +228,10 @@ HELP_ZH: dict[str, str] = {
     # --as-of, --first-reported and versions
     "Amounts are in the company's reporting currency. A value that a later filing restated is "
     "marked, with the earlier value and the filings; --as-of DATE shows the figures as they had "
-    "been filed by DATE.": "金额以公司的报告币种计。被后来的申报重述的数值会标出，并附旧值和相关申报；"
-    "--as-of 日期 显示截至该日已申报的数字。",
+    "been filed by DATE. Several names: one table each (--json: a list, see `capex schema "
+    "company-list`).": "金额以公司的报告币种计。被后来的申报重述的数值会标出，并附旧值和相关申报；"
+    "--as-of 日期 显示截至该日已申报的数字。多个名称：每家公司一张表（--json：一个列表，见 "
+    "`capex schema company-list`）。",
     "Check the claims against the figures as filed on or before DATE (YYYY-MM-DD), or by the "
     "article's date (`article`); each claim then shows where today's filings move it. Default: "
     "the latest filings.": "按该日期（YYYY-MM-DD）或之前申报的数字核查论断，或按文章发表日"
@@ -239,9 +243,10 @@ HELP_ZH: dict[str, str] = {
     "汇率，附其出处文件和核实程度。`--status unconfirmed`（或 aggregator）列出仍需对照公司自身"
     "文件核查的数字。被后来的申报重述的数字列出每一次申报的数值（--json：`versions`）。",
     "Each figure's first filed value, before any restatement.": "每个数字首次申报的数值（任何重述之前）。",
-    "Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by then; a "
-    "figure first filed later is left out. Default: the latest filings.": "按该日期（YYYY-MM-DD）"
-    "或之前申报的数字：每个数字取届时最后一次申报的数值；之后才首次申报的数字不计入。默认：最新申报。",
+    "Figures as filed on or before DATE (YYYY-MM-DD, or `article`: the article's date): each "
+    "figure's last version by then; a figure first filed later is left out. Default: the latest "
+    "filings.": "按该日期（YYYY-MM-DD，或 `article`：文章发表日）或之前申报的数字：每个数字取届时"
+    "最后一次申报的数值；之后才首次申报的数字不计入。默认：最新申报。",
     # exports and checks (#17)
     "Also save a standalone HTML page: the tables as HTML tables, the notes, and the chart as "
     "inline SVG (nothing loaded from the network).": "另存为独立的 HTML 页面：表格为 HTML 表格，"

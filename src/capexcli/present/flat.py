@@ -21,6 +21,7 @@ from capexcli.results import (
     ChartResult,
     ClaimsResult,
     CompaniesResult,
+    CompanyListResult,
     CompanyResult,
     CompareResult,
     GroupFigures,
@@ -146,6 +147,10 @@ def _company(result: CompanyResult) -> list[dict[str, Any]]:
     ]
 
 
+def _company_list(result: CompanyListResult) -> list[dict[str, Any]]:
+    return [row for one in result.companies for row in _company(one)]
+
+
 def _companies(result: CompaniesResult) -> list[dict[str, Any]]:
     return [
         {
@@ -243,23 +248,25 @@ def _verify(result: VerifyResult) -> list[dict[str, Any]]:
     ]
 
 
+_COMPANY_AMOUNTS = frozenset(
+    (
+        "capex",
+        "operating_cash_flow",
+        "buybacks",
+        "dividends",
+        "debt_repayment",
+        "shareholder_returns",
+    )
+)
 _AMOUNTS: dict[type, frozenset[str]] = {
     CompareResult: frozenset(
         f"{g}_{f}"
         for g in ("us", "cn")
         for f in ("capex", "operating_cash_flow", "shareholder_returns")
     ),
-    CompanyResult: frozenset(
-        (
-            "capex",
-            "operating_cash_flow",
-            "buybacks",
-            "dividends",
-            "debt_repayment",
-            "shareholder_returns",
-        )
-    ),
+    CompanyResult: _COMPANY_AMOUNTS,
     SourcesResult: frozenset(("value", "high")),
+    CompanyListResult: _COMPANY_AMOUNTS,
     VerifyResult: frozenset(("value", "filed_value")),
     # A chart of capex holds amounts; of a ratio, fractions (see _amounts).
     ChartResult: frozenset(("us", "cn")),
@@ -267,6 +274,7 @@ _AMOUNTS: dict[type, frozenset[str]] = {
 _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     CompareResult: _compare,
     CompanyResult: _company,
+    CompanyListResult: _company_list,
     CompaniesResult: _companies,
     SourcesResult: _sources,
     ClaimsResult: _claims,
@@ -293,6 +301,7 @@ def _title(result: BaseModel) -> str:
     names = {
         CompareResult: "compare",
         CompanyResult: "company",
+        CompanyListResult: "company",
         CompaniesResult: "companies",
         SourcesResult: "sources",
         ClaimsResult: "claims",
@@ -303,6 +312,8 @@ def _title(result: BaseModel) -> str:
     title = f"capex {names[type(result)]}"
     if isinstance(result, CompanyResult):
         title += f" {result.company.id}"
+    if isinstance(result, CompanyListResult):
+        title += " " + " ".join(c.company.id for c in result.companies)
     if isinstance(result, ChartResult):
         title += f" {result.metric}"
     return title
@@ -311,13 +322,18 @@ def _title(result: BaseModel) -> str:
 def _sections(
     result: BaseModel, records: list[dict[str, Any]]
 ) -> list[tuple[str, tuple[int, ...]]]:
-    """Claims fall into the article's sections; other results are one table."""
-    if not isinstance(result, ClaimsResult):
+    """Claims fall into the article's sections, several companies into one table each; other
+    results are one table."""
+    if isinstance(result, ClaimsResult):
+        key, prefix = "section", "section "
+    elif isinstance(result, CompanyListResult):
+        key, prefix = "company", ""
+    else:
         return []
     order: dict[str, list[int]] = {}
     for index, record in enumerate(records):
-        order.setdefault(str(record["section"]), []).append(index)
-    return [(f"section {name}", tuple(indexes)) for name, indexes in order.items()]
+        order.setdefault(str(record[key]), []).append(index)
+    return [(f"{prefix}{name}", tuple(indexes)) for name, indexes in order.items()]
 
 
 def _source_table(result: BaseModel) -> tuple[list[str], list[list[Any]]] | None:

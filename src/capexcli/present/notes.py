@@ -24,6 +24,10 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
         from capexcli.present.tables import company_notes
 
         return company_notes(result, s)
+    if isinstance(result, r.CompanyListResult):
+        from capexcli.present.tables import company_notes
+
+        return [f"{c.company.id}: {n}" for c in result.companies for n in company_notes(c, s)]
     if isinstance(result, r.SourcesResult):
         from capexcli.present.tables import sources_all_notes
 

@@ -87,6 +87,10 @@ def choose_format(given: str | None, output: Path | None) -> str:
         option = "--svg" if suffix == ".svg" else "--html"
         raise OptionError(f"-o {output}: write an {suffix[1:].upper()} export with {option} PATH")
     named = EXTENSIONS.get(suffix)
+    if named is None and suffix not in TEXT_EXTENSIONS:
+        # A text table in x.pdf or x.png would look like a file of that kind and is not one.
+        written = " ".join(sorted(EXTENSIONS)) + " (or .txt for a table)"
+        raise OptionError(f"-o {output}: capex does not write {suffix} files; use {written}")
     if given is None:
         return named or "table"
     text_ok = suffix in TEXT_EXTENSIONS and given != "xlsx"

@@ -267,6 +267,17 @@ class CompanyResult(Output):
     )
 
 
+class CompanyListResult(Output):
+    """`capex company A B ...`: several companies; one name keeps the single shape
+    (:class:`CompanyResult`)."""
+
+    schema_version: int = schema_version()
+    companies: list[CompanyResult] = Field(
+        description="One report per company named, in the order given; each as `capex company "
+        "NAME --json` prints it, with its own `schema_version`."
+    )
+
+
 class CompanySummary(CompanyIdentity):
     fiscal_years: list[int] = Field(description="Fiscal years in the data.")
     group: GroupId | None = Field(
