@@ -18,6 +18,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from capexcli.cli.options import RUN_LANG, locale_lang
 from capexcli.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL_ERROR,
@@ -26,7 +27,6 @@ from capexcli.errors import (
     InternalError,
     OptionError,
 )
-from capexcli.cli.options import RUN_LANG, locale_lang
 from capexcli.present.output import LANGS, emit_error
 
 DEBUG_VAR = "CAPEX_DEBUG"

@@ -144,9 +144,8 @@ def company(
     def produce() -> Any:
         from capexcli.compute.reports import company_report
         from capexcli.model.records import find_company
-        from capexcli.store.loader import load
-
         from capexcli.results import CompanyListResult
+        from capexcli.store.loader import load
 
         dataset = load(path).dataset
         # A company named twice (tencent 腾讯) is shown once.
