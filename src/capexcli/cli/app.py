@@ -259,7 +259,7 @@ app = typer.Typer(
         "(Microsoft, Alphabet, Meta, Amazon) against seven Chinese ones (Tencent, Alibaba, "
         "Baidu, JD.com, Kuaishou, Meituan, NetEase).\n\n"
         "Start with `capex compare`; `capex company tencent` shows one company; add --json "
-        "for scripts."
+        "for scripts, --lang zh (before or after the command) for Chinese."
     ),
     epilog=(
         "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
