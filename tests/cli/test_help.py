@@ -3,9 +3,10 @@ wrapped to the terminal, nothing cut at 80 columns."""
 
 from __future__ import annotations
 
+import itertools
 import re
-from pathlib import Path
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import typer
@@ -127,7 +128,7 @@ def test_lang_works_before_or_after_help_and_any_command(
     # line break never join into a word of capex's own help.
     known = _help_words()
     lines = result.stdout.splitlines()
-    for above, below in zip(lines, lines[1:], strict=False):
+    for above, below in itertools.pairwise(lines):
         end = re.search(r"[A-Za-z]+$", above)
         start = re.match(r"\s*([A-Za-z]+)", below)
         if end and start:

@@ -4,8 +4,8 @@ options and commands, then the epilog.
 Typer's boxed help left a 25-column description column at 80 columns, cut long words with "…"
 and showed type placeholders (``<str>``); this layout gives the text the whole width, wraps by
 display cells (Chinese counts two) and never cuts or splits a word: one wider than the line
-stands alone on it. Examples (indented paragraphs) are kept as written, and one too long for the terminal
-continues on the next line after a `` \\`` so it still pastes into a shell.
+stands alone on it. Examples (indented paragraphs) are kept as written, and one too long for
+the terminal continues on the next line after a `` \\`` so it still pastes into a shell.
 """
 
 from __future__ import annotations

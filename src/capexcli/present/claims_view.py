@@ -87,11 +87,14 @@ def stated_english(claim: ClaimResult) -> str | None:
     return _RELATION_SIGNS.get(str(stated.get("relation", "")), "") + shown
 
 
-def stated_text(claim: ClaimResult, s: Style) -> str:
-    """The article's words for the number; in English, with their English rendering."""
+def stated_text(claim: ClaimResult, s: Style, alone: bool = False) -> str:
+    """The article's words for the number; in English, with their English rendering (or,
+    ``alone``, the English rendering instead)."""
     text = str(claim.stated.get("text", ""))
     english = None if s.lang == "zh" else stated_english(claim)
-    return text if english is None else f"{text} ({english})"
+    if english is None:
+        return text
+    return english if alone else f"{text} ({english})"
 
 
 def _recomputed(claim: ClaimResult) -> str:
@@ -161,11 +164,12 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
     ]
 
 
-def _cells(claim: ClaimResult, s: Style) -> dict[str, str | Text]:
+def _cells(claim: ClaimResult, s: Style, compact: bool = False) -> dict[str, str | Text]:
     return {
         "ID": claim.id,
         "§": claim.section,
-        "Stated": stated_text(claim, s),
+        # Compact is one line a claim: in English, the English figures alone.
+        "Stated": stated_text(claim, s, alone=compact),
         "Recomputed": _recomputed(claim) if claim.kind != "cited" else "",
         "Verdict": _verdict(claim, s),
         "Claim": claim.quote_zh if s.lang == "zh" else claim.claim_en,
@@ -176,7 +180,7 @@ def claims_table(result: ClaimsResult, s: Style, compact: bool = False) -> Rende
     """A row per claim, with the claim's words if the page has room for them (30 columns),
     the section if it has room, the stated value wrapped if it must be (never inside a
     figure); too narrow for a table, a line of words per claim."""
-    cells = [_cells(claim, s) for claim in result.claims]
+    cells = [_cells(claim, s, compact) for claim in result.claims]
 
     def build(headers: list[str], wrapped: str | None = None, room: int = 0) -> Table:
         table = new_table(None)
