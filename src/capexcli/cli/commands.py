@@ -337,7 +337,7 @@ from capexcli.cli import claims as cli_claims  # noqa: E402, F401
 
 
 @app.command(cls=CapexCommand)
-@output_options()
+@output_options(chart=True)
 @comparison_options()
 def chart(
     ctx: typer.Context,
@@ -357,16 +357,20 @@ def chart(
     scope: Scope,
     out: Out,
 ) -> None:
-    """A bar chart of US vs China per comparison year, for the terminal.
+    """A bar chart of US vs China per comparison year, in the terminal or as an image.
 
     Two bars per year, scaled to the largest value, with the CN : US ratio for capex.
     Readable at 80 columns and without colour (the groups differ by their bar characters).
+    --svg and --png draw it for a story (title, unit, ratio, partial years hatched, source
+    and as-of date); --html puts the same chart on a page with its table.
 
     Examples:
 
       capex chart
 
       capex chart --metric capex_to_ocf --years 2020-2024
+
+      capex chart --years 2020-2024 --svg capex.svg --png capex.png
     """
     path = dataset_path(ctx, data)
 

@@ -123,6 +123,26 @@ SvgOption = Annotated[
         show_default=False,
     ),
 ]
+ChartSvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="PATH",
+        help="Also save the chart as an SVG image for a story: title, unit, the CN : US ratio, "
+        "partial years hatched, source and as-of date (text stays text; nothing loaded from "
+        "the network).",
+        show_default=False,
+    ),
+]
+PngOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--png",
+        metavar="PATH",
+        help="Also save the chart as a PNG image (1500 x 900), the same as --svg draws.",
+        show_default=False,
+    ),
+]
 HtmlOption = Annotated[
     Path | None,
     typer.Option(
@@ -263,14 +283,18 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
 )
 
 
-def output_options(*, exports: bool = True) -> Callable[[F], F]:
+def output_options(*, exports: bool = True, chart: bool = False) -> Callable[[F], F]:
     """Give a command the output options; it receives them as one ``out: Out`` argument.
 
     ``exports``: whether the command also takes --svg and --html (tables worth a report).
+    ``chart``: --svg draws the chart (not the terminal), and --png is offered too.
     """
     chosen = [(name, kind, default) for name, kind, default, table in OUTPUT_OPTIONS]
     if not exports:
         chosen = [o for o, spec in zip(chosen, OUTPUT_OPTIONS, strict=True) if not spec[3]]
+    if chart:
+        chosen = [(n, ChartSvgOption if n == "svg" else k, d) for n, k, d in chosen]
+        chosen.append(("png", PngOption, None))
     return _bundle("out", chosen, lambda given: make_out(**given))
 
 
@@ -368,6 +392,7 @@ def make_out(
     html: Path | None = None,
     view: str | None = None,
     bom: bool = False,
+    png: Path | None = None,
 ) -> Out:
     given = fmt.strip().lower() if fmt is not None else None
     if as_json and given is not None and given != "json":
@@ -382,6 +407,7 @@ def make_out(
         html=html,
         view=view,
         bom=bom,
+        png=png,
     )
 
 

@@ -163,9 +163,6 @@ HELP_ZH: dict[str, str] = {
         "使用这个论断文件代替自带的文件（也可用 CAPEX_CLAIMS）。"
     ),
     # chart, schema, validate, verify, import
-    "A bar chart of US vs China per comparison year, for the terminal.": (
-        "终端里的柱状图：每个比较年份的美国与中国。"
-    ),
     "Two bars per year, scaled to the largest value, with the CN : US ratio for capex. Readable "
     "at 80 columns and without colour (the groups differ by their bar characters).": (
         "每年两根柱，按最大值缩放，资本开支附中 : 美比例。80 列宽、无颜色也能读（两组用不同字符画柱）。"

@@ -17,27 +17,38 @@ BARS = {"us": "█", "cn": "▒"}
 BAR_STYLES = {"us": "blue", "cn": "red"}
 
 
+def member_counts(result: ChartResult) -> dict[str, int]:
+    """Members of each group (the first year's coverage says how many)."""
+    first = result.years[0].coverage if result.years else {}
+    return {g: first[g].members if g in first else 0 for g in ("us", "cn")}
+
+
+def chart_title(result: ChartResult, s: Style) -> str:
+    """What the chart compares: the groups' names (or their sizes, like for like)."""
+    if result.metric != "capex":
+        return {
+            "capex_to_ocf": s.t("Capex / operating cash flow: US vs China"),
+            "returns_to_capex": s.t("Shareholder returns / capex: US vs China"),
+        }[result.metric]
+    if any(result.dropped.values()):
+        counts = member_counts(result)
+        return s.t(
+            "Capex: US ({us}) vs China ({cn}), like for like", us=counts["us"], cn=counts["cn"]
+        )
+    labels = group_labels(result.groups, s)
+    return s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"])
+
+
 def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
     """Horizontal bars, two per year, scaled to the largest value; the two groups differ by
     their characters as well as their colours, so a plain terminal reads it too."""
     percent_metric = result.metric != "capex"
     values = [v for row in result.years for v in (row.us, row.cn) if v is not None]
     top = max(values, default=0) or 1
-    counts = {
-        g: result.years[0].coverage[g].members if result.years and result.years[0].coverage else 0
-        for g in ("us", "cn")
-    }
+    counts = member_counts(result)
     narrowed = any(result.dropped.values())
     labels = group_labels(result.groups, s)
-    title = {
-        "capex": s.t(
-            "Capex: US ({us}) vs China ({cn}), like for like", us=counts["us"], cn=counts["cn"]
-        )
-        if narrowed
-        else s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"]),
-        "capex_to_ocf": s.t("Capex / operating cash flow: US vs China"),
-        "returns_to_capex": s.t("Shareholder returns / capex: US vs China"),
-    }[result.metric]
+    title = chart_title(result, s)
     head = title if percent_metric else f"{title} ({s.unit_label(result.currency)})"
     lines: list[RenderableType] = [paragraph(head, s.width, indent=""), Text("")]
     partial = False

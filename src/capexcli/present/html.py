@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from capexcli import results as r
 from capexcli.present.flat import Flat, flatten
 from capexcli.present.notes import view_title, with_notes
-from capexcli.present.style import Style, percent
+from capexcli.present.style import Style
 from capexcli.present.writers import display
 
 _CSS = """
@@ -28,11 +28,8 @@ th, td { border: 1px solid #ccc; padding: 0.25em 0.5em; vertical-align: top; }
 th { background: #f3f3f3; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .notes li { margin: 0.2em 0; }
-svg text { font-family: inherit; font-size: 13px; }
+figure.chart svg { max-width: 100%; height: auto; }
 """.strip()
-
-#: Bar colours of the two groups (the legend names them as well).
-_COLOURS = {"us": "#2b5fad", "cn": "#c0392b"}
 
 
 def _is_number(value: Any) -> bool:
@@ -57,82 +54,18 @@ def _table(flat: Flat, rows: Sequence[Sequence[Any]]) -> str:
     )
 
 
-#: One year of a chart: the year, then each group's value and whether the group is complete.
-Bars = tuple[int, tuple[float | None, bool], tuple[float | None, bool]]
-
-
-def _complete(coverage: dict[str, r.Coverage], key: str) -> bool:
-    cover = coverage.get(key)
-    return cover is None or cover.complete
-
-
-def _series(result: BaseModel) -> tuple[str, list[Bars]]:
-    """The chart's metric and its rows."""
-    if isinstance(result, r.ChartResult):
-        return result.metric, [
-            (y.year, (y.us, _complete(y.coverage, "us")), (y.cn, _complete(y.coverage, "cn")))
-            for y in result.years
-        ]
-    if isinstance(result, r.CompareResult):
-        return "capex", [
-            (
-                y.year,
-                (y.us.capex, _complete(y.us.coverage, "capex")),
-                (y.cn.capex, _complete(y.cn.coverage, "capex")),
-            )
-            for y in result.years
-        ]
-    return "", []
-
-
 def chart_svg(result: BaseModel, s: Style) -> str | None:
-    """Two bars per year, scaled to the largest value, each labelled with its value; a partial
-    year's values are in [brackets], as in the terminal. None for results with no chart."""
-    metric, rows = _series(result)
-    if not rows:
+    """The chart that ``capex chart --svg`` draws, for a comparison or a chart; None for
+    results with no chart."""
+    if isinstance(result, r.CompareResult):
+        from capexcli.compute.reports import chart
+
+        result = chart(result, "capex")
+    if not isinstance(result, r.ChartResult) or not result.years:
         return None
-    groups = {g.id: g.label for g in getattr(result, "groups", [])}
-    labels = {"us": groups.get("us", "US"), "cn": groups.get("cn", "China")}
+    from capexcli.present.figure import inline_svg
 
-    def text(value: float | None, complete: bool) -> str:
-        shown = percent(value) if metric != "capex" else s.amount(value)
-        return shown if complete or value is None else f"[{shown}]"
-
-    pairs = [pair for _, us, cn in rows for pair in (us, cn)]
-    top = max([abs(v) for v, _ in pairs if v is not None], default=0) or 1
-    bar, left, line = 420, 80, 18
-    texts = [text(v, c) for v, c in pairs]
-    # Room for the longest value label at about 8 px a character: never clipped.
-    width = left + bar + 12 + 8 * max(len(t) for t in texts) + 20
-    height = len(rows) * (2 * line + 10) + 40
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" '
-        f'height="{height}" viewBox="0 0 {width} {height}">',
-        f"<title>{escape(metric)}: {escape(labels['us'])} vs {escape(labels['cn'])}</title>",
-    ]
-    y = 10
-    for year, us, cn in rows:
-        for group, (value, complete) in (("us", us), ("cn", cn)):
-            length = 0 if value is None else max(0.0, value) / top * bar
-            caption = f"{year} {group.upper()}" if group == "us" else group.upper()
-            parts.append(f'<text x="4" y="{y + 13}">{escape(caption)}</text>')
-            parts.append(
-                f'<rect x="{left}" y="{y + 2}" width="{length:.1f}" height="{line - 4}" '
-                f'fill="{_COLOURS[group]}"/>'
-            )
-            parts.append(
-                f'<text x="{left + length + 6:.1f}" y="{y + 13}">'
-                f"{escape(text(value, complete))}</text>"
-            )
-            y += line
-        y += 10
-    parts.append(
-        f'<text x="4" y="{y + 14}"><tspan fill="{_COLOURS["us"]}">■</tspan> '
-        f"{escape(labels['us'])}   "
-        f'<tspan fill="{_COLOURS["cn"]}">■</tspan> {escape(labels["cn"])}</text>'
-    )
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return inline_svg(result, s)
 
 
 def page(result: BaseModel, s: Style) -> str:

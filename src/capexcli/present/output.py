@@ -52,6 +52,8 @@ class Out:
     #: Also export the table as it shows in a terminal.
     svg: Path | None = None
     html: Path | None = None
+    #: ``capex chart``: the chart as a PNG image (its --svg is the chart too, not the table).
+    png: Path | None = None
     #: A result's alternative table (``detail`` for one claim).
     view: str | None = None
     #: CSV/TSV: start with a UTF-8 byte order mark, so that Excel reads the text as UTF-8.
@@ -64,8 +66,8 @@ class Out:
             raise OptionError(f"--units {self.units!r}: choose {', '.join(UNIT_CHOICES)}")
         if self.lang not in LANGS:
             raise OptionError(f"--lang {self.lang!r}: choose en or zh")
-        if (self.svg or self.html) and self.format != "table":
-            raise OptionError("--svg and --html export the table: drop --format/--json")
+        if (self.svg or self.html or self.png) and self.format != "table":
+            raise OptionError("--svg, --png and --html export the table: drop --format/--json")
         if self.bom and self.format not in ("csv", "tsv"):
             raise OptionError("--bom is for CSV and TSV (Excel): add --format csv or -o FILE.csv")
         if self.format == "xlsx" and self.output is None:
@@ -178,14 +180,33 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
         from capexcli.present.show import show
 
         show(result, out.style, out.view)
-    if out.svg is not None:
-        from capexcli.present.svg import export_svg
-
-        write_file(out.svg, export_svg(result, out.style, out.view), force=out.force)
+    export_images(result, out)
     if out.html is not None:
         from capexcli.present.html import page
 
         write_file(out.html, page(result, out.style), force=out.force)
+
+
+def export_images(result: BaseModel, out: Out) -> None:
+    """--svg and --png: a chart is drawn for a story (matplotlib); any other table is saved
+    as the terminal shows it."""
+    from capexcli.results import ChartResult
+
+    chart = isinstance(result, ChartResult)
+    if out.svg is not None and chart:
+        from capexcli.present.figure import draw_chart
+
+        write_file(out.svg, draw_chart(result, out.style, "svg"), force=out.force)
+    elif out.svg is not None:
+        from capexcli.present.svg import export_svg
+
+        write_file(out.svg, export_svg(result, out.style, out.view), force=out.force)
+    if out.png is not None:
+        if not chart:
+            raise OptionError("--png draws a chart: use it with capex chart")
+        from capexcli.present.figure import draw_chart
+
+        write_file(out.png, draw_chart(result, out.style, "png"), force=out.force)
 
 
 def write_file(path: Path, text: str | bytes, *, force: bool) -> None:
