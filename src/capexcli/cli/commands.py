@@ -361,6 +361,7 @@ def chart(
 
     Two bars per year, scaled to the largest value, with the CN : US ratio for capex.
     Readable at 80 columns and without colour (the groups differ by their bar characters).
+
     --svg and --png draw it for a story (title, unit, ratio, partial years hatched, source
     and as-of date); --html puts the same chart on a page with its table.
 
