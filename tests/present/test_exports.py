@@ -131,22 +131,58 @@ def test_markdown_is_a_gfm_table_per_section_with_notes(run: Run) -> None:
     ledger = json.loads(_ok(run("claims", "--json")))
     sections = list(dict.fromkeys(c["section"] for c in ledger["claims"]))
     assert len(tables) == len(sections) > 1
+    # The terminal's headings (the section is the table's own heading, not a column).
     header = tables[0][0]
-    assert header[:3] == ["id", "section", "kind"]
+    assert header == ["ID", "Stated", "Recomputed", "Verdict", "Claim"]
     for table, section in zip(tables, sections, strict=True):
+        assert f"### Section {section}\n" in out
         assert all(len(row) == len(header) for row in table)
         ids = [c["id"] for c in ledger["claims"] if c["section"] == section]
         assert [row[0] for row in table[1:]] == ids
+    # The terminal's number formats: a ratio as the article writes it, not 0.403179.
+    ratio = next(row for table in tables for row in table if row[0] == "capex-ratio-2024")
+    assert ratio[1:4] == ["1:10", "1:8.0", "fails"]
     # the notes follow as text, one list item each, none inside a table
     after = MarkdownIt("commonmark").enable("table").render(out).split("</table>")[-1]
     n = ledger["summary"]
-    assert f"<li>{len(ledger['claims'])} claims: " in after and f"{n['holds']} hold" in after
+    assert "<li>As of the latest filings" in after
+    before = MarkdownIt("commonmark").enable("table").render(out).split("<table>")[0]
+    assert f"<li>{len(ledger['claims'])} claims: " in before and f"{n['holds']} hold" in before
     # `code` in a note stays code
-    assert "<code>capex claims ID</code>" in after
+    assert "<code>capex claims ID</code>" in before
     compare = _ok(run("compare", "-f", "markdown", *DATA))
-    (table,) = _tables(compare)
-    assert len(table) == 1 + 3 and {len(row) for row in table} == {len(table[0])}
+    capex, returns = _tables(compare)
+    # small.toml: 2023 1,050 / 210 = 1 : 5.0; 2024 2,400 / 400 = 1 : 6.0; the two years
+    # 3,450 / 610 = 1 : 5.7
+    assert capex[0][:4] == ["Year", "US capex", "CN capex", "CN : US"]
+    assert [row[:4] for row in capex[1:]] == [
+        ["2023", "1,050", "210", "1 : 5.0"],
+        ["2024", "2,400", "400*", "1 : 6.0"],
+        ["2023-2024", "3,450", "610*", "1 : 5.7"],
+    ]
+    assert returns[0][0] == "Year" and {len(row) for row in returns} == {len(returns[0])}
     assert "<li>FX, CNY per USD" in MarkdownIt("commonmark").render(compare)
+
+
+def test_markdown_and_html_speak_the_chosen_language(run: Run, tmp_path: Path) -> None:
+    from capexcli.present import catalog
+
+    catalog.MISSES.clear()
+    out = _ok(run("compare", "-f", "markdown", "--lang", "zh", *DATA))
+    capex, _ = _tables(out)
+    assert capex[0][:4] == ["年份", "美国资本开支", "中国资本开支", "中 : 美"]
+    assert "### 资本开支：" in out
+    page_path = tmp_path / "zh.html"
+    _ok(run("claims", "--html", str(page_path), "--lang", "zh"))
+    page = page_path.read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans">' in page and "<h2>文章部分 01</h2>" in page
+    assert not catalog.MISSES, catalog.MISSES
+
+
+def test_csv_keeps_the_raw_columns_for_scripts(run: Run) -> None:
+    csv_text = _ok(run("compare", "-f", "csv", *DATA))
+    assert csv_text.startswith("year,total,first_year,last_year,currency,us_capex,")
+    assert "us_to_cn_capex_ratio" in csv_text.splitlines()[0]
 
 
 def test_markdown_cells_with_pipes_keep_the_column_count(run: Run, tmp_path: Path) -> None:
@@ -197,7 +233,7 @@ def test_xlsx_needs_a_file(run: Run) -> None:
     [
         ("out.csv", b"year,total,"),
         ("out.tsv", b"year\ttotal\t"),
-        ("out.md", b"| year | total |"),
+        ("out.md", b"### Capex: US (2) vs China (2)"),
         ("out.json", b"{"),
         ("out.txt", b"Capex: US (2) vs China (2)"),
         ("out", b"Capex: US (2) vs China (2)"),
@@ -269,7 +305,7 @@ def test_svg_and_html_never_cut_a_value_and_load_nothing(run: Run, tmp_path: Pat
     ledger = json.loads(_ok(run("claims", "--json")))
     cells = html.unescape(page)
     for claim in ledger["claims"]:
-        assert f"<td>{claim['stated']['text']}</td>" in cells, claim["id"]
+        assert f"<td>{claim['stated']['text']}" in cells, claim["id"]
     # the SVG is as wide as the table: more than the 100 columns it used to be cut at
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])  # type: ignore[index]
     assert width > 100 * 12

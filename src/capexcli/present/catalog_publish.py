@@ -40,6 +40,8 @@ PUBLISH_ZH: dict[str, str] = {
     "CNY amounts converted at the FX rates `capex compare` names.": (
         "人民币金额按 `capex compare` 列出的汇率换算。"
     ),
+    # --html and Markdown
+    "Section {section}": "文章部分 {section}",
     # messages
     "--svg, --png and --html export the table: drop --format/--json": (
         "--svg、--png 和 --html 导出的是表格或图表：去掉 --format/--json"

@@ -1,10 +1,11 @@
-"""Results as flat tables of raw values, for CSV, TSV, Markdown, xlsx and HTML.
+"""Results as flat tables of raw values, for CSV, TSV and xlsx (Markdown and HTML, for
+people, carry the terminal view instead: see :mod:`capexcli.present.document`).
 
 One row per year, company, figure or claim; amounts in the chosen unit with no formatting,
 so a spreadsheet or a script reads numbers. A totals row is marked in its own ``total``
 column, never in ``year``, so ``year`` stays a number column. Rows may fall into sections (a
-claims section): Markdown, xlsx and HTML show one table per section, with the result's
-notes as text. No Rich here: a CSV run stays on the fast path.
+claims section): xlsx shows one sheet per section, with the result's notes on a sheet of their
+own. No Rich here: a CSV run stays on the fast path.
 """
 
 from __future__ import annotations

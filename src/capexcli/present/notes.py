@@ -46,17 +46,5 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
     return []
 
 
-def view_title(result: BaseModel, s: Style, fallback: str) -> str:
-    """The heading a reader knows from the terminal table, for a page."""
-    if isinstance(result, r.CompareResult):
-        from capexcli.present.compare_view import capex_title
-
-        return f"{capex_title(result, s)} ({s.unit_label(result.currency)})"
-    if isinstance(result, r.CompanyResult):
-        c = result.company
-        return f"{c.name} ({c.name_zh}) · {s.unit_label(result.currency)}"
-    return fallback
-
-
 def with_notes(flat: Flat, result: BaseModel, s: Style) -> Flat:
     return dataclasses.replace(flat, notes=tuple(view_notes(result, s)))

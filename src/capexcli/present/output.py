@@ -133,15 +133,18 @@ def render_text(result: BaseModel, out: Out) -> str | None:
     """The output as text, or None for a table going straight to the terminal."""
     if out.format == "json":
         return to_json(result) + "\n"
-    if out.format in ("csv", "tsv", "markdown"):
+    if out.format == "markdown":
+        # For people: the terminal view's tables, headings and notes (see document.py).
+        from capexcli.present.document import blocks, to_markdown
+        from capexcli.present.flat import flatten
+
+        flatten(result, out.units)  # a result with no table form is refused the same way
+        return to_markdown(blocks(result, out.style))
+    if out.format in ("csv", "tsv"):
         from capexcli.present import writers
         from capexcli.present.flat import flatten
 
         table = flatten(result, out.units)
-        if out.format == "markdown":
-            from capexcli.present.notes import with_notes
-
-            return writers.to_markdown(with_notes(table, result, out.style))
         return writers.to_delimited(table, "," if out.format == "csv" else "\t", bom=out.bom)
     if out.output is None:
         return None
