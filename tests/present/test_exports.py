@@ -201,26 +201,84 @@ def test_xlsx_opens_with_typed_numbers_and_notes_and_sources_sheets(
     book_path = tmp_path / "compare.xlsx"
     _ok(run("compare", "-o", str(book_path), *DATA))
     book = openpyxl.load_workbook(book_path)
-    assert book.sheetnames == ["compare", "notes", "sources"]
-    rows = list(book["compare"].iter_rows(values_only=True))
+    assert book.sheetnames == ["compare", "Sources", "Notes"]
+    sheet = book["compare"]
+    rows = list(sheet.iter_rows(values_only=True))
     header = rows[0]
     by_name = [dict(zip(header, row, strict=True)) for row in rows[1:]]
     assert [r["year"] for r in by_name] == [2023, 2024, None]
     assert [r["total"] for r in by_name] == [False, False, True]
     assert by_name[1]["us_capex"] == 2400 and isinstance(by_name[1]["us_capex"], int | float)
+    # small.toml 2024: US 2,400 / China 400 = 6.0, shown as the article writes it
     assert by_name[1]["us_to_cn_capex_ratio"] == pytest.approx(6.0)
-    notes = [row[0] for row in book["notes"].iter_rows(min_row=2, values_only=True)]
+    formats = {h: sheet.cell(row=3, column=i + 1).number_format for i, h in enumerate(header)}
+    assert formats["us_capex"] == "#,##0"  # thousands separators
+    assert formats["us_capex_to_ocf"] == "0.0%"  # 2,400 / 6,400 = 37.5%
+    assert formats["us_to_cn_capex_ratio"] == '"1 : "0.0'
+    assert formats["year"] == "General"  # a year is no amount: 2,024 would be wrong
+    assert sheet.freeze_panes == "A2"
+    widths = {h: sheet.column_dimensions[chr(65 + i)].width for i, h in enumerate(header[:26])}
+    assert all(8 <= w <= 60 for w in widths.values()) and widths["currency"] >= len("currency")
+    notes = [row[0] for row in book["Notes"].iter_rows(min_row=2, values_only=True)]
     assert any(n.startswith("FX, CNY per USD") for n in notes)
-    sources = list(book["sources"].iter_rows(values_only=True))
-    assert sources[0] == ("year", "cny_per_usd", "status", "source")
-    assert (2024, 8, "unconfirmed", "test rate") in sources
-    # one sheet per section of the claims, then notes and sources (the figures used)
+    # Sources: every figure of every member in the years compared, and the FX rates used.
+    sources = list(book["Sources"].iter_rows(values_only=True))
+    assert sources[0][:7] == (
+        "company",
+        "fiscal_year",
+        "measure",
+        "value",
+        "unit",
+        "currency",
+        "status",
+    )
+    assert {"document", "page", "url"} <= set(sources[0])
+    listed = {(r[0], r[1], r[2]) for r in sources[1:]}
+    every = json.loads(_ok(run("sources", "--json", *DATA)))
+    # The fiscal years that count in 2023-2024 (cnb's FY2025 ends in March 2025: 2024).
+    counted = {
+        (c["company"]["id"], y["fiscal_year"])
+        for name in ("usa", "usb", "cna", "cnb")
+        for c in [json.loads(_ok(run("company", name, "--json", *DATA)))]
+        for y in c["years"]
+        if y["comparison_year"] in (2023, 2024)
+    }
+    assert ("cnb", 2025) in counted
+    expected = {
+        (r["company"] or "FX", r["fiscal_year"], r["field"])
+        for r in every
+        if (r["kind"] == "figure" and (r["company"], r["fiscal_year"]) in counted)
+        or (r["kind"] == "fx" and r["fiscal_year"] in (2023, 2024))
+    }
+    assert listed == expected
+    fx = next(r for r in sources if r[0] == "FX" and r[1] == 2024)
+    assert (fx[3], fx[4], fx[6]) == (8, "CNY per USD", "unconfirmed")
+    # one sheet per section of the claims, then Sources (the figures used), the claims'
+    # inputs and Notes
     claims = tmp_path / "claims.xlsx"
     _ok(run("claims", "--format", "xlsx", "-o", str(claims)))
     ledger = json.loads(_ok(run("claims", "--json")))
     sections = list(dict.fromkeys(c["section"] for c in ledger["claims"]))
     names = openpyxl.load_workbook(claims).sheetnames
-    assert names == [f"section {s}" for s in sections] + ["notes", "sources"]
+    assert names == [f"section {s}" for s in sections] + ["Sources", "Claim inputs", "Notes"]
+
+
+def test_xlsx_sources_of_a_company_name_each_document(run: Run, tmp_path: Path) -> None:
+    book_path = tmp_path / "alibaba.xlsx"
+    _ok(run("company", "alibaba", "-o", str(book_path)))
+    book = openpyxl.load_workbook(book_path)
+    rows = list(book["Sources"].iter_rows(values_only=True))
+    header = rows[0]
+    records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    every = json.loads(_ok(run("sources", "alibaba", "--json")))
+    figures = [r for r in every if r["kind"] == "figure"]
+    assert len(records) == len(figures)
+    for record, row in zip(records, figures, strict=True):
+        assert (record["fiscal_year"], record["measure"]) == (row["fiscal_year"], row["field"])
+        assert record["value"] == pytest.approx(row["value"])
+        document = row["document"] or {}
+        assert record["url"] == document.get("url") and record["page"] == document.get("page")
+    assert any(r["url"] and r["status"] == "confirmed" for r in records)
 
 
 def test_xlsx_needs_a_file(run: Run) -> None:

@@ -98,6 +98,7 @@ def compare(
         dataset, as_of = scope.dataset(load(path).dataset)
         return compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
 
+    out = scope.with_evidence(out, path)
     run("compare", scope.options(), [path, *as_of_files(scope.as_of)], out, produce)
 
 
@@ -159,6 +160,14 @@ def company(
         # One company keeps the single shape scripts already read.
         return reports[0] if len(reports) == 1 else CompanyListResult(companies=reports)
 
+    def evidence(result: Any) -> list[Any]:
+        from capexcli.compute.provenance import figures_used
+        from capexcli.store.loader import load
+
+        dated_set, dated = as_of_dataset(load(path).dataset, chosen)
+        return figures_used(dated_set, result, dated)
+
+    out = dataclasses.replace(out, evidence=evidence)
     options = {"name": names, "align": align, "as_of": as_of, "first_reported": first_reported}
     run("company", options, [path, *as_of_files(as_of)], out, produce)
 
@@ -387,6 +396,7 @@ def chart(
             return chart_of(result, metric.strip().lower())
 
     files = [path, *as_of_files(scope.as_of)]
+    out = scope.with_evidence(out, path)
     run("chart", {**scope.options(), "metric": metric}, files, out, produce)
 
 

@@ -354,6 +354,19 @@ class Scope:
         dated, as_of = as_of_dataset(dataset, as_of_choice(self.as_of, self.first_reported))
         return regrouped(dated, self.group, self.exclude, self.label), as_of
 
+    def with_evidence(self, out: Out, path: Path) -> Out:
+        """``out`` that can list every figure a result rests on (the workbook's Sources
+        sheet), read again from the data as this scope sees it, only if a workbook asks."""
+
+        def evidence(result: Any) -> list[Any]:
+            from capexcli.compute.provenance import figures_used
+            from capexcli.store.loader import load
+
+            dataset, as_of = self.dataset(load(path).dataset)
+            return figures_used(dataset, result, as_of, self.fx)
+
+        return dataclasses.replace(out, evidence=evidence)
+
     def arguments(self) -> dict[str, Any]:
         """Checked, as the keyword arguments of compare()."""
         return {

@@ -13,6 +13,7 @@ import io
 import json
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -58,6 +59,9 @@ class Out:
     view: str | None = None
     #: CSV/TSV: start with a UTF-8 byte order mark, so that Excel reads the text as UTF-8.
     bom: bool = False
+    #: xlsx: every figure a result rests on (its Sources sheet), from the command's dataset;
+    #: None where the result lists them itself (claims, sources).
+    evidence: Callable[[Any], list[Any]] | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -165,13 +169,15 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
     plus the SVG/HTML exports it asks for."""
     out = out or Out()
     if out.format == "xlsx":
+        from capexcli.compute.provenance import figures_used
         from capexcli.present.flat import flatten
         from capexcli.present.notes import with_notes
         from capexcli.present.xlsx import to_xlsx
 
         assert out.output is not None  # Out requires it
         table = with_notes(flatten(result, out.units), result, out.style)
-        write_file(out.output, to_xlsx(table), force=out.force)
+        used = out.evidence(result) if out.evidence else figures_used(None, result)
+        write_file(out.output, to_xlsx(table, used, out.units), force=out.force)
         return
     text = render_text(result, out)
     if out.output is not None:
