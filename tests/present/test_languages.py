@@ -39,3 +39,21 @@ def test_english_shows_the_stated_chinese_with_its_english(
 def test_stated_text_without_chinese_is_shown_as_written(run: Run) -> None:
     detail = run("claims", "capex-ratio-2024").stdout
     assert "Stated:     1:10\n" in detail
+
+
+def test_in_chinese_the_capex_basis_is_chinese_and_its_lines_as_printed(run: Run) -> None:
+    import json
+
+    companies = json.loads(run("companies", "--json").stdout)["companies"]
+    for listed in companies:
+        report = json.loads(run("company", listed["id"], "--json").stdout)
+        basis = report["company"]["capex_basis"]
+        assert basis["label_zh"] and (basis["note"] is None or basis["note_zh"]), listed["id"]
+        shown = run("company", listed["id"], "--lang", "zh", env={"COLUMNS": "1000"}).stdout
+        note = next(line for line in shown.splitlines() if line.startswith("· 资本开支口径"))
+        assert basis["label_zh"] in note and basis["note_zh"] in note
+        assert basis["label"] not in note.split("（", 1)[0]  # the label is not left in English
+        for line in basis["lines"]:
+            assert line in note  # a filing's own words stay as printed
+        english = run("company", listed["id"], env={"COLUMNS": "1000"}).stdout
+        assert basis["label_zh"] not in english

@@ -189,6 +189,8 @@ class CapexBasisInfo(Output):
     label: str = Field(description="The basis in words.")
     lines: list[str] = Field(description="The cash-flow lines, as printed, that capex adds up.")
     note: str | None = Field(None, description="What the basis leaves out, and why.")
+    label_zh: str | None = Field(None, description="The label in Chinese, if the data gives it.")
+    note_zh: str | None = Field(None, description="The note in Chinese, if the data gives it.")
 
 
 class EarlierValue(Output):
