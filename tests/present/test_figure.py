@@ -92,6 +92,7 @@ def test_percent_metrics_are_drawn_as_percentages(run: Run, tmp_path: Path) -> N
     for year in rows["years"]:
         assert f"{year['us'] * 100:.1f}%" in texts
     assert "Capex / operating cash flow: US vs China" in texts
+    assert "capex as % of operating cash flow" in texts  # the unit of the bars
     assert not any(t.startswith("CN : US") for t in texts)
 
 

@@ -23,7 +23,8 @@ PUBLISH_ZH: dict[str, str] = {
     ),
     "partial": "不完整",
     "no data": "无数据",
-    "percent": "百分比",
+    "capex as % of operating cash flow": "资本开支占经营现金流的百分比",
+    "buybacks + dividends as % of capex": "回购 + 分红占资本开支的百分比",
     "partial: the group misses members that year (reported/members)": (
         "不完整：该组当年缺少成员（有数据/成员数）"
     ),

@@ -210,7 +210,11 @@ def draw_chart(result: ChartResult, s: Style, kind: str) -> bytes:
     from matplotlib.ticker import FuncFormatter, PercentFormatter
 
     title = chart_title(result, s)
-    unit = s.unit_label(result.currency) if result.metric == "capex" else s.t("percent")
+    unit = {
+        "capex": s.unit_label(result.currency),
+        "capex_to_ocf": s.t("capex as % of operating cash flow"),
+        "returns_to_capex": s.t("buybacks + dividends as % of capex"),
+    }[result.metric]
     footer = _footer(result, s)
     ticks = [_tick(row, result, s) for row in result.years]
     _check_fonts([title, unit, footer, *ticks], kind)
