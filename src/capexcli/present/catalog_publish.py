@@ -34,7 +34,7 @@ PUBLISH_ZH: dict[str, str] = {
         "来源：各公司自己的申报文件（10-K、20-F、年报），标明处为数据网站，均记录在 capex 中；"
         "`capex sources` 列出每个数字及其文件和状态。"
     ),
-    "Years: {align} alignment.": "年份：{align}。",
+    "Years: {align} alignment.": "年份：按{align}对齐。",
     "USD amounts converted at the FX rates `capex compare` names.": (
         "美元金额按 `capex compare` 列出的汇率换算。"
     ),

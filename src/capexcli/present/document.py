@@ -141,7 +141,10 @@ def _chart_blocks(result: r.ChartResult, s: Style) -> list[Block]:
         numeric=[False] + [True] * (len(headers) - 1),
         totals=[False] * len(rows),
     )
-    notes = [Block("note", note) for note in chart_notes(result, s)]
+    # The first note is the bars' legend, which means nothing beside a table: the table's
+    # columns name the groups, and the years' rule is said on its own.
+    years = s.t("Years: {align} alignment.", align=s.t(result.align))
+    notes = [Block("note", n) for n in [years, *chart_notes(result, s)[1:]]]
     return [Block("heading", title), table, *notes]
 
 
