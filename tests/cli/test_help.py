@@ -3,8 +3,10 @@ wrapped to the terminal, nothing cut at 80 columns."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import typer
@@ -13,6 +15,9 @@ from typer.testing import Result
 
 from capexcli.cli.commands import app
 from capexcli.cli.help import wrap
+from tests.conftest import SMALL
+
+DATA_ARGS = ("--data", str(SMALL))
 
 Run = Callable[..., Result]
 
@@ -86,8 +91,78 @@ def test_long_example_continues_with_a_backslash(run: Run) -> None:
     assert out[start + 1].lstrip().startswith("--company microsoft")
 
 
-def test_wrap_counts_display_cells_and_breaks_words_wider_than_the_line() -> None:
-    # 10 Chinese characters are 20 cells: at 12 cells, 6 and 4 characters
+def test_wrap_counts_display_cells_and_never_splits_a_word() -> None:
+    # 12 Chinese characters are 24 cells: at 12 cells, 6 and 6 characters
     assert wrap("资本开支占经营现金流比例", 12) == ["资本开支占经", "营现金流比例"]
-    assert wrap("a " + "x" * 25, 10) == ["a", "x" * 10, "x" * 10, "x" * 5]
+    # A word wider than the line stands alone on it, whole (issue 26: "Tenc" / "ent").
+    assert wrap("a " + "x" * 25, 10) == ["a", "x" * 25]
+    assert wrap("中国七家（Tencent、Alibaba）", 14) == ["中国七家", "（Tencent、", "Alibaba）"]
     assert wrap("one two three", 7) == ["one two", "three"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--help", "--lang", "zh"),
+        ("--lang", "zh", "--help"),
+        ("--lang=zh", "--help"),
+        ("schema", "--help", "--lang", "zh"),
+        ("--lang", "zh", "compare", "--help"),
+        ("compare", "--help", "--lang", "zh"),
+        ("import", "--help", "--lang", "zh"),
+        ("--lang", "zh", "import", "sec", "--help"),
+        ("import", "report", "--lang", "zh", "--help"),
+    ],
+)
+def test_lang_works_before_or_after_help_and_any_command(
+    run: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    from capexcli.present import catalog
+
+    catalog.MISSES.clear()
+    result = run(*args, env={"COLUMNS": "80"})
+    assert result.exit_code == 0, result.stderr
+    assert "用法：" in result.stdout
+    assert not catalog.MISSES, catalog.MISSES
+    # No English word is split over two lines (issue 26: "Tenc" / "ent"): two pieces at a
+    # line break never join into a word of capex's own help.
+    known = _help_words()
+    lines = result.stdout.splitlines()
+    for above, below in itertools.pairwise(lines):
+        end = re.search(r"[A-Za-z]+$", above)
+        start = re.match(r"\s*([A-Za-z]+)", below)
+        if end and start:
+            assert end.group() + start.group(1) not in known, (above, below)
+
+
+def _help_words() -> set[str]:
+    from capexcli.cli import app as app_module
+    from capexcli.present import catalog_help
+
+    text = Path(catalog_help.__file__).read_text("utf-8") + Path(app_module.__file__).read_text(
+        "utf-8"
+    )
+    return set(re.findall(r"[A-Za-z]{4,}", text))
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--lang", "zh", "compare", *DATA_ARGS),
+        ("compare", "--lang", "zh", *DATA_ARGS),
+        ("compare", *DATA_ARGS, "--lang=zh"),
+    ],
+)
+def test_lang_before_or_after_the_command_gives_the_same_table(
+    run: Callable[..., Result], args: tuple[str, ...]
+) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == run("compare", "--lang", "zh", *DATA_ARGS).stdout
+    assert "年份" in result.stdout
+
+
+def test_a_bad_lang_anywhere_is_refused(run: Callable[..., Result]) -> None:
+    result = run("--lang", "fr", "compare", *DATA_ARGS)
+    assert result.exit_code == 2
+    assert "--lang 'fr': choose en or zh" in result.stderr

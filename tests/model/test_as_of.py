@@ -288,12 +288,38 @@ def test_claims_as_of_article_uses_the_claims_files_date_and_lists_what_moved(ru
     assert plain["claims"][0]["latest"] is None and plain["moved"] == []
 
 
+@pytest.mark.parametrize("command", [("compare",), ("chart",), ("company", "usr"), ("sources",)])
+def test_as_of_article_works_in_every_command_as_in_claims(
+    run: Run, command: tuple[str, ...]
+) -> None:
+    """The claims file's `published` (2023-06-30 in restated-claims.toml) is what `article`
+    stands for, whichever command is asked."""
+    env = {"CAPEX_CLAIMS": str(CLAIMS_FILE)}
+    article = run(*command, "--json", "--as-of", "article", *DATA, env=env)
+    assert article.exit_code == 0, article.stderr
+    dated = json.loads(run(*command, "--json", "--as-of", "2023-06-30", *DATA).stdout)
+    shown = json.loads(article.stdout)
+    first = shown[0] if isinstance(shown, list) else shown
+    if isinstance(shown, dict):
+        assert first["as_of"]["date"] == "2023-06-30" and first["as_of"]["label"] == "article"
+        shown = {**shown, "as_of": None}
+        dated = {**dated, "as_of": None}
+    assert shown == dated
+
+
+def test_as_of_article_without_a_published_date_is_a_clear_error(run: Run, tmp_path: Path) -> None:
+    claims = tmp_path / "claims.toml"
+    claims.write_text(CLAIMS_FILE.read_text(encoding="utf-8").replace("published", "#"), "utf-8")
+    result = run("compare", "--as-of", "article", *DATA, env={"CAPEX_CLAIMS": str(claims)})
+    assert result.exit_code == 2, result.stderr
+    assert "the claims file gives no `published` date" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (("company", "usr", "--as-of", "2025-13-01"), "--as-of '2025-13-01': not a date"),
         (("company", "usr", "--as-of", "2020-01-01"), "nothing in the data had been filed by"),
-        (("company", "usr", "--as-of", "article"), "--as-of article: only `capex claims`"),
         (
             ("compare", "--as-of", "2024-01-01", "--first-reported"),
             "--as-of and --first-reported disagree",

@@ -131,22 +131,59 @@ def test_markdown_is_a_gfm_table_per_section_with_notes(run: Run) -> None:
     ledger = json.loads(_ok(run("claims", "--json")))
     sections = list(dict.fromkeys(c["section"] for c in ledger["claims"]))
     assert len(tables) == len(sections) > 1
+    # The terminal's headings (the section is the table's own heading, not a column).
     header = tables[0][0]
-    assert header[:3] == ["id", "section", "kind"]
+    assert header == ["ID", "Stated", "Recomputed", "Verdict", "Claim"]
     for table, section in zip(tables, sections, strict=True):
+        assert f"### Section {section}\n" in out
         assert all(len(row) == len(header) for row in table)
         ids = [c["id"] for c in ledger["claims"] if c["section"] == section]
         assert [row[0] for row in table[1:]] == ids
+    # The terminal's number formats: a ratio as the article writes it, not 0.403179.
+    ratio = next(row for table in tables for row in table if row[0] == "capex-ratio-2024")
+    assert ratio[1:4] == ["1:10", "1:8.0", "fails"]
     # the notes follow as text, one list item each, none inside a table
     after = MarkdownIt("commonmark").enable("table").render(out).split("</table>")[-1]
     n = ledger["summary"]
-    assert f"<li>{len(ledger['claims'])} claims: " in after and f"{n['holds']} hold" in after
+    assert "<li>As of the latest filings" in after
+    before = MarkdownIt("commonmark").enable("table").render(out).split("<table>")[0]
+    assert f"<li>{len(ledger['claims'])} claims: " in before and f"{n['holds']} hold" in before
     # `code` in a note stays code
-    assert "<code>capex claims ID</code>" in after
+    assert "<code>capex claims ID</code>" in before
     compare = _ok(run("compare", "-f", "markdown", *DATA))
-    (table,) = _tables(compare)
-    assert len(table) == 1 + 3 and {len(row) for row in table} == {len(table[0])}
-    assert "<li>FX, CNY per USD" in MarkdownIt("commonmark").render(compare)
+    capex, returns = _tables(compare)
+    # small.toml: 2023 1,050 / 210 = 1 : 5.0; 2024 2,400 / 400 = 1 : 6.0; the two years
+    # 3,450 / 610 = 1 : 5.7
+    assert capex[0][:4] == ["Year", "US capex", "CN capex", "CN : US"]
+    assert [row[:4] for row in capex[1:]] == [
+        ["2023", "1,050", "210", "1 : 5.0"],
+        ["2024", "2,400", "400*", "1 : 6.0"],
+        ["2023-2024", "3,450", "610*", "1 : 5.7"],
+    ]
+    assert returns[0][0] == "Year" and {len(row) for row in returns} == {len(returns[0])}
+    # The notes of the terminal view (its brief ones; --notes gives them all).
+    assert "FX: annual average CNY per USD" in MarkdownIt("commonmark").render(compare)
+
+
+def test_markdown_and_html_speak_the_chosen_language(run: Run, tmp_path: Path) -> None:
+    from capexcli.present import catalog
+
+    catalog.MISSES.clear()
+    out = _ok(run("compare", "-f", "markdown", "--lang", "zh", *DATA))
+    capex, _ = _tables(out)
+    assert capex[0][:4] == ["年份", "美国资本开支", "中国资本开支", "中 : 美"]
+    assert "### 资本开支：" in out
+    page_path = tmp_path / "zh.html"
+    _ok(run("claims", "--html", str(page_path), "--lang", "zh"))
+    page = page_path.read_text(encoding="utf-8")
+    assert '<html lang="zh-Hans">' in page and "<h2>文章部分 01</h2>" in page
+    assert not catalog.MISSES, catalog.MISSES
+
+
+def test_csv_keeps_the_raw_columns_for_scripts(run: Run) -> None:
+    csv_text = _ok(run("compare", "-f", "csv", *DATA))
+    assert csv_text.startswith("year,total,first_year,last_year,currency,us_capex,")
+    assert "us_to_cn_capex_ratio" in csv_text.splitlines()[0]
 
 
 def test_markdown_cells_with_pipes_keep_the_column_count(run: Run, tmp_path: Path) -> None:
@@ -165,26 +202,84 @@ def test_xlsx_opens_with_typed_numbers_and_notes_and_sources_sheets(
     book_path = tmp_path / "compare.xlsx"
     _ok(run("compare", "-o", str(book_path), *DATA))
     book = openpyxl.load_workbook(book_path)
-    assert book.sheetnames == ["compare", "notes", "sources"]
-    rows = list(book["compare"].iter_rows(values_only=True))
+    assert book.sheetnames == ["compare", "Sources", "Notes"]
+    sheet = book["compare"]
+    rows = list(sheet.iter_rows(values_only=True))
     header = rows[0]
     by_name = [dict(zip(header, row, strict=True)) for row in rows[1:]]
     assert [r["year"] for r in by_name] == [2023, 2024, None]
     assert [r["total"] for r in by_name] == [False, False, True]
     assert by_name[1]["us_capex"] == 2400 and isinstance(by_name[1]["us_capex"], int | float)
+    # small.toml 2024: US 2,400 / China 400 = 6.0, shown as the article writes it
     assert by_name[1]["us_to_cn_capex_ratio"] == pytest.approx(6.0)
-    notes = [row[0] for row in book["notes"].iter_rows(min_row=2, values_only=True)]
+    formats = {h: sheet.cell(row=3, column=i + 1).number_format for i, h in enumerate(header)}
+    assert formats["us_capex"] == "#,##0"  # thousands separators
+    assert formats["us_capex_to_ocf"] == "0.0%"  # 2,400 / 6,400 = 37.5%
+    assert formats["us_to_cn_capex_ratio"] == '"1 : "0.0'
+    assert formats["year"] == "General"  # a year is no amount: 2,024 would be wrong
+    assert sheet.freeze_panes == "A2"
+    widths = {h: sheet.column_dimensions[chr(65 + i)].width for i, h in enumerate(header[:26])}
+    assert all(8 <= w <= 60 for w in widths.values()) and widths["currency"] >= len("currency")
+    notes = [row[0] for row in book["Notes"].iter_rows(min_row=2, values_only=True)]
     assert any(n.startswith("FX, CNY per USD") for n in notes)
-    sources = list(book["sources"].iter_rows(values_only=True))
-    assert sources[0] == ("year", "cny_per_usd", "status", "source")
-    assert (2024, 8, "unconfirmed", "test rate") in sources
-    # one sheet per section of the claims, then notes and sources (the figures used)
+    # Sources: every figure of every member in the years compared, and the FX rates used.
+    sources = list(book["Sources"].iter_rows(values_only=True))
+    assert sources[0][:7] == (
+        "company",
+        "fiscal_year",
+        "measure",
+        "value",
+        "unit",
+        "currency",
+        "status",
+    )
+    assert {"document", "page", "url"} <= set(sources[0])
+    listed = {(r[0], r[1], r[2]) for r in sources[1:]}
+    every = json.loads(_ok(run("sources", "--json", *DATA)))
+    # The fiscal years that count in 2023-2024 (cnb's FY2025 ends in March 2025: 2024).
+    counted = {
+        (c["company"]["id"], y["fiscal_year"])
+        for name in ("usa", "usb", "cna", "cnb")
+        for c in [json.loads(_ok(run("company", name, "--json", *DATA)))]
+        for y in c["years"]
+        if y["comparison_year"] in (2023, 2024)
+    }
+    assert ("cnb", 2025) in counted
+    expected = {
+        (r["company"] or "FX", r["fiscal_year"], r["field"])
+        for r in every
+        if (r["kind"] == "figure" and (r["company"], r["fiscal_year"]) in counted)
+        or (r["kind"] == "fx" and r["fiscal_year"] in (2023, 2024))
+    }
+    assert listed == expected
+    fx = next(r for r in sources if r[0] == "FX" and r[1] == 2024)
+    assert (fx[3], fx[4], fx[6]) == (8, "CNY per USD", "unconfirmed")
+    # one sheet per section of the claims, then Sources (the figures used), the claims'
+    # inputs and Notes
     claims = tmp_path / "claims.xlsx"
     _ok(run("claims", "--format", "xlsx", "-o", str(claims)))
     ledger = json.loads(_ok(run("claims", "--json")))
     sections = list(dict.fromkeys(c["section"] for c in ledger["claims"]))
     names = openpyxl.load_workbook(claims).sheetnames
-    assert names == [f"section {s}" for s in sections] + ["notes", "sources"]
+    assert names == [f"section {s}" for s in sections] + ["Sources", "Claim inputs", "Notes"]
+
+
+def test_xlsx_sources_of_a_company_name_each_document(run: Run, tmp_path: Path) -> None:
+    book_path = tmp_path / "alibaba.xlsx"
+    _ok(run("company", "alibaba", "-o", str(book_path)))
+    book = openpyxl.load_workbook(book_path)
+    rows = list(book["Sources"].iter_rows(values_only=True))
+    header = rows[0]
+    records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    every = json.loads(_ok(run("sources", "alibaba", "--json")))
+    figures = [r for r in every if r["kind"] == "figure"]
+    assert len(records) == len(figures)
+    for record, row in zip(records, figures, strict=True):
+        assert (record["fiscal_year"], record["measure"]) == (row["fiscal_year"], row["field"])
+        assert record["value"] == pytest.approx(row["value"])
+        document = row["document"] or {}
+        assert record["url"] == document.get("url") and record["page"] == document.get("page")
+    assert any(r["url"] and r["status"] == "confirmed" for r in records)
 
 
 def test_xlsx_needs_a_file(run: Run) -> None:
@@ -197,7 +292,7 @@ def test_xlsx_needs_a_file(run: Run) -> None:
     [
         ("out.csv", b"year,total,"),
         ("out.tsv", b"year\ttotal\t"),
-        ("out.md", b"| year | total |"),
+        ("out.md", b"### Capex: US (2) vs China (2)"),
         ("out.json", b"{"),
         ("out.txt", b"Capex: US (2) vs China (2)"),
         ("out", b"Capex: US (2) vs China (2)"),
@@ -234,7 +329,8 @@ def test_output_extension_and_format_must_agree(
 
 
 #: What would make a page or an image fetch something when opened.
-NETWORK = re.compile(r"url\((?!#)|@import|<link|<script|\bsrc=|\bhref=|@font-face", re.I)
+#: Loads from elsewhere; an SVG's references inside itself (url(#p1), href="#m1") are not.
+NETWORK = re.compile(r"url\((?!#)|@import|<link|<script|\bsrc=|\bhref=(?![\"']#)|@font-face", re.I)
 
 
 def test_html_is_a_standalone_page_of_tables_and_an_inline_chart(run: Run, tmp_path: Path) -> None:
@@ -246,12 +342,13 @@ def test_html_is_a_standalone_page_of_tables_and_an_inline_chart(run: Run, tmp_p
     assert not NETWORK.search(page)
     assert page.count("<table>") == 2  # the comparison, the FX sources
     assert "<h1>Capex: US (2) vs China (2) (CNY millions)</h1>" in page
+    # The chart `capex chart --svg` draws (tests/present/test_figure.py), inline.
     svg = page[page.index("<svg") : page.index("</svg>")]
-    # 2024: US 2,400 is the longest bar (420 px); China's 400 a sixth of it; 2023's US 1,050
-    assert '<rect x="80" y="58" width="420.0"' in svg and 'y="76" width="70.0"' in svg
-    assert '<rect x="80" y="12" width="183.8"' in svg
+    assert page.count("<svg") == 1 and "<?xml" not in page
+    # 2024: US 2,400 against China 400, CN : US 1 : 6.0; 2023: 1,050 / 210 = 5.0
     assert ">2,400</text>" in svg and ">400</text>" in svg
-    assert "<li>FX, CNY per USD" in page
+    assert ">CN : US 1 : 6.0</text>" in svg and ">CN : US 1 : 5.0</text>" in svg
+    assert "FX: annual average CNY per USD" in page  # the terminal view's brief notes
 
 
 def test_svg_and_html_never_cut_a_value_and_load_nothing(run: Run, tmp_path: Path) -> None:
@@ -267,7 +364,7 @@ def test_svg_and_html_never_cut_a_value_and_load_nothing(run: Run, tmp_path: Pat
     ledger = json.loads(_ok(run("claims", "--json")))
     cells = html.unescape(page)
     for claim in ledger["claims"]:
-        assert f"<td>{claim['stated']['text']}</td>" in cells, claim["id"]
+        assert f"<td>{claim['stated']['text']}" in cells, claim["id"]
     # the SVG is as wide as the table: more than the 100 columns it used to be cut at
     width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])  # type: ignore[index]
     assert width > 100 * 12

@@ -99,14 +99,16 @@ def test_trillions_show_as_wanyi(run: Run) -> None:
 def test_markdown_table(run: Run) -> None:
     result = run("compare", "--format", "markdown", *DATA)
     lines = result.stdout.splitlines()
-    # header, separator, two years and the total; then a blank line and the notes
-    assert lines[0].startswith("| year | total | first_year | last_year | currency | us_capex |")
-    assert lines[2].startswith("| 2023 | false | 2023 | 2023 | CNY | 1,050 |")
-    assert lines[4].startswith("|  | true | 2023 | 2024 | CNY |")
-    assert lines[5] == ""
-    assert lines[6].startswith("- CN : US = China's capex to the US group's")
-    sources = run("sources", "-f", "markdown", *DATA).stdout.split("\n\n")[0].splitlines()
-    assert len(sources) == 2 + 33
+    # The terminal's title, headings and number formats; then the second table; the notes.
+    assert lines[0] == "### Capex: US (2) vs China (2) (CNY millions)"
+    assert lines[2].startswith("| Year | US capex | CN capex | CN : US |")
+    # small.toml 2024: 2,400 / 400 = 1 : 6.0 (400 rests on an aggregator's figure: *)
+    assert lines[5].startswith("| 2024 | 2,400 | 400* | 1 : 6.0 |")
+    assert lines[6].startswith("| 2023-2024 | 3,450 | 610* | 1 : 5.7 |")
+    assert "- CN : US = China's capex to the US group's (the article's 1:6, 1:10)" in result.stdout
+    sources = run("sources", "-f", "markdown", *DATA).stdout
+    table = [line for line in sources.splitlines() if line.startswith("| ")]
+    assert len(table) == 1 + 33  # the header, then every number of small.toml
 
 
 def test_lang_zh(run: Run) -> None:

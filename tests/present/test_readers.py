@@ -45,6 +45,7 @@ COMMANDS: list[tuple[str, ...]] = [
 ]
 
 #: What a cut figure looks like: a digit or a figure's sign beside an ellipsis.
+LONE_URL = re.compile(r" *\(?https?://\S+")
 CUT = re.compile(r"[\d,.%:\]]…|…[\d,.$\[]")
 
 
@@ -65,7 +66,10 @@ def test_every_table_fits_the_page_without_a_cut(
     shown = text.replace("……", "")
     assert not CUT.search(shown), CUT.search(shown)
     assert "…" not in shown
-    widest = max(text.splitlines(), key=cell_len)
+    # A URL longer than the page stands alone on its line, whole (issue 26): the one line
+    # allowed to be wider.
+    lines = [line for line in text.splitlines() if not LONE_URL.fullmatch(line)]
+    widest = max(lines, key=cell_len)
     assert cell_len(widest) <= width, widest
 
 

@@ -36,6 +36,7 @@ OUTPUTS: list[tuple[str, list[str]]] = [
     ("explain", ["explain", "2024", *DATA]),
     ("explain", ["explain", "2024", "-g", "cn", "-m", "returns", "--like-for-like", *DATA]),
     ("company", ["company", "cna", *DATA]),
+    ("company-list", ["company", "cna", "usa", *DATA]),
     ("companies", ["companies", *DATA]),
     ("sources", ["sources", *DATA]),
     ("chart", ["chart", *DATA]),

@@ -19,6 +19,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from capexcli.cli.output_choice import RUN_LANG, locale_lang
 from capexcli.errors import (
     EXIT_BROKEN_PIPE,
     EXIT_INTERNAL_ERROR,
@@ -27,7 +28,7 @@ from capexcli.errors import (
     InternalError,
     OptionError,
 )
-from capexcli.present.output import emit_error
+from capexcli.present.output import LANGS, emit_error
 from capexcli.present.run_lang import LANG
 
 DEBUG_VAR = "CAPEX_DEBUG"
@@ -143,16 +144,26 @@ def _wants_json(argv: Sequence[str]) -> bool:
     return False
 
 
-def _wants_lang(argv: Sequence[str]) -> str:
-    """The language of messages: --lang zh / --lang=zh, else the locale's (LANG=zh_CN...)."""
-    for index, arg in enumerate(argv):
+def _take_lang(argv: list[str]) -> tuple[list[str], str | None]:
+    """``argv`` without its --lang options (wherever they stand: before the command, after
+    it, beside --help), and the last language they give, checked later by main()."""
+    kept: list[str] = []
+    lang: str | None = None
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            kept += argv[index:]
+            break
         if arg.startswith("--lang="):
-            return "zh" if arg.split("=", 1)[1].strip().lower() == "zh" else "en"
-        if arg == "--lang" and index + 1 < len(argv):
-            return "zh" if argv[index + 1].strip().lower() == "zh" else "en"
-    from capexcli.cli.options import locale_lang
-
-    return locale_lang()
+            lang = arg.split("=", 1)[1]
+        elif arg == "--lang" and index + 1 < len(argv):
+            lang = argv[index + 1]
+            index += 1
+        else:
+            kept.append(arg)
+        index += 1
+    return kept, None if lang is None else lang.strip().lower()
 
 
 def report_internal_error(error: BaseException, as_json: bool) -> None:
@@ -201,11 +212,15 @@ class CapexGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = _bare_into(list(sys.argv[1:] if args is None else args))
+        argv, asked = _take_lang(_bare_into(list(sys.argv[1:] if args is None else args)))
         as_json = _wants_json(argv[: argv.index("--")] if "--" in argv else argv)
-        lang = _wants_lang(argv[: argv.index("--")] if "--" in argv else argv)
+        lang = asked if asked in LANGS else locale_lang()
+        # Messages and help read the one (present/run_lang.py); the output options the other.
         _LANG.set(lang)
+        RUN_LANG.set(lang)
         try:
+            if asked is not None and asked not in LANGS:
+                raise OptionError(f"--lang {asked!r}: choose en or zh")
             status = super().main(
                 argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
             )
@@ -265,7 +280,7 @@ app = typer.Typer(
         "(Microsoft, Alphabet, Meta, Amazon) against seven Chinese ones (Tencent, Alibaba, "
         "Baidu, JD.com, Kuaishou, Meituan, NetEase).\n\n"
         "Start with `capex compare`; `capex company tencent` shows one company; add --json "
-        "for scripts."
+        "for scripts, --lang zh (before or after the command) for Chinese."
     ),
     epilog=(
         "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "

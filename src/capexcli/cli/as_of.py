@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -18,9 +19,10 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
-        metavar="DATE",
-        help="Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by "
-        "then; a figure first filed later is left out. Default: the latest filings.",
+        metavar="DATE|article",
+        help="Figures as filed on or before DATE (YYYY-MM-DD, or `article`: the article's "
+        "date): each figure's last version by then; a figure first filed later is left out. "
+        "Default: the latest filings.",
         show_default=False,
     ),
 ]
@@ -41,7 +43,8 @@ def as_of_choice(
     note: str | None = None,
 ) -> AsOf:
     """--as-of and --first-reported, checked. ``published``: the article's date, which
-    ``--as-of article`` stands for (claims only)."""
+    ``--as-of article`` stands for; when not given, read from the claims file (CAPEX_CLAIMS,
+    else the shipped one), so that every command with --as-of takes ``article``."""
     from capexcli.results.filed import AsOf
 
     if text is None:
@@ -51,15 +54,38 @@ def as_of_choice(
 
     if first_reported:
         raise OptionError("--as-of and --first-reported disagree: choose one")
-    if text.strip().lower() == "article":
+    if is_article(text):
         if published is None:
-            raise OptionError(
-                "--as-of article: only `capex claims` knows the article's date (the claims "
-                "file's `published`); give a date, e.g. --as-of 2025-08-01"
-            )
+            published, note = _article_date()
         return AsOf(date=published, label="article", note=note)
     with flag("--as-of", text):
         return AsOf(date=parse_date(text))
+
+
+def is_article(text: str | None) -> bool:
+    return text is not None and text.strip().lower() == "article"
+
+
+def as_of_files(text: str | None) -> list[Path]:
+    """The files an --as-of value reads besides the data: the claims file for ``article``
+    (part of the output cache's key, so a new `published` date is not replayed stale)."""
+    from capexcli.store.paths import resolve_claims_path
+
+    return [resolve_claims_path(None)] if is_article(text) else []
+
+
+def _article_date() -> tuple[dt.date, str | None]:
+    """The article's date and its note, from the claims file's `published`."""
+    from capexcli.compute.claims_file import load_claims
+    from capexcli.store.paths import resolve_claims_path
+
+    ledger = load_claims(resolve_claims_path(None))
+    if ledger.published is None:
+        raise OptionError(
+            "--as-of article: the claims file gives no `published` date; give a date, "
+            "e.g. --as-of 2025-08-01"
+        )
+    return ledger.published, ledger.published_note
 
 
 def as_of_dataset(dataset: Dataset, as_of: AsOf) -> tuple[Dataset, AsOf]:

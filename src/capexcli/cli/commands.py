@@ -15,7 +15,13 @@ from typer.core import TyperCommand
 
 from capexcli import __version__
 from capexcli.cli.app import CapexCommand, CapexGroup, app
-from capexcli.cli.as_of import AsOfOption, FirstReportedOption, as_of_choice, as_of_dataset
+from capexcli.cli.as_of import (
+    AsOfOption,
+    FirstReportedOption,
+    as_of_choice,
+    as_of_dataset,
+    as_of_files,
+)
 from capexcli.cli.complete import STATUS_CHOICES, choices, complete_companies, complete_company
 from capexcli.cli.data import data_app
 from capexcli.cli.imports import import_app
@@ -110,18 +116,21 @@ def compare(
         dataset, as_of = scope.dataset(load(path).dataset)
         return compare_groups(dataset, **arguments).model_copy(update={"as_of": as_of})
 
-    run("compare", {**scope.options(), "notes": notes}, [path], out, produce)
+    out = scope.with_evidence(out, path)
+    files = [path, *as_of_files(scope.as_of)]
+    run("compare", {**scope.options(), "notes": notes}, files, out, produce)
 
 
 @app.command(cls=CapexCommand)
 @output_options()
 def company(
     ctx: typer.Context,
-    name: Annotated[
-        str,
+    names: Annotated[
+        list[str],
         typer.Argument(
-            metavar="NAME",
-            help="Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT.",
+            metavar="NAME...",
+            help="Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT. "
+            "Several names show each company in turn.",
             autocompletion=complete_company,
         ),
     ],
@@ -136,11 +145,14 @@ def company(
 
     Amounts are in the company's reporting currency. A value that a later filing restated
     is marked, with the earlier value and the filings; --as-of DATE shows the figures as
-    they had been filed by DATE.
+    they had been filed by DATE. Several names: one table each (--json: a list, see
+    `capex schema company-list`).
 
     Examples:
 
       capex company tencent
+
+      capex company tencent alibaba
 
       capex company meta --as-of 2024-06-30
 
@@ -152,16 +164,31 @@ def company(
     def produce() -> Any:
         from capexcli.compute.reports import company_report
         from capexcli.model.records import find_company
+        from capexcli.results import CompanyListResult
         from capexcli.store.loader import load
 
         dataset = load(path).dataset
-        # Resolved alone, so that the as-of footnote counts this company's figures.
-        alone = dataset.model_copy(update={"companies": [find_company(dataset, name)]})
-        dated_set, dated = as_of_dataset(alone, chosen)
-        return company_report(dated_set.companies[0], align_choice(align), dated)
+        # A company named twice (tencent 腾讯) is shown once.
+        found = list({c.id: c for c in (find_company(dataset, n) for n in names)}.values())
+        reports = []
+        for one in found:
+            # Resolved alone, so that the as-of footnote counts this company's figures.
+            alone = dataset.model_copy(update={"companies": [one]})
+            dated_set, dated = as_of_dataset(alone, chosen)
+            reports.append(company_report(dated_set.companies[0], align_choice(align), dated))
+        # One company keeps the single shape scripts already read.
+        return reports[0] if len(reports) == 1 else CompanyListResult(companies=reports)
 
-    options = {"name": name, "align": align, "as_of": as_of, "first_reported": first_reported}
-    run("company", options, [path], out, produce)
+    def evidence(result: Any) -> list[Any]:
+        from capexcli.compute.provenance import figures_used
+        from capexcli.store.loader import load
+
+        dated_set, dated = as_of_dataset(load(path).dataset, chosen)
+        return figures_used(dated_set, result, dated)
+
+    out = dataclasses.replace(out, evidence=evidence)
+    options = {"name": names, "align": align, "as_of": as_of, "first_reported": first_reported}
+    run("company", options, [path, *as_of_files(as_of)], out, produce)
 
 
 @app.command(cls=CapexCommand)
@@ -338,7 +365,7 @@ def sources(
         "align": align,
         "field": fields,
     }
-    run("sources", options, [path], out, produce)
+    run("sources", options, [path, *as_of_files(as_of)], out, produce)
 
 
 # `claims` lives in claims.py; importing it here registers it in this place among the
@@ -348,7 +375,7 @@ from capexcli.cli import explain as cli_explain  # noqa: E402, F401
 
 
 @app.command(cls=CapexCommand)
-@output_options()
+@output_options(chart=True)
 @comparison_options()
 def chart(
     ctx: typer.Context,
@@ -368,16 +395,21 @@ def chart(
     scope: Scope,
     out: Out,
 ) -> None:
-    """A bar chart of US vs China per comparison year, for the terminal.
+    """A bar chart of US vs China per comparison year, in the terminal or as an image.
 
     Two bars per year, scaled to the largest value, with the CN : US ratio for capex.
     Readable at 80 columns and without colour (the groups differ by their bar characters).
+
+    --svg and --png draw it for a story (title, unit, ratio, partial years hatched, source
+    and as-of date); --html puts the same chart on a page with its table.
 
     Examples:
 
       capex chart
 
       capex chart --metric capex_to_ocf --years 2020-2024
+
+      capex chart --years 2020-2024 --svg capex.svg --png capex.png
     """
     path = dataset_path(ctx, data)
 
@@ -392,7 +424,9 @@ def chart(
         with flag("--metric", metric):
             return chart_of(result, metric.strip().lower())
 
-    run("chart", {**scope.options(), "metric": metric}, [path], out, produce)
+    files = [path, *as_of_files(scope.as_of)]
+    out = scope.with_evidence(out, path)
+    run("chart", {**scope.options(), "metric": metric}, files, out, produce)
 
 
 # schema and validate, which read no comparison, live in inspect.py, and verify in

@@ -3,9 +3,9 @@ options and commands, then the epilog.
 
 Typer's boxed help left a 25-column description column at 80 columns, cut long words with "…"
 and showed type placeholders (``<str>``); this layout gives the text the whole width, wraps by
-display cells (Chinese counts two) and never cuts: a word wider than the line is broken over
-lines. Examples (indented paragraphs) are kept as written, and one too long for the terminal
-continues on the next line after a `` \\`` so it still pastes into a shell.
+display cells (Chinese counts two) and never cuts or splits a word: one wider than the line
+stands alone on it. Examples (indented paragraphs) are kept as written, and one too long for
+the terminal continues on the next line after a `` \\`` so it still pastes into a shell.
 """
 
 from __future__ import annotations
@@ -41,33 +41,13 @@ def _cells(text: str) -> int:
     return cell_len(text)
 
 
-def _split_word(word: str, width: int) -> list[str]:
-    """A word wider than ``width`` (a URL, a run of Chinese) in pieces that fit."""
-    pieces, piece = [], ""
-    for char in word:
-        if piece and _cells(piece + char) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += char
-    return [*pieces, piece] if piece else pieces
-
-
 def wrap(text: str, width: int) -> list[str]:
-    """Words of ``text`` on lines of at most ``width`` cells; nothing is dropped."""
-    lines: list[str] = []
-    line = ""
-    for word in text.split():
-        candidate = f"{line} {word}" if line else word
-        if _cells(candidate) <= width:
-            line = candidate
-            continue
-        if line:
-            lines.append(line)
-        *full, line = _split_word(word, width) if _cells(word) > width else [word]
-        lines.extend(full)
-    if line:
-        lines.append(line)
-    return lines or [""]
+    """``text`` on lines of at most ``width`` cells, as the tables' notes wrap: between words
+    or Chinese characters, never inside a word, figure or URL (one longer than the line stands
+    alone on it, whole); nothing is dropped."""
+    from capexcli.present.console import wrap as wrap_prose
+
+    return wrap_prose(" ".join(text.split()), width) or [""]
 
 
 def _example(line: str, width: int) -> list[str]:

@@ -20,6 +20,7 @@ SCHEMAS = (
     "compare",
     "explain",
     "company",
+    "company-list",
     "companies",
     "claims",
     "sources",
@@ -42,6 +43,7 @@ def schema_document(key: str) -> dict[str, Any]:
         "compare": results.CompareResult,
         "explain": results.ExplainResult,
         "company": results.CompanyResult,
+        "company-list": results.CompanyListResult,
         "companies": results.CompaniesResult,
         "claims": results.ClaimsResult,
         "sources": results.SourcesResult,
@@ -69,7 +71,8 @@ def schema(
         list[str] | None,
         typer.Argument(
             metavar="[COMMAND]",
-            help="compare (the default), company, companies, claims, sources, chart, validate, "
+            help="compare (the default), company, company-list (company with several names), "
+            "companies, claims, sources, chart, validate, "
             "verify, import-sec (or: import sec), import-report, or error (the error object of "
             "every command under --json).",
             show_default=False,

@@ -25,9 +25,10 @@ from capexcli.cli.complete import (
     complete_label,
     complete_years,
 )
+from capexcli.cli.output_choice import make_out
 from capexcli.errors import OptionError, flag
 from capexcli.model.alignment import ALIGNS, Align
-from capexcli.present.output import FORMATS, LANGS, UNIT_CHOICES, Out, choose_format
+from capexcli.present.output import FORMATS, LANGS, UNIT_CHOICES, Out
 
 if TYPE_CHECKING:
     from capexcli.model.records import Dataset
@@ -115,6 +116,26 @@ SvgOption = Annotated[
         metavar="PATH",
         help="Also save the table as the terminal shows it, as SVG (for reports; as wide as "
         "the table, nothing loaded from the network).",
+        show_default=False,
+    ),
+]
+ChartSvgOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--svg",
+        metavar="PATH",
+        help="Also save the chart as an SVG image for a story: title, unit, the CN : US ratio, "
+        "partial years hatched, source and as-of date (text stays text; nothing loaded from "
+        "the network).",
+        show_default=False,
+    ),
+]
+PngOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--png",
+        metavar="PATH",
+        help="Also save the chart as a PNG image (1500 x 900), the same as --svg draws.",
         show_default=False,
     ),
 ]
@@ -282,17 +303,23 @@ OUTPUT_OPTIONS: tuple[tuple[str, Any, Any, bool], ...] = (
 )
 
 
-def output_options(*, exports: bool = True, force: bool = True) -> Callable[[F], F]:
+def output_options(
+    *, exports: bool = True, force: bool = True, chart: bool = False
+) -> Callable[[F], F]:
     """Give a command the output options; it receives them as one ``out: Out`` argument.
 
     ``exports``: whether the command also takes --svg and --html (tables worth a report).
     ``force``: whether it takes --force for -o (not when its own --force means more).
+    ``chart``: --svg draws the chart (not the terminal), and --png is offered too.
     """
     chosen = [(name, kind, default) for name, kind, default, table in OUTPUT_OPTIONS]
     if not exports:
         chosen = [o for o, spec in zip(chosen, OUTPUT_OPTIONS, strict=True) if not spec[3]]
     if not force:
         chosen = [o for o in chosen if o[0] != "force"]
+    if chart:
+        chosen = [(n, ChartSvgOption if n == "svg" else k, d) for n, k, d in chosen]
+        chosen.append(("png", PngOption, None))
     return _bundle("out", chosen, lambda given: make_out(**given))
 
 
@@ -352,6 +379,19 @@ class Scope:
         dated, as_of = as_of_dataset(dataset, as_of_choice(self.as_of, self.first_reported))
         return regrouped(dated, self.group, self.exclude, self.label), as_of
 
+    def with_evidence(self, out: Out, path: Path) -> Out:
+        """``out`` that can list every figure a result rests on (the workbook's Sources
+        sheet), read again from the data as this scope sees it, only if a workbook asks."""
+
+        def evidence(result: Any) -> list[Any]:
+            from capexcli.compute.provenance import figures_used
+            from capexcli.store.loader import load
+
+            dataset, as_of = self.dataset(load(path).dataset)
+            return figures_used(dataset, result, as_of, self.fx)
+
+        return dataclasses.replace(out, evidence=evidence)
+
     def arguments(self) -> dict[str, Any]:
         """Checked, as the keyword arguments of compare()."""
         return {
@@ -377,46 +417,6 @@ def comparison_options() -> Callable[[F], F]:
         ("first_reported", FirstReportedOption, False),
     ]
     return _bundle("scope", options, lambda given: Scope(**given))
-
-
-def make_out(
-    as_json: bool = False,
-    fmt: str | None = None,
-    units: str = "million",
-    lang: str | None = None,
-    output: Path | None = None,
-    force: bool = False,
-    svg: Path | None = None,
-    html: Path | None = None,
-    view: str | None = None,
-    bom: bool = False,
-) -> Out:
-    given = fmt.strip().lower() if fmt is not None else None
-    if as_json and given is not None and given != "json":
-        raise OptionError(f"--json and --format {given} disagree: choose one")
-    return Out(
-        format=choose_format("json" if as_json else given, output),
-        units=units.strip().lower(),
-        lang=lang.strip().lower() if lang is not None else locale_lang(),
-        output=output,
-        force=force,
-        svg=svg,
-        html=html,
-        view=view,
-        bom=bom,
-    )
-
-
-def locale_lang() -> str:
-    """``zh`` when the locale asks for Chinese messages, as POSIX reads it: the first of
-    LC_ALL, LC_MESSAGES and LANG that is set and not empty; else ``en``."""
-    import os
-
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
 
 
 def align_choice(value: str) -> Align:

@@ -33,6 +33,7 @@ def run(
         and out.output is None
         and out.svg is None
         and out.html is None
+        and out.png is None
         and not (table and (sys.stdout.isatty() or os.environ.get("FORCE_COLOR")))
     )
     entry = None

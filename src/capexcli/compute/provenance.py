@@ -232,3 +232,72 @@ def narrow(
         update = {"selected_by": "+".join(chosen)}
         rows = [r.model_copy(update=update) for r in rows]
     return SourcesResult(rows)
+
+
+def figures_used(
+    dataset: Dataset | None, result: object, as_of: AsOf | None = None, fx: float | None = None
+) -> list[SourceRow]:
+    """Every figure a result rests on, with its document, page and URL: the workbook's Sources
+    sheet. A comparison or chart: each member's figures in the years shown, and the FX rates
+    of those years (or the one --fx rate); a company: all its figures; claims and sources: the
+    rows they already list."""
+    from capexcli.model.alignment import comparison_year
+    from capexcli.results import (
+        ChartResult,
+        ClaimsResult,
+        CompanyListResult,
+        CompanyResult,
+        CompareResult,
+    )
+
+    label = as_of_label(as_of or AsOf())
+    if isinstance(result, SourcesResult):
+        return list(result.root)
+    if isinstance(result, ClaimsResult):
+        seen: dict[tuple[object, ...], SourceRow] = {}
+        for claim in result.claims:
+            for row in claim.inputs:
+                seen.setdefault((row.kind, row.company, row.fiscal_year, row.field), row)
+        return list(seen.values())
+    if dataset is None:
+        return []
+    if isinstance(result, CompanyResult | CompanyListResult):
+        reports = result.companies if isinstance(result, CompanyListResult) else [result]
+        wanted = {(c.company.id, y.fiscal_year) for c in reports for y in c.years}
+        return [
+            row
+            for c in dataset.companies
+            for year in c.years
+            if (c.id, year.fiscal_year) in wanted
+            for field in CITED_FIELDS
+            if (row := figure_row(c, year, field, label)) is not None
+        ]
+    if dataset is None or not isinstance(result, CompareResult | ChartResult):
+        return []
+    years = {y.year for y in result.years}
+    members = {m for g in result.groups for m in g.members}
+    rows = [
+        row
+        for c in dataset.companies
+        if c.id in members
+        for year in c.years
+        if comparison_year(year.fiscal_year, year.period_end, result.align) in years
+        for field in CITED_FIELDS
+        if (row := figure_row(c, year, field, label)) is not None
+    ]
+    if fx is None:
+        return rows + [fx_row(rate) for rate in dataset.fx if rate.year in years]
+    given = "--fx: one rate for every year, given on the command line"
+    return rows + [
+        SourceRow(
+            kind="fx",
+            company=None,
+            fiscal_year=year,
+            field="cny_per_usd",
+            value=fx,
+            currency="CNY",
+            status="override",
+            source=given,
+        )
+        for year in sorted(years)
+    ]

@@ -97,6 +97,8 @@ def company_report(
                 label=company.capex_basis.label,
                 lines=list(company.capex_basis.lines),
                 note=company.capex_basis.note,
+                label_zh=company.capex_basis.label_zh,
+                note_zh=company.capex_basis.note_zh,
             ),
         ),
         currency=company.currency,

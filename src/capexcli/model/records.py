@@ -300,6 +300,9 @@ class CapexBasis(Record):
     #: The cash-flow lines (as printed) that the figure is, or adds up.
     lines: Annotated[list[Text], Field(min_length=1)]
     note: Text | None = None
+    #: The label and note in Chinese, shown under --lang zh (the lines stay as printed).
+    label_zh: Text | None = None
+    note_zh: Text | None = None
 
 
 class Guidance(Record):

@@ -194,8 +194,9 @@ def _catalog() -> dict[str, str]:
     from capexcli.present.catalog_explain import EXPLAIN_ZH
     from capexcli.present.catalog_help import HELP_ZH
     from capexcli.present.catalog_messages import MESSAGES_ZH
+    from capexcli.present.catalog_publish import PUBLISH_ZH
 
-    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH, **EXPLAIN_ZH}
+    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH, **EXPLAIN_ZH, **PUBLISH_ZH}
 
 
 @cache

@@ -11,10 +11,16 @@ HELP_ZH: dict[str, str] = {
     "（Microsoft、Alphabet、Meta、Amazon）对比中国七家（Tencent、Alibaba、Baidu、JD.com、"
     "Kuaishou、Meituan、NetEase）。",
     "Start with `capex compare`; `capex company tencent` shows one company; add --json for "
-    "scripts.": "从 `capex compare` 开始；`capex company tencent` 显示一家公司；脚本使用时加 --json。",
-    "Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.": (
-        "退出状态：0 成功，2 数据、选项或名称有误，1 capex 自身的错误。"
-    ),
+    "scripts, --lang zh (before or after the command) for Chinese.": "从 `capex compare` 开始；"
+    "`capex company tencent` 显示一家公司；脚本使用时加 --json，中文输出加 --lang zh"
+    "（放在命令前后均可）。",
+    "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
+    "--strict, verify); 2 bad input or usage (data file, option, name); 70 an internal error, a "
+    "bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error is a JSON "
+    "object on stderr (capex schema error).": "退出状态：0 成功；1 你要求的检查未通过（claims "
+    "--strict、validate --strict、verify）；2 输入或用法有误（数据文件、选项、名称）；70 内部错误，"
+    "即 capex 自身的缺陷（CAPEX_DEBUG=1 显示回溯）。使用 --json 时，每个错误都以 JSON 对象输出到 "
+    "stderr（capex schema error）。",
     "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), CAPEX_CACHE_DIR "
     "(where outputs and datasets are cached), NO_COLOR, CAPEX_DEBUG=1 (tracebacks).": (
         "环境变量：CAPEX_DATA（数据文件），CAPEX_NO_CACHE=1（每次都重新计算），CAPEX_CACHE_DIR"
@@ -194,8 +200,10 @@ HELP_ZH: dict[str, str] = {
         "一家公司逐年的数据：每个数字、资本开支 / 经营现金流、回报 / 资本开支、资本开支增长。"
     ),
     "Amounts are in the company's reporting currency.": "金额以公司的报告币种计。",
-    "Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT.": (
+    "Id, name, Chinese name, alias or ticker: tencent, 腾讯, 0700.HK, TCEHY, MSFT. Several "
+    "names show each company in turn.": (
         "编号、名称、中文名、别名或股票代码：tencent、腾讯、0700.HK、TCEHY、MSFT。"
+        "给出多个名称时逐一显示每家公司。"
     ),
     "List the companies: region, currency, fiscal-year end and the years covered.": (
         "列出公司：地区、币种、财年截止日和覆盖的年份。"
@@ -261,9 +269,6 @@ HELP_ZH: dict[str, str] = {
         "使用这个论断文件代替自带的文件（也可用 CAPEX_CLAIMS）。"
     ),
     # chart, schema, validate, verify, import
-    "A bar chart of US vs China per comparison year, for the terminal.": (
-        "终端里的柱状图：每个比较年份的美国与中国。"
-    ),
     "Two bars per year, scaled to the largest value, with the CN : US ratio for capex. Readable "
     "at 80 columns and without colour (the groups differ by their bar characters).": (
         "每年两根柱，按最大值缩放，资本开支附中 : 美比例。80 列宽、无颜色也能读（两组用不同字符画柱）。"
@@ -322,8 +327,10 @@ HELP_ZH: dict[str, str] = {
         "按 SEC 要求说明请求者身份（也可用 CAPEX_SEC_USER_AGENT）。"
     ),
     "Give up on one download after.": "单次下载超过这个时间即放弃。",
-    "Bring figures in from filings: `capex import sec` reads SEC XBRL company facts.": (
-        "从公司文件导入数字：`capex import sec` 读取 SEC XBRL 公司事实数据。"
+    "Bring figures in from filings: `capex import sec` reads SEC XBRL company facts, `capex "
+    "import report` a Hong Kong annual report or results announcement (PDF).": (
+        "从公司文件导入数字：`capex import sec` 读取 SEC XBRL 公司事实数据，`capex import report` "
+        "读取香港上市公司的年报或业绩公告（PDF）。"
     ),
     "Read annual cash-flow figures from SEC XBRL company facts into capex records.": (
         "从 SEC XBRL 公司事实数据中读取年度现金流数字，转为 capex 的记录。"
@@ -331,8 +338,10 @@ HELP_ZH: dict[str, str] = {
     # --as-of, --first-reported and versions
     "Amounts are in the company's reporting currency. A value that a later filing restated is "
     "marked, with the earlier value and the filings; --as-of DATE shows the figures as they had "
-    "been filed by DATE.": "金额以公司的报告币种计。被后来的申报重述的数值会标出，并附旧值和相关申报；"
-    "--as-of 日期 显示截至该日已申报的数字。",
+    "been filed by DATE. Several names: one table each (--json: a list, see `capex schema "
+    "company-list`).": "金额以公司的报告币种计。被后来的申报重述的数值会标出，并附旧值和相关申报；"
+    "--as-of 日期 显示截至该日已申报的数字。多个名称：每家公司一张表（--json：一个列表，见 "
+    "`capex schema company-list`）。",
     "Check the claims against the figures as filed on or before DATE (YYYY-MM-DD), or by the "
     "article's date (`article`); each claim then shows where today's filings move it. Default: "
     "the latest filings.": "按该日期（YYYY-MM-DD）或之前申报的数字核查论断，或按文章发表日"
@@ -346,9 +355,10 @@ HELP_ZH: dict[str, str] = {
     "文件核查的数字。被后来的申报重述的数字列出每一次申报的数值（--json：`versions`）。"
     "`--year` 按财年选取，`--comparison-year` 按 compare 计入的日历年选取；脚注说明用的是哪一种。",
     "Each figure's first filed value, before any restatement.": "每个数字首次申报的数值（任何重述之前）。",
-    "Figures as filed on or before DATE (YYYY-MM-DD): each figure's last version by then; a "
-    "figure first filed later is left out. Default: the latest filings.": "按该日期（YYYY-MM-DD）"
-    "或之前申报的数字：每个数字取届时最后一次申报的数值；之后才首次申报的数字不计入。默认：最新申报。",
+    "Figures as filed on or before DATE (YYYY-MM-DD, or `article`: the article's date): each "
+    "figure's last version by then; a figure first filed later is left out. Default: the latest "
+    "filings.": "按该日期（YYYY-MM-DD，或 `article`：文章发表日）或之前申报的数字：每个数字取届时"
+    "最后一次申报的数值；之后才首次申报的数字不计入。默认：最新申报。",
     # exports and checks (#17)
     "Also save a standalone HTML page: the tables as HTML tables, the notes, and the chart as "
     "inline SVG (nothing loaded from the network).": "另存为独立的 HTML 页面：表格为 HTML 表格，"
@@ -373,4 +383,27 @@ HELP_ZH: dict[str, str] = {
     "file's extension says, else table.": "table、json、csv、tsv、markdown 或 xlsx。csv/tsv：一行"
     "表头，原始数字；markdown：每节一个 GitHub 表格，之后是说明；xlsx：工作簿（需要 -o）。"
     "默认：按 -o 文件的扩展名，否则为表格。",
+    # capex schema and capex import (issue 26: every help in Chinese)
+    "A PDF with no statement of cash flows (and no headline capex), a scanned PDF without text, an encrypted or damaged file: exit 2, nothing written.": "没有现金流量表（也没有标题资本开支）的 PDF、没有文字层的扫描 PDF、加密或损坏的文件：以 2 退出，不写入任何内容。",
+    "A company-facts JSON file. Or download with --cik / --ticker.": "一个 company-facts JSON 文件。或用 --cik / --ticker 下载。",
+    "An annual report or results announcement, as published on HKEXnews.": "在披露易（HKEXnews）上发布的年报或业绩公告。",
+    "Download by ticker: only the dataset's eight SEC filers are known: MSFT (789019), GOOGL (1652044), META (1326801), AMZN (1018724), BABA (1577552), BIDU (1329099), JD (1549802), NTES (1110646). Others: --cik.": "按股票代码下载：只认识数据集中的八家 SEC 申报公司：MSFT (789019)、GOOGL (1652044)、META (1326801)、AMZN (1018724)、BABA (1577552)、BIDU (1329099)、JD (1549802)、NTES (1110646)。其他公司：用 --cik。",
+    "Download the company facts of this SEC Central Index Key, e.g. 789019.": "下载这个 SEC 中央索引码（CIK）的公司事实数据，例如 789019。",
+    "Downloads follow the SEC's rules: a User-Agent with your name and email (--user-agent or CAPEX_SEC_USER_AGENT), at most 10 requests a second, retries on 429 and 5xx. CAPEX_SEC_BASE_URL replaces https://data.sec.gov (e.g. a mirror). Redirects are followed only to the SEC over HTTPS, and an answer over 256 MiB once decompressed is refused.": "下载遵守 SEC 的规则：User-Agent 含你的姓名和电子邮箱（--user-agent 或 CAPEX_SEC_USER_AGENT），每秒最多 10 次请求，遇到 429 和 5xx 时重试。CAPEX_SEC_BASE_URL 可替换 https://data.sec.gov（例如镜像）。只跟随经 HTTPS 指向 SEC 的重定向，解压后超过 256 MiB 的响应会被拒绝。",
+    "Every field has a description, and fields with a closed set of values (verdict, status, currency, region, kind, outcome ...) list them as an enum. `capex schema error` is the object every failure prints on stderr under --json.": "每个字段都有说明，取值固定的字段（verdict、status、currency、region、kind、outcome ……）以枚举列出其取值。`capex schema error` 是 --json 下每次失败输出到 stderr 的对象。",
+    "Finds the consolidated statement of cash flows and reads, for its current and prior year: net cash from/used in operating activities; purchases of property, plant and equipment (construction in progress, investment properties); purchases of intangible assets; payments for land use rights, right-of-use assets or leasehold land; payments for repurchase of shares; dividends paid. Each with its line as printed (English, Chinese or both), its page, and the statement's unit (RMB'000, HK$'000, HK$, RMB million, 千港元 ...), converted to millions of its currency, outflows positive as in the data. A results release's headline capex (资本开支为人民币792亿元) is read as printed, marked as rounded. Two lines that could be the same measure are both listed with a warning; capex never picks one.": "找到综合现金流量表，读取本年和上年的：经营活动所得/所用现金净额；购买物业、厂房及设备（在建工程、投资物业）；购买无形资产；土地使用权、使用权资产或租赁土地的付款；回购股份的付款；已付股息。每项附其印出的行项目（英文、中文或两者）、页码和报表单位（RMB'000、HK$'000、HK$、人民币百万元、千港元 ……），换算为该币种的百万元，流出记为正数，与数据一致。业绩公告的标题资本开支（资本开支为人民币792亿元）按印出的数字读取，标为约数。可能是同一指标的两行会一并列出并给出警告；capex 从不替你挑选。",
+    "From FILE (the JSON that data.sec.gov/api/xbrl/companyfacts/CIK##########.json serves) or downloaded with --cik or --ticker. Read per fiscal year, keyed on the period end, from 10-K, 10-K/A, 20-F and 20-F/A filings (the latest filing of a period wins): capex (us-gaap:PaymentsToAcquirePropertyPlantAndEquipment, else PaymentsToAcquireProductiveAssets), operating cash flow, buybacks, dividends and debt repayment, in millions of USD or CNY as filed. Each figure is status confirmed, with the form, filing date, accession number and tag as its source.": "来自 FILE（data.sec.gov/api/xbrl/companyfacts/CIK##########.json 提供的 JSON）或用 --cik、--ticker 下载。按财年读取（以期末日为键），来自 10-K、10-K/A、20-F 和 20-F/A 申报（同一期间以最新申报为准）：资本开支（us-gaap:PaymentsToAcquirePropertyPlantAndEquipment，否则 PaymentsToAcquireProductiveAssets）、经营现金流、回购、分红和偿还债务，按申报的美元或人民币百万元计。每个数字的状态为 confirmed，以表格类型、申报日期、登记号和标签为出处。",
+    "Give up on a download that takes longer, however the server stalls (each try as a whole, not each read).": "下载超过这个时间就放弃，无论服务器如何拖延（按每次尝试整体计，而非每次读取）。",
+    "Merge into this data file (needs --company) instead of printing TOML.": "合并进这个数据文件（需要 --company），而不是输出 TOML。",
+    "Only these fiscal years, e.g. 2023-2025 or 2025. Default: all.": "只取这些财年，例如 2023-2025 或 2025。默认：全部。",
+    "Only this fiscal year (the statement's current or prior one); also the year of a headline figure whose heading names none.": "只取这个财年（报表的本年或上年）；标题未写年份的标题数字也记在这一年。",
+    "Print one JSON document (for scripts) instead of TOML.": "输出一个 JSON 文档（供脚本使用），而不是 TOML。",
+    "Read cash-flow figures from a Hong Kong annual report or results announcement (PDF).": "从香港上市公司的年报或业绩公告（PDF）读取现金流数字。",
+    "The company of the data file the figures belong to (id, name or alias): its capex basis says which lines capex adds, its fiscal-year end dates the columns. Without --into: the id of the printed stub.": "这些数字所属的数据文件中的公司（编号、名称或别名）：其资本开支口径决定 capex 加总哪些行，其财年截止日确定各列的日期。不带 --into 时：输出的草稿记录所用的编号。",
+    "Where readers find the document (its HKEXnews address, which also gives its date of publication); written into the document's citation.": "读者在哪里找到这份文件（其披露易地址，也给出发布日期）；写入文件的引用中。",
+    "With --into: also replace figures the file marks confirmed.": "与 --into 同用：也替换文件中标为 confirmed 的数字。",
+    "With --into: the company of the data file the figures belong to (id, name or alias). Without: the id of the printed stub.": "与 --into 同用：这些数字所属的数据文件中的公司（编号、名称或别名）。不带时：输出的草稿记录所用的编号。",
+    "Without --into the records are printed as TOML to paste into a data file; with --company ID --into PATH they are merged into that data file (written atomically) and every figure added or changed is listed. A figure that differs from one the file marks confirmed is left alone and listed as skipped, unless --force.": "不带 --into 时，记录以 TOML 输出，可粘贴进数据文件；带 --company ID --into PATH 时，合并进该数据文件（原子写入），并列出每个新增或改动的数字。与文件中标为 confirmed 的数字不同的数字保持不动并列为跳过，除非加 --force。",
+    "Without --into: TOML to paste (a company stub with the capex basis, the document and the years). With --company ID --into PATH: merged into that data file, atomically, every figure added or changed listed, a figure that differs from a confirmed one left alone unless --force. Capex is what the company's capex basis adds, found by its lines' labels.": "不带 --into：输出可粘贴的 TOML（含资本开支口径、文件和各年份的公司草稿记录）。带 --company ID --into PATH：原子地合并进该数据文件，列出每个新增或改动的数字；与已确认数字不同的数字保持不动，除非加 --force。资本开支是该公司口径所加总的行，按行项目名称找到。",
+    "compare (the default), company, company-list (company with several names), companies, claims, sources, chart, validate, verify, import-sec (or: import sec), import-report, or error (the error object of every command under --json).": "compare（默认）、company、company-list（company 带多个名称时）、companies、claims、sources、chart、validate、verify、import-sec（或：import sec）、import-report，或 error（--json 下每个命令的错误对象）。",
 }

@@ -105,9 +105,6 @@ MESSAGES_ZH: dict[str, str] = {
         "汇率 {fx}：人民币/美元汇率须在 {low} 到 1000 之间，例如 7.19"
     ),
     "--json and --format {format} disagree: choose one": "--json 与 --format {format} 冲突：只选一个",
-    "--svg and --html export the table: drop --format/--json": (
-        "--svg 和 --html 导出的是表格：去掉 --format/--json"
-    ),
     "{path}: no such file": "{path}：文件不存在",
     "{path}: is a directory, not a data file": "{path}：是文件夹，不是数据文件",
     "{path}: cannot read: {reason}": "{path}：无法读取：{reason}",

@@ -17,30 +17,37 @@ BARS = {"us": "█", "cn": "▒"}
 BAR_STYLES = {"us": "blue", "cn": "red"}
 
 
+def member_counts(result: ChartResult) -> dict[str, int]:
+    """Members of each group (the first year's coverage says how many)."""
+    first = result.years[0].coverage if result.years else {}
+    return {g: first[g].members if g in first else 0 for g in ("us", "cn")}
+
+
+def chart_title(result: ChartResult, s: Style) -> str:
+    """What the chart compares: the groups' names (or their sizes, like for like)."""
+    if result.metric != "capex":
+        return {
+            "capex_to_ocf": s.t("Capex / operating cash flow: US vs China"),
+            "returns_to_capex": s.t("Shareholder returns / capex: US vs China"),
+        }[result.metric]
+    if any(result.dropped.values()):
+        counts = member_counts(result)
+        return s.t(
+            "Capex: US ({us}) vs China ({cn}), like for like", us=counts["us"], cn=counts["cn"]
+        )
+    labels = group_labels(result.groups, s)
+    return s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"])
+
+
 def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
     """Horizontal bars, two per year, scaled to the largest value; the two groups differ by
     their characters as well as their colours, so a plain terminal reads it too."""
     percent_metric = result.metric != "capex"
     values = [v for row in result.years for v in (row.us, row.cn) if v is not None]
     top = max(values, default=0) or 1
-    counts = {
-        g: result.years[0].coverage[g].members if result.years and result.years[0].coverage else 0
-        for g in ("us", "cn")
-    }
-    narrowed = any(result.dropped.values())
-    labels = group_labels(result.groups, s)
-    title = {
-        "capex": s.t(
-            "Capex: US ({us}) vs China ({cn}), like for like", us=counts["us"], cn=counts["cn"]
-        )
-        if narrowed
-        else s.t("Capex: {us} vs {cn}", us=labels["us"], cn=labels["cn"]),
-        "capex_to_ocf": s.t("Capex / operating cash flow: US vs China"),
-        "returns_to_capex": s.t("Shareholder returns / capex: US vs China"),
-    }[result.metric]
+    title = chart_title(result, s)
     head = title if percent_metric else f"{title} ({s.unit_label(result.currency)})"
     lines: list[RenderableType] = [paragraph(head, s.width, indent=""), Text("")]
-    partial = False
     # The bars share the page with their labels: as long as 40 cells, shorter on a narrow page.
     longest = max(
         (cell_len(_suffix(r, g, s, percent_metric)) for r in result.years for g in ("us", "cn")),
@@ -51,9 +58,6 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
         for group in ("us", "cn"):
             value = getattr(row, group)
             label = str(row.year) if group == "us" else ""
-            cover = row.coverage.get(group)
-            whole = cover is None or cover.complete
-            partial = partial or not whole
             line = Text(f"{label:<5}{group.upper()} ")
             if value is None:
                 line.append(DASH)
@@ -63,6 +67,16 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
                 line.append(_suffix(row, group, s, percent_metric))
             lines.append(line)
     lines.append(Text(""))
+    return lines + [paragraph(note, s.width, indent="  ") for note in chart_notes(result, s)]
+
+
+def chart_notes(result: ChartResult, s: Style) -> list[str]:
+    """The legend, the alignment, the as-of date and, when needed, what like for like
+    dropped and what [ ] means."""
+    counts = member_counts(result)
+    narrowed = any(result.dropped.values())
+    labels = group_labels(result.groups, s)
+    partial = any(not (cover.complete) for row in result.years for cover in row.coverage.values())
     if narrowed:
         legend = s.t(
             "{us_bar} US ({us})   {cn_bar} China ({cn})",
@@ -93,19 +107,32 @@ def chart_view(result: ChartResult, s: Style) -> list[RenderableType]:
                 "bars and the ratio are not comparable"
             )
         )
-    return lines + [paragraph(note, s.width, indent="  ") for note in notes]
+    return notes
+
+
+def chart_value(row: ChartYear, group: str, s: Style, percent_metric: bool) -> str:
+    """A group's value as the chart labels it: [bracketed] with reported/members if partial."""
+    value = getattr(row, group)
+    if value is None:
+        return DASH
+    cover = row.coverage.get(group)
+    shown = percent(value) if percent_metric else s.amount(value)
+    if cover is None or cover.complete:
+        return shown
+    return f"[{shown}] {cover.reported}/{cover.members}"
+
+
+def chart_ratio(row: ChartYear) -> str:
+    """The CN : US ratio of a year, [bracketed] when a group is partial."""
+    ratio_text = one_to(row.ratio)
+    return ratio_text if row.complete or row.ratio is None else f"[{ratio_text}]"
 
 
 def _suffix(row: ChartYear, group: str, s: Style, percent_metric: bool) -> str:
     """What follows a bar: the value, how many members report when not all, the ratio."""
-    value = getattr(row, group)
-    if value is None:
+    if getattr(row, group) is None:
         return ""
-    cover = row.coverage.get(group)
-    whole = cover is None or cover.complete
-    shown = percent(value) if percent_metric else s.amount(value)
-    text = f" {shown}" if whole else f" [{shown}] {cover.reported}/{cover.members}"  # type: ignore[union-attr]
+    text = " " + chart_value(row, group, s, percent_metric)
     if group == "us" and row.ratio is not None and not percent_metric:
-        ratio_text = one_to(row.ratio)
-        text += f"   {s.t('CN : US')} {ratio_text if row.complete else f'[{ratio_text}]'}"
+        text += f"   {s.t('CN : US')} {chart_ratio(row)}"
     return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
@@ -39,6 +41,60 @@ def claim_value(value: float | None, unit: str, stated_text: str = "") -> str:
     if unit == "share":
         return f"{value * 100:.1f}%"
     return f"{value:,.4g}"
+
+
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+#: How the article relates the truth to its number, as a sign before the number.
+_RELATION_SIGNS = {"at_least": "≥", "more_than": ">", "at_most": "≤", "less_than": "<"}
+
+
+def _english_value(value: float, unit: str, text: str) -> str:
+    """A stated number as English figures: RMB1.7T, $14.3B, 2x (T, B, M: trillion, billion,
+    million, as in the Recomputed column)."""
+    if unit in ("CNY millions", "USD millions", "CNY 100 millions (亿)"):
+        millions = value * 100 if unit.startswith("CNY 100") else value
+        money = "$" if unit.startswith("USD") else "RMB"
+        if abs(millions) >= 1_000_000:
+            return f"{money}{millions / 1_000_000:,.4g}T"
+        if abs(millions) >= 1000:
+            return f"{money}{millions / 1000:,.4g}B"
+        return f"{money}{millions:,.4g}M"
+    if unit == "multiple":
+        return f"1:{value:g}" if ":" in text else f"{value:g}x"
+    if unit == "share":
+        return f"{value * 100:.4g}%"
+    if unit == "USD":
+        return f"${value:,.4g}"
+    if unit == "million users":
+        return f"{value / 1000:,.4g}B users" if value >= 1000 else f"{value:,.4g}M users"
+    return f"{value:,.4g} {unit}"
+
+
+def stated_english(claim: ClaimResult) -> str | None:
+    """The article's stated number in English (worked out from the claim's value, range and
+    relation, so it says exactly what is checked), or None when its words hold no Chinese."""
+    stated = claim.stated
+    text = str(stated.get("text", ""))
+    if not _CJK.search(text):
+        return None
+    low, high, value = stated.get("low"), stated.get("high"), stated.get("value")
+    if low is not None and high is not None:
+        shown = f"{_english_value(low, claim.unit, text)}–{_english_value(high, claim.unit, text)}"
+    elif value is not None:
+        shown = _english_value(value, claim.unit, text)
+    else:
+        return None
+    return _RELATION_SIGNS.get(str(stated.get("relation", "")), "") + shown
+
+
+def stated_text(claim: ClaimResult, s: Style, alone: bool = False) -> str:
+    """The article's words for the number; in English, with their English rendering (or,
+    ``alone``, the English rendering instead)."""
+    text = str(claim.stated.get("text", ""))
+    english = None if s.lang == "zh" else stated_english(claim)
+    if english is None:
+        return text
+    return english if alone else f"{text} ({english})"
 
 
 def _recomputed(claim: ClaimResult) -> str:
@@ -108,11 +164,12 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
     ]
 
 
-def _cells(claim: ClaimResult, s: Style) -> dict[str, str | Text]:
+def _cells(claim: ClaimResult, s: Style, compact: bool = False) -> dict[str, str | Text]:
     return {
         "ID": claim.id,
         "§": claim.section,
-        "Stated": claim.stated.get("text", ""),
+        # Compact is one line a claim: in English, the English figures alone.
+        "Stated": stated_text(claim, s, alone=compact),
         "Recomputed": _recomputed(claim) if claim.kind != "cited" else "",
         "Verdict": _verdict(claim, s),
         "Claim": claim.quote_zh if s.lang == "zh" else claim.claim_en,
@@ -123,7 +180,7 @@ def claims_table(result: ClaimsResult, s: Style, compact: bool = False) -> Rende
     """A row per claim, with the claim's words if the page has room for them (30 columns),
     the section if it has room, the stated value wrapped if it must be (never inside a
     figure); too narrow for a table, a line of words per claim."""
-    cells = [_cells(claim, s) for claim in result.claims]
+    cells = [_cells(claim, s, compact) for claim in result.claims]
 
     def build(headers: list[str], wrapped: str | None = None, room: int = 0) -> Table:
         table = new_table(None)
@@ -289,7 +346,7 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
         ]
         if not zh:
             lines.append(paragraph(claim.claim_en, s.width, first="  ", indent="  "))
-        fields: list[tuple[str, str]] = [("Stated:", claim.stated.get("text", ""))]
+        fields: list[tuple[str, str]] = [("Stated:", stated_text(claim, s))]
         if claim.kind != "cited":
             fields.append(("Recomputed:", _recomputed(claim)))
         if claim.latest is not None and claim.kind != "cited":

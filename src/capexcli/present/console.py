@@ -10,8 +10,9 @@ from typing import TextIO
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -83,9 +84,10 @@ def _pieces(text: str) -> list[str]:
 
 def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
     """``text`` in lines of at most ``width`` cells, broken only between words or Chinese
-    characters, never inside a figure (unlike Rich's fold, which cuts where the line ends).
-    ``first`` starts the first line and ``indent`` the others. A run longer than a whole
-    line (a long URL) is the one thing cut, at the line's end."""
+    characters, never inside a figure, a URL or an accession number (unlike Rich's fold, which
+    cuts where the line ends). ``first`` starts the first line and ``indent`` the others. A
+    run longer than a whole line (a long URL) stands alone on its line, whole, so that it can
+    still be copied and clicked: the one line wider than ``width``."""
     lines: list[str] = []
     line = first
     room = width - cell_len(first)
@@ -100,38 +102,50 @@ def wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
                     line += piece
                     room -= size
                 continue
+            if size > width:
+                if line.strip() and line != first:
+                    lines.append(line.rstrip())
+                    line = indent
+                lines.append(line + piece)
+                line, room = indent, width - cell_len(indent)
+                continue
             if size > room and line.strip():
                 lines.append(line.rstrip())
                 line, room = indent, width - cell_len(indent)
-            if size > room and size <= width and not line.strip():
+            if size > room and not line.strip():
                 # A URL that fits a line only without the indent: whole beats indented.
                 line, room = "", width
-            while size > room and room > 0:
-                # Longer than a line: cut at the line's end (a URL), the only cut there is.
-                cut = _fit(piece, room)
-                lines.append(line + piece[:cut])
-                piece = piece[cut:]
-                size = cell_len(piece)
-                line, room = indent, width - cell_len(indent)
             line += piece
             room -= size
-    lines.append(line.rstrip())
+    if line.strip() or not lines:
+        lines.append(line.rstrip())
     return lines
 
 
-def _fit(text: str, room: int) -> int:
-    """How many characters of ``text`` fill at most ``room`` cells (at least one)."""
-    count = 0
-    for index, char in enumerate(text):
-        count += cell_len(char)
-        if count > room:
-            return max(index, 1)
-    return len(text)
+class Prose:
+    """Lines that :func:`wrap` laid out, printed as they are: Rich never folds them again, so
+    a URL longer than the page stays whole on its line (print with ``crop=False``)."""
+
+    def __init__(self, lines: Sequence[str]) -> None:
+        self.lines = list(lines)
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(self.lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in self.lines:
+            yield Segment(line)
+            yield Segment.line()
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        widest = max((cell_len(line) for line in self.lines), default=0)
+        return Measurement(widest, widest)
 
 
-def paragraph(text: str, width: int, first: str = "", indent: str = "  ") -> Text:
+def paragraph(text: str, width: int, first: str = "", indent: str = "  ") -> Prose:
     """A note or a line of prose, wrapped to ``width`` with a hanging indent."""
-    return Text("\n".join(wrap(text, width, indent, first)))
+    return Prose(wrap(text, width, indent, first))
 
 
 def render_lines(table: Table) -> list[str]:
@@ -259,10 +273,21 @@ def fitted(
         )
         return table
 
+    # The wrapped column must also hold its longest unbreakable run (a URL) whole.
+    need = max(
+        [wrap_last or 0]
+        + [
+            cell_len(piece)
+            for cells, _ in rows
+            if last is not None
+            for piece in _pieces(_text(cells[last + 1]))
+        ]
+    )
+
     def fits(columns: list[int]) -> bool:
         if last in columns and wrap_last is not None:
             others = [i for i in columns if i != last]
-            return table_width(build(others)) + 2 + wrap_last <= width
+            return table_width(build(others)) + 2 + need <= width
         return table_width(build(columns)) <= width
 
     def final(columns: list[int]) -> Table:
@@ -298,13 +323,14 @@ def print_plain(
 ) -> None:
     """Print; when piped, as plain text with no padding at line ends (and, with ``trim_end``,
     no trailing blank lines), so diffs and greps stay clean."""
+    # crop=False: a URL longer than the page (see Prose) is printed whole, never cut.
     if out.is_terminal:
         for item in renderables:
-            out.print(item)
+            out.print(item, crop=False)
         return
     with out.capture() as captured:
         for item in renderables:
-            out.print(item)
+            out.print(item, crop=False)
     lines = captured.get().splitlines()
     while trim_end and lines and not lines[-1].strip():
         lines.pop()

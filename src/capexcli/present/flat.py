@@ -1,10 +1,11 @@
-"""Results as flat tables of raw values, for CSV, TSV, Markdown, xlsx and HTML.
+"""Results as flat tables of raw values, for CSV, TSV and xlsx (Markdown and HTML, for
+people, carry the terminal view instead: see :mod:`capexcli.present.document`).
 
 One row per year, company, figure or claim; amounts in the chosen unit with no formatting,
 so a spreadsheet or a script reads numbers. A totals row is marked in its own ``total``
 column, never in ``year``, so ``year`` stays a number column. Rows may fall into sections (a
-claims section): Markdown, xlsx and HTML show one table per section, with the result's
-notes as text. No Rich here: a CSV run stays on the fast path.
+claims section): xlsx shows one sheet per section, with the result's notes on a sheet of their
+own. No Rich here: a CSV run stays on the fast path.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from capexcli.results import (
     ChartResult,
     ClaimsResult,
     CompaniesResult,
+    CompanyListResult,
     CompanyResult,
     CompareResult,
     ExplainResult,
@@ -146,6 +148,10 @@ def _company(result: CompanyResult) -> list[dict[str, Any]]:
         }
         for y in result.years
     ]
+
+
+def _company_list(result: CompanyListResult) -> list[dict[str, Any]]:
+    return [row for one in result.companies for row in _company(one)]
 
 
 def _companies(result: CompaniesResult) -> list[dict[str, Any]]:
@@ -285,6 +291,16 @@ def _explain(result: ExplainResult) -> list[dict[str, Any]]:
     ]
 
 
+_COMPANY_AMOUNTS = frozenset(
+    (
+        "capex",
+        "operating_cash_flow",
+        "buybacks",
+        "dividends",
+        "debt_repayment",
+        "shareholder_returns",
+    )
+)
 _AMOUNTS: dict[type, frozenset[str]] = {
     ExplainResult: frozenset(("cell", "value", "converted")),
     CompareResult: frozenset(
@@ -292,17 +308,9 @@ _AMOUNTS: dict[type, frozenset[str]] = {
         for g in ("us", "cn")
         for f in ("capex", "operating_cash_flow", "shareholder_returns")
     ),
-    CompanyResult: frozenset(
-        (
-            "capex",
-            "operating_cash_flow",
-            "buybacks",
-            "dividends",
-            "debt_repayment",
-            "shareholder_returns",
-        )
-    ),
+    CompanyResult: _COMPANY_AMOUNTS,
     SourcesResult: frozenset(("value", "high")),
+    CompanyListResult: _COMPANY_AMOUNTS,
     VerifyResult: frozenset(("value", "filed_value")),
     UpdateResult: frozenset(("value", "filed_value")),
     # A chart of capex holds amounts; of a ratio, fractions (see _amounts).
@@ -311,6 +319,7 @@ _AMOUNTS: dict[type, frozenset[str]] = {
 _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     CompareResult: _compare,
     CompanyResult: _company,
+    CompanyListResult: _company_list,
     CompaniesResult: _companies,
     SourcesResult: _sources,
     ClaimsResult: _claims,
@@ -339,6 +348,7 @@ def _title(result: BaseModel) -> str:
     names = {
         CompareResult: "compare",
         CompanyResult: "company",
+        CompanyListResult: "company",
         CompaniesResult: "companies",
         SourcesResult: "sources",
         ClaimsResult: "claims",
@@ -351,6 +361,8 @@ def _title(result: BaseModel) -> str:
     title = f"capex {names[type(result)]}"
     if isinstance(result, CompanyResult):
         title += f" {result.company.id}"
+    if isinstance(result, CompanyListResult):
+        title += " " + " ".join(c.company.id for c in result.companies)
     if isinstance(result, ChartResult):
         title += f" {result.metric}"
     return title
@@ -359,13 +371,18 @@ def _title(result: BaseModel) -> str:
 def _sections(
     result: BaseModel, records: list[dict[str, Any]]
 ) -> list[tuple[str, tuple[int, ...]]]:
-    """Claims fall into the article's sections; other results are one table."""
-    if not isinstance(result, ClaimsResult):
+    """Claims fall into the article's sections, several companies into one table each; other
+    results are one table."""
+    if isinstance(result, ClaimsResult):
+        key, prefix = "section", "section "
+    elif isinstance(result, CompanyListResult):
+        key, prefix = "company", ""
+    else:
         return []
     order: dict[str, list[int]] = {}
     for index, record in enumerate(records):
-        order.setdefault(str(record["section"]), []).append(index)
-    return [(f"section {name}", tuple(indexes)) for name, indexes in order.items()]
+        order.setdefault(str(record[key]), []).append(index)
+    return [(f"{prefix}{name}", tuple(indexes)) for name, indexes in order.items()]
 
 
 def _source_table(result: BaseModel) -> tuple[list[str], list[list[Any]]] | None:

@@ -28,6 +28,10 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
         from capexcli.present.tables import company_notes
 
         return company_notes(result, s)
+    if isinstance(result, r.CompanyListResult):
+        from capexcli.present.tables import company_notes
+
+        return [f"{c.company.id}: {n}" for c in result.companies for n in company_notes(c, s)]
     if isinstance(result, r.SourcesResult):
         from capexcli.present.tables import sources_all_notes
 
@@ -44,18 +48,6 @@ def view_notes(result: BaseModel, s: Style) -> list[str]:
             note += " Values are ratios: 0.3 is 30%."
         return [note, as_of_note(result.as_of, s)]
     return []
-
-
-def view_title(result: BaseModel, s: Style, fallback: str) -> str:
-    """The heading a reader knows from the terminal table, for a page."""
-    if isinstance(result, r.CompareResult):
-        from capexcli.present.compare_view import capex_title
-
-        return f"{capex_title(result, s)} ({s.unit_label(result.currency)})"
-    if isinstance(result, r.CompanyResult):
-        c = result.company
-        return f"{c.name} ({c.name_zh}) · {s.unit_label(result.currency)}"
-    return fallback
 
 
 def with_notes(flat: Flat, result: BaseModel, s: Style) -> Flat:

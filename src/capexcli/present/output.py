@@ -13,6 +13,7 @@ import io
 import json
 import math
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -52,10 +53,15 @@ class Out:
     #: Also export the table as it shows in a terminal.
     svg: Path | None = None
     html: Path | None = None
+    #: ``capex chart``: the chart as a PNG image (its --svg is the chart too, not the table).
+    png: Path | None = None
     #: A result's alternative table (``detail`` for one claim).
     view: str | None = None
     #: CSV/TSV: start with a UTF-8 byte order mark, so that Excel reads the text as UTF-8.
     bom: bool = False
+    #: xlsx: every figure a result rests on (its Sources sheet), from the command's dataset;
+    #: None where the result lists them itself (claims, sources).
+    evidence: Callable[[Any], list[Any]] | None = None
 
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
@@ -64,8 +70,8 @@ class Out:
             raise OptionError(f"--units {self.units!r}: choose {', '.join(UNIT_CHOICES)}")
         if self.lang not in LANGS:
             raise OptionError(f"--lang {self.lang!r}: choose en or zh")
-        if (self.svg or self.html) and self.format != "table":
-            raise OptionError("--svg and --html export the table: drop --format/--json")
+        if (self.svg or self.html or self.png) and self.format != "table":
+            raise OptionError("--svg, --png and --html export the table: drop --format/--json")
         if self.bom and self.format not in ("csv", "tsv"):
             raise OptionError("--bom is for CSV and TSV (Excel): add --format csv or -o FILE.csv")
         if self.format == "xlsx" and self.output is None:
@@ -87,6 +93,10 @@ def choose_format(given: str | None, output: Path | None) -> str:
         option = "--svg" if suffix == ".svg" else "--html"
         raise OptionError(f"-o {output}: write an {suffix[1:].upper()} export with {option} PATH")
     named = EXTENSIONS.get(suffix)
+    if named is None and suffix not in TEXT_EXTENSIONS:
+        # A text table in x.pdf or x.png would look like a file of that kind and is not one.
+        written = " ".join(sorted(EXTENSIONS)) + " (or .txt for a table)"
+        raise OptionError(f"-o {output}: capex does not write {suffix} files; use {written}")
     if given is None:
         return named or "table"
     text_ok = suffix in TEXT_EXTENSIONS and given != "xlsx"
@@ -127,15 +137,18 @@ def render_text(result: BaseModel, out: Out) -> str | None:
     """The output as text, or None for a table going straight to the terminal."""
     if out.format == "json":
         return to_json(result) + "\n"
-    if out.format in ("csv", "tsv", "markdown"):
+    if out.format == "markdown":
+        # For people: the terminal view's tables, headings and notes (see document.py).
+        from capexcli.present.document import blocks, to_markdown
+        from capexcli.present.flat import flatten
+
+        flatten(result, out.units)  # a result with no table form is refused the same way
+        return to_markdown(blocks(result, out.style))
+    if out.format in ("csv", "tsv"):
         from capexcli.present import writers
         from capexcli.present.flat import flatten
 
         table = flatten(result, out.units)
-        if out.format == "markdown":
-            from capexcli.present.notes import with_notes
-
-            return writers.to_markdown(with_notes(table, result, out.style))
         return writers.to_delimited(table, "," if out.format == "csv" else "\t", bom=out.bom)
     if out.output is None:
         return None
@@ -156,13 +169,15 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
     plus the SVG/HTML exports it asks for."""
     out = out or Out()
     if out.format == "xlsx":
+        from capexcli.compute.provenance import figures_used
         from capexcli.present.flat import flatten
         from capexcli.present.notes import with_notes
         from capexcli.present.xlsx import to_xlsx
 
         assert out.output is not None  # Out requires it
         table = with_notes(flatten(result, out.units), result, out.style)
-        write_file(out.output, to_xlsx(table), force=out.force)
+        used = out.evidence(result) if out.evidence else figures_used(None, result)
+        write_file(out.output, to_xlsx(table, used, out.units), force=out.force)
         return
     text = render_text(result, out)
     if out.output is not None:
@@ -174,14 +189,33 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
         from capexcli.present.show import show
 
         show(result, out.style, out.view)
-    if out.svg is not None:
-        from capexcli.present.svg import export_svg
-
-        write_file(out.svg, export_svg(result, out.style, out.view), force=out.force)
+    export_images(result, out)
     if out.html is not None:
         from capexcli.present.html import page
 
         write_file(out.html, page(result, out.style), force=out.force)
+
+
+def export_images(result: BaseModel, out: Out) -> None:
+    """--svg and --png: a chart is drawn for a story (matplotlib); any other table is saved
+    as the terminal shows it."""
+    from capexcli.results import ChartResult
+
+    chart = isinstance(result, ChartResult)
+    if out.svg is not None and chart:
+        from capexcli.present.figure import draw_chart
+
+        write_file(out.svg, draw_chart(result, out.style, "svg"), force=out.force)
+    elif out.svg is not None:
+        from capexcli.present.svg import export_svg
+
+        write_file(out.svg, export_svg(result, out.style, out.view), force=out.force)
+    if out.png is not None:
+        if not chart:
+            raise OptionError("--png draws a chart: use it with capex chart")
+        from capexcli.present.figure import draw_chart
+
+        write_file(out.png, draw_chart(result, out.style, "png"), force=out.force)
 
 
 def write_file(path: Path, text: str | bytes, *, force: bool) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from rich.console import Console, RenderableType
+from rich.text import Text
 
 from capexcli import results as r
 from capexcli.present.chart import chart_view
@@ -21,10 +22,22 @@ from capexcli.present.verify_view import verify_view
 
 View = Callable[[Any, Style], list[RenderableType]]
 
+
+def company_list_view(result: r.CompanyListResult, s: Style) -> list[RenderableType]:
+    """Each company's table and notes in turn, a blank line between."""
+    drawn: list[RenderableType] = []
+    for index, one in enumerate(result.companies):
+        if index:
+            drawn.append(Text(""))
+        drawn += company_view(one, s)
+    return drawn
+
+
 #: The view of each result type; a new command's result adds one line here.
 VIEWS: dict[type, View] = {
     r.CompareResult: compare_view,
     r.CompanyResult: company_view,
+    r.CompanyListResult: company_list_view,
     r.CompaniesResult: companies_view,
     r.SourcesResult: sources_view,
     r.ValidateResult: validate_view,
@@ -35,7 +48,13 @@ VIEWS: dict[type, View] = {
 }
 
 #: Views printed to the last line as drawn: the others lose trailing blank lines when piped.
-_KEEP_END = (r.CompareResult, r.CompanyResult, r.CompaniesResult, r.SourcesResult)
+_KEEP_END = (
+    r.CompareResult,
+    r.CompanyResult,
+    r.CompanyListResult,
+    r.CompaniesResult,
+    r.SourcesResult,
+)
 
 
 def draw(result: object, s: Style, view: str | None = None) -> list[RenderableType]:

@@ -37,5 +37,5 @@ def export_svg(result: object, s: Style, view: str | None) -> str:
     width = export_width(recorder(10_000), list(renderables))
     out = recorder(width)
     for item in renderables:
-        out.print(item)
+        out.print(item, crop=False)
     return out.export_svg(title="capex", code_format=LOCAL_SVG_FORMAT)

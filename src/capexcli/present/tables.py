@@ -176,16 +176,19 @@ FIELD_NAMES: dict[str, str] = {
 
 
 def company_notes(result: CompanyResult, s: Style) -> list[str]:
-    """The company's footnotes; the data's own words (the capex basis, notes) as written."""
+    """The company's footnotes; the data's own words (the capex basis, notes) as written, in
+    Chinese where the data gives them in Chinese (the lines stay as printed)."""
     notes = []
     basis = result.company.capex_basis
     if basis is not None:
+        zh = s.lang == "zh"
         text = s.t(
             "Capex basis, every year: {label} ({lines}).",
-            label=basis.label,
+            label=(basis.label_zh or basis.label) if zh else basis.label,
             lines=" + ".join(basis.lines),
         )
-        notes.append(f"{text} {basis.note}" if basis.note else text)
+        note = (basis.note_zh or basis.note) if zh else basis.note
+        notes.append(f"{text}{'' if zh else ' '}{note}" if note else text)
     elif result.company.capex_definition:
         notes.append(s.t("Capex: {definition}", definition=result.company.capex_definition))
     headline = [

@@ -1,4 +1,5 @@
-"""A :class:`~capexcli.present.flat.Flat` table as text: CSV, TSV and Markdown.
+"""A :class:`~capexcli.present.flat.Flat` table as CSV or TSV, and the pieces of Markdown that
+:mod:`capexcli.present.document` writes with.
 
 No Rich and no pydantic here: a CSV run stays on the fast path.
 """
@@ -57,43 +58,18 @@ def to_delimited(flat: Flat, delimiter: str, *, bom: bool = False) -> str:
     return buffer.getvalue()
 
 
-def display(flat: Flat, header: str, value: Any) -> str:
-    """A cell as people read it (Markdown, HTML): amounts get thousands separators."""
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    if number and header in flat.amounts:
-        return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}"
-    return cell(value)
-
-
 #: Characters that Markdown would read as emphasis, links or HTML in a note.
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\*_[]<|"})
 
 
-def _markdown_text(note: str) -> str:
+def markdown_row(cells: Sequence[str]) -> str:
+    """A GFM table row; ``|`` in a cell is escaped so the column count holds."""
+    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+
+
+def markdown_text(note: str) -> str:
     """A note as Markdown text: specials escaped, except inside `code` (shown as written)."""
     parts = note.split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: no code span
         return note.translate(_MARKDOWN_SPECIALS).replace("`", "\\`")
     return "`".join(p if i % 2 else p.translate(_MARKDOWN_SPECIALS) for i, p in enumerate(parts))
-
-
-def to_markdown(flat: Flat) -> str:
-    """A GitHub (GFM) table per section, each under a heading when there are several, then
-    the notes as a list; ``|`` in a cell is escaped so the column count holds."""
-
-    def row(cells: Sequence[str]) -> str:
-        return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
-
-    separator = "|" + "|".join("---:" if h in flat.amounts else "---" for h in flat.headers) + "|"
-    blocks: list[str] = []
-    sections = flat.section_rows()
-    for name, rows in sections:
-        lines = [f"### {name}", ""] if len(sections) > 1 else []
-        lines += [row(flat.headers), separator]
-        lines += [
-            row([display(flat, h, v) for h, v in zip(flat.headers, r, strict=True)]) for r in rows
-        ]
-        blocks.append("\n".join(lines))
-    if flat.notes:
-        blocks.append("\n".join("- " + _markdown_text(n) for n in flat.notes))
-    return "\n\n".join(blocks) + "\n"

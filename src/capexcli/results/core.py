@@ -199,6 +199,8 @@ class CapexBasisInfo(Output):
     label: str = Field(description="The basis in words.")
     lines: list[str] = Field(description="The cash-flow lines, as printed, that capex adds up.")
     note: str | None = Field(None, description="What the basis leaves out, and why.")
+    label_zh: str | None = Field(None, description="The label in Chinese, if the data gives it.")
+    note_zh: str | None = Field(None, description="The note in Chinese, if the data gives it.")
 
 
 class EarlierValue(Output):
@@ -279,6 +281,17 @@ class CompanyResult(Output):
     notes: list[str] = Field(description="Remarks on the company's figures.")
     as_of: AsOf = Field(
         AsOf(), description="Which filed version of each figure was used (--as-of)."
+    )
+
+
+class CompanyListResult(Output):
+    """`capex company A B ...`: several companies; one name keeps the single shape
+    (:class:`CompanyResult`)."""
+
+    schema_version: int = schema_version()
+    companies: list[CompanyResult] = Field(
+        description="One report per company named, in the order given; each as `capex company "
+        "NAME --json` prints it, with its own `schema_version`."
     )
 
 

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from capexcli.importers.report.cover import cover_issuer
 from capexcli.importers.report.statement import chinese_number, make_date, year_token
 from capexcli.importers.report.text import PdfText
 
@@ -27,11 +28,6 @@ _KINDS = (
         ),
         "results announcement",
     ),
-)
-_STOCK_CODE = re.compile(
-    r"(?:stock code|股份代號|股份代号|港交所代码|港交所代碼|香港交易所代號)"
-    r"(?:\s*(?:股份代號|股份代号|[:：]))*\s*(\d{1,5})(?!\d)",
-    re.IGNORECASE,
 )
 #: HKEXnews addresses and file names carry the day of publication:
 #: .../listconews/sehk/2025/0408/2025040800667.pdf
@@ -53,6 +49,8 @@ class DocumentInfo:
     url: str | None
     #: The document's own name where it gives one (a press release's headline).
     heading: str | None
+    #: The issuer's Chinese name, as the cover prints it.
+    issuer_zh: str | None = None
 
 
 def describe(pdf: PdfText, url: str | None, statement_pages: list[int]) -> DocumentInfo:
@@ -62,11 +60,13 @@ def describe(pdf: PdfText, url: str | None, statement_pages: list[int]) -> Docum
     pages = [pdf.lines(n) for n in dict.fromkeys(numbers)]
     text = "\n".join(line for lines in pages for line in lines)
     form = next((kind for pattern, kind in _KINDS if pattern.search(text)), "report")
-    code = _STOCK_CODE.search(text)
+    # The cover first (its names stand alone on their lines), then any name in the text.
+    cover = cover_issuer(pages)
     return DocumentInfo(
         form=form,
-        issuer=_issuer(text),
-        stock_code=code[1].zfill(5) if code else None,
+        issuer=cover.name or _issuer(text),
+        issuer_zh=cover.name_zh,
+        stock_code=cover.stock_code,
         date=_published(url, pdf.path.stem, text),
         url=url,
         heading=_heading(pages[0] if pages else [], pdf.title),

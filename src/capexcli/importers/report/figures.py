@@ -128,6 +128,21 @@ def document_record(report: Report, company: Company | None) -> Document:
     )
 
 
+def missing_identity(document: Document) -> str:
+    """What a reader lacks to find the document: it names no URL, and no stock code and date
+    of publication together (the stock code alone finds every report of the issuer)."""
+    lacking = [
+        what
+        for what, value in (("a stock code", document.stock_code), ("a date", document.date))
+        if value is None
+    ]
+    has = f" (it has stock code {document.stock_code})" if document.stock_code else ""
+    return (
+        f"the document {document.id!r} names no URL, nor {' or '.join(lacking)}{has}: give "
+        "--url (its HKEXnews address, which also dates it) so that a reader can find it"
+    )
+
+
 def data_figures(report: Report, company: Company | None) -> DataFigures:
     document = document_record(report, company)
     out = DataFigures([], document, None)
@@ -145,10 +160,7 @@ def data_figures(report: Report, company: Company | None) -> DataFigures:
     _capex(report, company, out)
     out.figures.sort(key=lambda f: (f.fiscal_year, f.field))
     if document.identifier() is None:
-        out.notes.append(
-            f"the document {document.id!r} names no URL, nor a stock code and date: give --url "
-            "(its HKEXnews address, which also dates it) so that a reader can find it"
-        )
+        out.notes.append(missing_identity(document))
     missing = [y for y in report.years if y not in report.period_ends]
     if missing:
         out.notes.append(

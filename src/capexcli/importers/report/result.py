@@ -48,7 +48,7 @@ class ReportStatement(Output):
     pages: list[int] = Field(description="PDF pages of the statement of cash flows.")
     heading: str = Field(description="The statement's heading as printed.")
     unit_printed: str = Field(description="As printed: RMB'000, HK$'000, HK$, RMB million ...")
-    currency: str = Field(description="CNY, HKD or USD.")
+    currency: str = Field(description="ISO code: CNY, HKD, USD, SGD, MYR, TWD, JPY, EUR, GBP.")
     scale: int = Field(description="Units of the currency per printed 1 (1000 for RMB'000).")
     fiscal_years: list[int] = Field(description="The years of its columns, current first.")
     period_end: dt.date | None = Field(description="End of the current year, if printed.")
@@ -62,6 +62,12 @@ class ReportDocument(Output):
     date: dt.date | None = Field(description="Published, if found or given.")
     stock_code: str | None = Field(description="HKEX stock code, if found.")
     url: str | None = Field(description="--url, or the company's entry for the document.")
+    issuer: str | None = Field(
+        None, description="The issuer's name as the report's cover prints it, if found."
+    )
+    issuer_zh: str | None = Field(
+        None, description="The issuer's Chinese name as the cover prints it, if found."
+    )
 
 
 class ReportBasis(Output):
@@ -91,7 +97,10 @@ class ReportImportResult(Output):
     file: str = Field(description="The PDF read.")
     pages: int = Field(description="Its number of pages.")
     company: str | None = Field(description="--company, if given.")
-    currency: str | None = Field(description="Currency of the figures.")
+    currency: str | None = Field(
+        description="ISO code of the figures' currency, whatever the report prints: CNY for "
+        "RMB, HKD for HK$, USD, SGD for S$, MYR for RM, TWD for NT$, JPY, EUR, GBP."
+    )
     unit: str = Field("millions", description="Amounts are millions of `currency`.")
     document: ReportDocument = Field(description="The document the figures cite.")
     statement: ReportStatement | None = Field(
@@ -128,6 +137,8 @@ def to_result(report: Report, data: DataFigures, company: str | None) -> ReportI
             date=doc.date,
             stock_code=doc.stock_code,
             url=doc.url,
+            issuer=report.document.issuer,
+            issuer_zh=report.document.issuer_zh,
         ),
         statement=None
         if statement is None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from capexcli.errors import ReportError
+from capexcli.importers.report.currency import unit_patterns, whole_patterns
 from capexcli.importers.report.lines import Row, normalize, parse_rows
 from capexcli.importers.report.text import PdfText
 
@@ -51,42 +52,18 @@ _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零
 
 @dataclass(frozen=True)
 class Unit:
-    """What a printed amount counts: ``scale`` units of ``currency`` (HK$'000: 1000 HKD)."""
+    """What a printed amount counts: ``scale`` units of ``currency``, an ISO code (HK$'000:
+    1000 HKD)."""
 
     currency: str
     scale: int
     printed: str
 
 
-# Longest and most specific first: "RMB'000" before a bare "RMB".
-_UNITS: tuple[tuple[re.Pattern[str], str, int, str], ...] = (
-    (re.compile(r"(?:rmb|人民幣|人民币)'?000"), "CNY", 1000, "RMB'000"),
-    (re.compile(r"hk\$'?000"), "HKD", 1000, "HK$'000"),
-    (re.compile(r"us\$'?000"), "USD", 1000, "US$'000"),
-    (
-        re.compile(r"rmb'?(?:in)?millions?|rmbm(?![a-z])|人民幣百萬元|人民币百万元|百萬人民幣"),
-        "CNY",
-        1_000_000,
-        "RMB million",
-    ),
-    (
-        re.compile(r"hk\$'?(?:in)?millions?|百萬港元|百万港元|港幣百萬元|港币百万元"),
-        "HKD",
-        1_000_000,
-        "HK$ million",
-    ),
-    (re.compile(r"us\$'?(?:in)?millions?|百萬美元|百万美元"), "USD", 1_000_000, "US$ million"),
-    (re.compile(r"人民幣千元|人民币千元|千元人民幣"), "CNY", 1000, "人民幣千元"),
-    (re.compile(r"千港元|港幣千元|港币千元"), "HKD", 1000, "千港元"),
-    (re.compile(r"千美元"), "USD", 1000, "千美元"),
-)
+# Every currency in thousands and millions, and whole amounts: see currency.py.
+_UNITS = unit_patterns()
 #: A column header of whole amounts: the currency alone, once per column.
-_WHOLE = (
-    (re.compile(r"^(?:hk\$){2,}$"), "HKD", "HK$"),
-    (re.compile(r"^(?:港元){2,}$|^(?:港幣){2,}$"), "HKD", "港元"),
-    (re.compile(r"^(?:rmb){2,}$|^(?:人民幣元|人民币元){2,}$"), "CNY", "RMB"),
-    (re.compile(r"^(?:us\$){2,}$"), "USD", "US$"),
-)
+_WHOLE = whole_patterns()
 
 
 @dataclass

@@ -6,6 +6,7 @@ pasted figure reads exactly as a merged one. Every text from the PDF is escaped 
 
 from __future__ import annotations
 
+from capexcli.importers.report.cover import issuer_line
 from capexcli.importers.report.extract import Report
 from capexcli.importers.report.figures import DataFigures, number
 from capexcli.importers.sec.document import printable
@@ -16,6 +17,7 @@ from capexcli.importers.sec.toml_edit import document_toml
 def render(report: Report, data: DataFigures, company_id: str | None, name: str | None) -> str:
     statement = report.statement
     issuer = name or report.document.issuer or report.path.stem
+    issuer_zh = report.document.issuer_zh
     ident = company_id or slug(issuer)
     currency = report.currency or "CNY"
     head = [
@@ -27,6 +29,7 @@ def render(report: Report, data: DataFigures, company_id: str | None, name: str 
             f"{currency}), read as {currency} millions; outflows positive, operating cash flow "
             "as printed."
         )
+    head.append(f"# {printable(issuer_line(report.document))}")
     head += [f"# warning: {printable(w, 2000)}" for w in report.warnings]
     head += [f"# note: {printable(n, 2000)}" for n in [*report.notes, *data.notes]]
     head += _lines_read(report, currency)
@@ -43,7 +46,9 @@ def render(report: Report, data: DataFigures, company_id: str | None, name: str 
         "[[companies]]",
         f"id = {toml_string(ident)}",
         f"name = {toml_string(issuer)}",
-        f"name_zh = {toml_string(issuer)}  # fill in the Chinese name",
+        f"name_zh = {toml_string(issuer_zh)}"
+        if issuer_zh
+        else f"name_zh = {toml_string(issuer)}  # fill in the Chinese name",
         'region = "CN"  # US or CN: which group it joins',
         f"currency = {toml_string(currency)}"
         + (
