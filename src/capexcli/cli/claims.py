@@ -148,6 +148,9 @@ def claims(
     verdicts = _choices(verdict)
     sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
     kinds = _choices(claim_kind)
+    # The search of readings costs a few seconds over the whole ledger: the table leaves it
+    # to the one-claim view; JSON carries it for every claim.
+    readings = claim_id is not None or out.format == "json"
 
     def produce() -> Any:
         from capexcli.compute.claims import beside_latest, ledger, select
@@ -169,6 +172,7 @@ def claims(
                 fx=fx,
                 only=claim_id,
                 like_for_like=like_for_like,
+                readings=readings,
             )
 
         result = check(dataset).model_copy(update={"as_of": dated})
@@ -199,6 +203,7 @@ def claims(
         "verdict": verdicts,
         "section": sections,
         "kind": kinds,
+        "readings": readings,
     }
     run("claims", options, [path, claims_path], out, produce)
 

@@ -133,8 +133,10 @@ def assess(
     align: Align = "majority",
     fx: float | None = None,
     like_for_like: bool = False,
+    readings: bool = False,
 ) -> ClaimResult:
-    """One claim's verdict, with its sensitivity to alignment and FX."""
+    """One claim's verdict, with its sensitivity to alignment and FX; with ``readings``, the
+    search of the readings that reproduce the stated number (readings.py)."""
     stated = claim.stated.model_dump(exclude_none=True)
     base: dict[str, Any] = {
         "id": claim.id,
@@ -218,6 +220,12 @@ def assess(
     base["explanation"] = explanation
     base["notes"] = main.notes
     has_range = main.low is not None and main.high is not None
+    if readings:
+        from capexcli.compute.readings import search
+
+        found, info = search(claim, dataset, align, fx, like_for_like, verdict_of)
+        base["readings"] = found
+        base["reading_search"] = info
     return ClaimResult(
         **base,
         recomputed=main.value,
@@ -288,8 +296,10 @@ def ledger(
     fx: float | None = None,
     only: str | None = None,
     like_for_like: bool = False,
+    readings: bool = False,
 ) -> ClaimsResult:
-    """Every claim (or the one named ``only``) with its verdict."""
+    """Every claim (or the one named ``only``) with its verdict (and, with ``readings``, the
+    readings searched)."""
     check_fx_rate(fx)
     chosen = claims.claims
     if only is not None:
@@ -303,7 +313,7 @@ def ledger(
                     f"claim {claim.id!r} is about {claim.metric.company!r}, "
                     "which is not in the data"
                 ) from None
-    results = [assess(c, dataset, align, fx, like_for_like) for c in chosen]
+    results = [assess(c, dataset, align, fx, like_for_like, readings) for c in chosen]
     summary = dict.fromkeys(("holds", "close", "fails", "unknown", "insufficient", "cited"), 0)
     for r in results:
         summary[r.verdict] += 1

@@ -56,6 +56,7 @@ from capexcli.results.more import (
     VerifyRow,
     VerifySummary,
 )
+from capexcli.results.readings import GroupUsed, Reading, ReadingLine, ReadingSearch
 
 __all__ = [
     "MEASURES",
@@ -84,12 +85,16 @@ __all__ = [
     "FxUsed",
     "GroupFigures",
     "GroupInfo",
+    "GroupUsed",
     "ImportedChange",
     "ImportedFigure",
     "ImportedVersion",
     "LatestView",
     "Missing",
     "Output",
+    "Reading",
+    "ReadingLine",
+    "ReadingSearch",
     "Restatement",
     "SecImportResult",
     "SourceRow",

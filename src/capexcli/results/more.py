@@ -24,6 +24,7 @@ from capexcli.results.base import (
 )
 from capexcli.results.core import Coverage, GroupInfo, SourceRow
 from capexcli.results.filed import AsOf
+from capexcli.results.readings import GroupUsed, Reading, ReadingSearch
 
 #: "annual" (the records' annual averages) or the one rate --fx gave, as text.
 FX_HELP = 'FX rates used: "annual" (the annual averages in the data) or the --fx rate.'
@@ -97,6 +98,14 @@ class ClaimResult(Output):
     )
     inputs: list[SourceRow] = Field(
         description="Every figure, guidance or rate that went into the recomputed value."
+    )
+    readings: list[Reading] = Field(
+        [],
+        description="Recomputed claims: the standard reading first, then the readings that "
+        "match the stated number, fewest departures first (at most 12).",
+    )
+    reading_search: ReadingSearch | None = Field(
+        None, description="Recomputed claims: how many readings were tried and what they found."
     )
     latest: LatestView | None = Field(
         None,

@@ -1,0 +1,71 @@
+"""The readings of a claim that `capex claims` searches, and the groups a run compared
+(see :mod:`capexcli.results`, the one place to import them from)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from capexcli.results.base import Output
+
+
+class ReadingLine(Output):
+    """One line a reading adds: a statement line as printed, or a company's figure."""
+
+    label: str = Field(
+        description="The line as printed in the company's statement, or "
+        '"COMPANY FYnnnn FIELD" for a recorded figure.'
+    )
+    value: float = Field(
+        description="The amount it adds, in millions of the company's currency (an outflow "
+        "that the reading adds is positive; an inflow it subtracts, negative); for an FX "
+        "rate, CNY per USD."
+    )
+    document: str | None = Field(description="The document it was read in, as a citation.")
+
+
+class Reading(Output):
+    """One way a careful reader could have computed the claim, and what it gives."""
+
+    value: float | None = Field(description="The value under this reading, in the claim's unit.")
+    choices: list[str] = Field(
+        description="How it departs from the standard reading, one choice each (empty: the "
+        "standard reading itself)."
+    )
+    departures: int = Field(description="How many choices depart from the standard reading.")
+    lines: list[ReadingLine] = Field(description="The lines and figures it adds.")
+    reproduces: bool = Field(
+        description="The value matches the stated number within the claim's tolerance, with "
+        "no more than two departures and every figure it needs."
+    )
+    coincidence_risk: bool = Field(
+        False,
+        description="The value matches, but only with more than two departures: likelier a "
+        "chance hit than the article's method.",
+    )
+
+
+class ReadingSearch(Output):
+    """What the search of a claim's readings tried and found."""
+
+    tried: int = Field(description="How many distinct readings were computed.")
+    families: list[str] = Field(
+        description="The kinds of choice tried: alignment, fx, span, scope, definition."
+    )
+    max_departures: int = Field(description="The most departures a tried reading combines.")
+    reproducing: int = Field(description="How many readings reproduce the stated number.")
+    summary: str = Field(
+        description='In words: "reproduced by ..." or "no reading of the N tried reproduces '
+        'it (...)".'
+    )
+
+
+class GroupUsed(Output):
+    """A group as a run compared it, with what the run's options changed."""
+
+    id: str = Field(description="us or cn.")
+    label: str = Field(description="The group's name as the run titled it.")
+    members: list[str] = Field(description="Company ids compared.")
+    left_out: list[str] = Field(
+        description="Company ids of the data's group that the run left out (--exclude, "
+        "--group, --like-for-like)."
+    )
