@@ -56,9 +56,10 @@ from capexcli.results.more import (
     VerifyRow,
     VerifySummary,
 )
-from capexcli.results.readings import GroupUsed, Reading, ReadingLine, ReadingSearch
+from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingLine, ReadingSearch
 
 __all__ = [
+    "Bounds",
     "MEASURES",
     "OUTPUT_SCHEMA_VERSION",
     "Absent",

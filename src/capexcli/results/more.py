@@ -24,7 +24,7 @@ from capexcli.results.base import (
 )
 from capexcli.results.core import Coverage, GroupInfo, SourceRow
 from capexcli.results.filed import AsOf
-from capexcli.results.readings import GroupUsed, Reading, ReadingSearch
+from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingSearch
 
 #: "annual" (the records' annual averages) or the one rate --fx gave, as text.
 FX_HELP = 'FX rates used: "annual" (the annual averages in the data) or the --fx rate.'
@@ -98,6 +98,16 @@ class ClaimResult(Output):
     )
     inputs: list[SourceRow] = Field(
         description="Every figure, guidance or rate that went into the recomputed value."
+    )
+    bounds: Bounds | None = Field(
+        None,
+        description="A claim on part of a group: its verdict over every value the missing "
+        "figures could take (decided, or where it turns).",
+    )
+    forecast_overtaken: bool = Field(
+        False,
+        description="A forecast the filings have overtaken: the actual went past the stated "
+        "number in the direction forecast.",
     )
     readings: list[Reading] = Field(
         [],

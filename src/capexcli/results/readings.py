@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from capexcli.results.base import Output
+from capexcli.results.base import Output, Verdict
 
 
 class ReadingLine(Output):
@@ -68,4 +68,26 @@ class GroupUsed(Output):
     left_out: list[str] = Field(
         description="Company ids of the data's group that the run left out (--exclude, "
         "--group, --like-for-like)."
+    )
+
+
+class Bounds(Output):
+    """A claim on part of a group, over every value its missing figures could take."""
+
+    missing: list[str] = Field(description='The figures missing, "COMPANY YEAR FIELD".')
+    multiple: float = Field(
+        description="Each missing figure is bounded from 0 to this many times the largest "
+        "value its company reports for the field (or, if none, its group that year)."
+    )
+    low: float | None = Field(description="The lowest value the claim can take within the bounds.")
+    high: float | None = Field(description="The highest value within the bounds.")
+    decided: Verdict | None = Field(
+        description="The verdict every value within the bounds gives; null when they straddle."
+    )
+    threshold: float | None = Field(
+        description="With one kind of missing figure: the total of them at which the verdict "
+        "turns, in millions of the company's currency."
+    )
+    summary: str = Field(
+        description='In words: "fails whatever ..." or "depends on ...: holds below X".'
     )
