@@ -155,13 +155,15 @@ def claims(
     def produce() -> Any:
         from capexcli.compute.claims import beside_latest, ledger, select
         from capexcli.compute.claims_file import load_claims
+        from capexcli.model.groups import groups_used
         from capexcli.store.loader import load
 
         ledger_file = load_claims(claims_path)
         chosen = as_of_choice(
             as_of, first_reported, ledger_file.published, ledger_file.published_note
         )
-        latest = regrouped(load(path).dataset, group, exclude, label)
+        original = load(path).dataset
+        latest = regrouped(original, group, exclude, label)
         dataset, dated = as_of_dataset(latest, chosen)
 
         def check(records: Any) -> Any:
@@ -175,7 +177,8 @@ def claims(
                 readings=readings,
             )
 
-        result = check(dataset).model_copy(update={"as_of": dated})
+        scope = {"groups": groups_used(original, latest), "like_for_like": like_for_like}
+        result = check(dataset).model_copy(update={"as_of": dated, **scope})
         if dated.date is not None or dated.first_reported:
             result = beside_latest(result, check(latest))
         return select(result, verdicts, sections, kinds)

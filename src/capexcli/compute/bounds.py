@@ -17,7 +17,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from capexcli.compute.claim_metrics import Evaluation, run_metric
+from capexcli.compute.claim_metrics import run_metric
 from capexcli.compute.claims_file import Metric
 from capexcli.compute.metrics import place
 from capexcli.errors import CapexError
@@ -166,7 +166,9 @@ def decide(
             low=None,
             high=None,
             decided=None,
-            threshold=None,
+            total=sum(g.high for g in missing),
+            holds_from=None,
+            holds_to=None,
             summary=f"depends on {who}: the value cannot be bounded",
         )
     low, high = min(corners), max(corners)  # type: ignore[type-var]
@@ -179,11 +181,13 @@ def decide(
             low=low,
             high=high,
             decided=verdict,  # type: ignore[arg-type]
-            threshold=None,
+            total=sum(g.high for g in missing),
+            holds_from=None,
+            holds_to=None,
             summary=f"{verdict} whatever {who}",
         )
     total = sum(g.high for g in missing)
-    threshold = None
+    ends: list[float] = []
     summary = f"depends on {who}: the bounds straddle the verdict"
     holding = [r for r in regions if r[2] == "holds"]
     if len(kinds) == 1 and holding:
@@ -204,25 +208,28 @@ def decide(
 
         a, b, _ = holding[0]
         ends = sorted(share(v) * total for v in (a, b))
-        if ends[0] <= 0.5:
-            threshold = ends[1]
-            summary = f"depends on {who}: holds below {ends[1]:,.0f} in all"
-        elif ends[1] >= total - 0.5:
-            threshold = ends[0]
-            summary = f"depends on {who}: holds above {ends[0]:,.0f} in all"
-        else:
-            threshold = ends[0]
-            summary = f"depends on {who}: holds between {ends[0]:,.0f} and {ends[1]:,.0f} in all"
-        summary += f" (bounded 0 to {total:,.0f})"
+        summary = f"depends on {who}: holds {between(ends, total)} (bounded 0 to {total:,.0f})"
     return Bounds(
         missing=described,
         multiple=MULTIPLE,
         low=low,
         high=high,
         decided=None,
-        threshold=threshold,
+        total=total,
+        holds_from=ends[0] if ends else None,
+        holds_to=ends[1] if ends else None,
         summary=summary,
     )
+
+
+def between(ends: list[float], total: float) -> str:
+    """ "below X in all", "above X in all" or "between X and Y in all"."""
+    low, high = ends
+    if low <= 0.5:
+        return f"below {high:,.0f} in all"
+    if high >= total - 0.5:
+        return f"above {low:,.0f} in all"
+    return f"between {low:,.0f} and {high:,.0f} in all"
 
 
 def _regions(

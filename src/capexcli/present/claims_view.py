@@ -10,6 +10,13 @@ from rich.text import Text
 from capexcli.present.as_of_note import as_of_note
 from capexcli.present.catalog import translate_message
 from capexcli.present.console import new_table, notes_text, paragraph, table_width, wrap
+from capexcli.present.readings_view import (
+    bounds_words,
+    overtaken_words,
+    readings_block,
+    readings_words,
+    scope_words,
+)
 from capexcli.present.style import DASH, Style
 from capexcli.present.tables import sources_table
 from capexcli.results import ClaimResult, ClaimsResult, SourcesResult
@@ -21,6 +28,8 @@ VERDICT_STYLES = {
     "cited": "cyan",
     "unknown": "magenta",
     "insufficient": "magenta",
+    "consistent": "blue",
+    "inconsistent": "yellow",
 }
 
 
@@ -90,6 +99,9 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
     notes = claims_notes(result, s)
     total = sum(result.summary.values())
     title = s.t("The article's claims, checked") + f" ({total})"
+    scope = scope_words(result, s)
+    if scope:
+        title += " · " + scope
     lead: list[RenderableType] = [paragraph(title, s.width, indent=""), Text("")]
     lead += notes_text(notes[:2], s.width)
     if len(result.claims) != total:
@@ -99,13 +111,30 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
         )
     if not result.claims:
         return lead
-    return [
-        *lead,
-        Text(""),
-        claims_table(result, s, compact=view == "compact"),
-        Text(""),
-        *notes_text(notes[2:], s.width),
-    ]
+    outside = [c for c in result.claims if c.kind != "internal"]
+    internal = [c for c in result.claims if c.kind == "internal"]
+    body: list[RenderableType] = []
+    if outside:
+        body += [Text(""), claims_table(outside, s, compact=view == "compact")]
+    if internal:
+        # Its own section and verdicts: the article agreeing with itself says nothing of
+        # the filings, and a screenshot of it must not read as a confirmation.
+        heading = s.t("The article against its own numbers (not a check of the filings)")
+        body += [Text(""), paragraph(heading, s.width, indent="")]
+        body += [Text(""), claims_table(internal, s, compact=view == "compact")]
+    return [*lead, *body, Text(""), *notes_text(notes[2:], s.width)]
+
+
+def _row_value(claim: ClaimResult) -> str:
+    """The recomputed value; where the verdict turns with alignment or FX, the range of the
+    values those choices give, so that the row never shows one side alone."""
+    values = [c.recomputed for c in claim.sensitivity if c.recomputed is not None]
+    if len({c.verdict for c in claim.sensitivity}) < 2 or not values:
+        return _recomputed(claim)
+    text = claim.stated.get("text", "")
+    return (
+        f"{claim_value(min(values), claim.unit, text)}–{claim_value(max(values), claim.unit, text)}"
+    )
 
 
 def _cells(claim: ClaimResult, s: Style) -> dict[str, str | Text]:
@@ -113,17 +142,17 @@ def _cells(claim: ClaimResult, s: Style) -> dict[str, str | Text]:
         "ID": claim.id,
         "§": claim.section,
         "Stated": claim.stated.get("text", ""),
-        "Recomputed": _recomputed(claim) if claim.kind != "cited" else "",
+        "Recomputed": _row_value(claim) if claim.kind != "cited" else "",
         "Verdict": _verdict(claim, s),
         "Claim": claim.quote_zh if s.lang == "zh" else claim.claim_en,
     }
 
 
-def claims_table(result: ClaimsResult, s: Style, compact: bool = False) -> RenderableType:
+def claims_table(claims: list[ClaimResult], s: Style, compact: bool = False) -> RenderableType:
     """A row per claim, with the claim's words if the page has room for them (30 columns),
     the section if it has room, the stated value wrapped if it must be (never inside a
     figure); too narrow for a table, a line of words per claim."""
-    cells = [_cells(claim, s) for claim in result.claims]
+    cells = [_cells(claim, s) for claim in claims]
 
     def build(headers: list[str], wrapped: str | None = None, room: int = 0) -> Table:
         table = new_table(None)
@@ -188,9 +217,10 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
     )
     notes = [
         s.t(
-            "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, "
-            "{unknown} unknown), {insufficient} on incomplete groups (no verdict), {cited} cited "
-            "(outside the records).",
+            "{total} claims: {checked} checked against the filings ({holds} hold, {close} "
+            "close, {fails} fail, {unknown} unknown), {insufficient} undecided on incomplete "
+            "groups, {internal} checked against the article's own numbers ({consistent} "
+            "consistent, {inconsistent} inconsistent), {cited} cited (outside the records).",
             total=sum(n.values()),
             checked=n["holds"] + n["close"] + n["fails"] + n["unknown"],
             holds=n["holds"],
@@ -198,6 +228,9 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
             fails=n["fails"],
             unknown=n["unknown"],
             insufficient=n.get("insufficient", 0),
+            internal=n.get("consistent", 0) + n.get("inconsistent", 0),
+            consistent=n.get("consistent", 0),
+            inconsistent=n.get("inconsistent", 0),
             cited=n["cited"],
         ),
         s.t(
@@ -227,9 +260,27 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
     if short:
         notes.append(
             s.t(
-                "insufficient = recomputed on part of a group (a member has no figure), so "
-                "neither held nor failed: {ids}.",
+                "insufficient = recomputed on part of a group, and some value of the missing "
+                "figures within their bounds would turn the verdict: {ids}.",
                 ids="; ".join(f"{c.id} ({'; '.join(c.partial)})" for c in short),
+            )
+        )
+    decided = [c.id for c in result.claims if c.bounds is not None and c.bounds.decided]
+    if decided:
+        notes.append(
+            s.t(
+                "Decided on part of a group (no value of the missing figures within their "
+                "bounds turns the verdict; `capex claims ID` says which): {ids}.",
+                ids=", ".join(decided),
+            )
+        )
+    overtaken = [c.id for c in result.claims if c.forecast_overtaken]
+    if overtaken:
+        notes.append(
+            s.t(
+                "Forecasts the filings have overtaken (the actual went past the number "
+                "forecast): {ids}.",
+                ids=", ".join(overtaken),
             )
         )
     partial = [
@@ -307,12 +358,21 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
                 (
                     "Partial:",
                     s.t(
-                        "{groups} (a group misses these members: no verdict until they are in "
-                        "the data)",
+                        "{groups} (a group misses these members: Bounds says whether they "
+                        "could turn the verdict)",
                         groups="; ".join(claim.partial),
                     ),
                 )
             )
+        if claim.bounds is not None:
+            fields.append(("Bounds:", bounds_words(claim, s)))
+        if claim.forecast_overtaken:
+            fields.append(("Forecast:", overtaken_words(claim, s)))
+        if claim.reading_search is not None:
+            fields.append(("Readings:", readings_words(claim, s)))
+        scope = scope_words(result, s)
+        if scope:
+            fields.append(("Groups:", scope))
         if claim.missing:
             missing = [translate_message(m) if zh else m for m in claim.missing]
             fields.append(
@@ -355,5 +415,6 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
                     Text(s.t(choice.verdict), style=VERDICT_STYLES.get(choice.verdict, "")),
                 )
             renderables.append(table)
+        renderables += readings_block(claim, s)
         renderables.append(Text(""))
     return renderables

@@ -59,11 +59,11 @@ from capexcli.results.more import (
 from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingLine, ReadingSearch
 
 __all__ = [
-    "Bounds",
     "MEASURES",
     "OUTPUT_SCHEMA_VERSION",
     "Absent",
     "AsOf",
+    "Bounds",
     "CapexBasisInfo",
     "ChartResult",
     "ChartYear",

@@ -134,6 +134,16 @@ class ClaimsResult(Output):
     fx: str = Field(description=FX_HELP)
     claims: list[ClaimResult] = Field(description="The claims, in the file's order.")
     summary: dict[str, int] = Field(description="How many claims have each verdict.")
+    groups: list[GroupUsed] = Field(
+        [],
+        description="The groups the claims were recomputed on, with the members --exclude or "
+        "--group left out.",
+    )
+    like_for_like: bool = Field(
+        False,
+        description="--like-for-like: each span compares only the companies that report "
+        "capex in every year of it.",
+    )
     as_of: AsOf = Field(
         AsOf(), description="Which filed version of each figure was used (--as-of)."
     )

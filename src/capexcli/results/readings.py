@@ -84,10 +84,15 @@ class Bounds(Output):
     decided: Verdict | None = Field(
         description="The verdict every value within the bounds gives; null when they straddle."
     )
-    threshold: float | None = Field(
-        description="With one kind of missing figure: the total of them at which the verdict "
-        "turns, in millions of the company's currency."
+    total: float = Field(
+        description="The missing figures' upper bounds added up, in millions of the "
+        "companies' currency."
     )
+    holds_from: float | None = Field(
+        description="With one kind of missing figure: the least total of them at which the "
+        "claim holds (null: it holds at none, or the verdict is decided)."
+    )
+    holds_to: float | None = Field(description="The most total at which it holds.")
     summary: str = Field(
         description='In words: "fails whatever ..." or "depends on ...: holds below X".'
     )
