@@ -40,11 +40,11 @@ LISTED = 12
 
 #: Capex built from a company's statement lines, by role: words and the roles it adds.
 CAPEX_DEFINITIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("property line", ("capex_property",)),
-    ("property + intangibles", ("capex_property", "capex_intangibles")),
-    ("property + land use rights", ("capex_property", "capex_land")),
+    ("capex: property line", ("capex_property",)),
+    ("capex with intangibles", ("capex_property", "capex_intangibles")),
+    ("capex with land use rights", ("capex_property", "capex_land")),
     (
-        "property + intangibles + land use rights",
+        "capex with intangibles and land use rights",
         ("capex_property", "capex_intangibles", "capex_land"),
     ),
     ("headline capex", ("headline_capex",)),
@@ -198,7 +198,7 @@ def _capex_choices(ctx: Context) -> Iterator[Choice]:
                 yield Choice(
                     "definition",
                     f"capex {company.id}",
-                    f"{company.id} capex: {words} ({years})",
+                    f"{company.id} {words} ({years})",
                     company=company.id,
                     figures={"capex": figures},
                 )

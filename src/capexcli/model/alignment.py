@@ -49,7 +49,7 @@ READING_RULES: tuple[str, ...] = ("majority", "label", "majority-start", "start"
 READING_RULE_WORDS: dict[str, str] = {
     "majority": "majority alignment",
     "label": "label alignment",
-    "majority-start": "majority alignment, a 6-6 tie to the year it starts",
+    "majority-start": "majority alignment, ties to the start year",
     "start": "each fiscal year in the year it starts",
     "end": "each fiscal year in the year it ends",
 }

@@ -99,7 +99,7 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
     notes = claims_notes(result, s)
     total = sum(result.summary.values())
     title = s.t("The article's claims, checked") + f" ({total})"
-    scope = scope_words(result, s)
+    scope = scope_words(result.groups, result.like_for_like, s)
     if scope:
         title += " · " + scope
     lead: list[RenderableType] = [paragraph(title, s.width, indent=""), Text("")]
@@ -370,7 +370,7 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
             fields.append(("Forecast:", overtaken_words(claim, s)))
         if claim.reading_search is not None:
             fields.append(("Readings:", readings_words(claim, s)))
-        scope = scope_words(result, s)
+        scope = scope_words(result.groups, result.like_for_like, s)
         if scope:
             fields.append(("Groups:", scope))
         if claim.missing:

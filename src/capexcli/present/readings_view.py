@@ -9,7 +9,7 @@ from rich.text import Text
 from capexcli.present.catalog import translate, translate_message
 from capexcli.present.console import paragraph
 from capexcli.present.style import Style
-from capexcli.results import ClaimResult, ClaimsResult, GroupUsed
+from capexcli.results import ClaimResult, GroupUsed
 
 #: Readings whose lines are listed in full; a group reading adds a dozen figures (--json).
 LISTED_LINES = 6
@@ -34,13 +34,19 @@ def _family_words(families: list[str], s: Style) -> str:
     return s.t(", ").join(s.t(f) for f in families) if s.lang == "zh" else ", ".join(families)
 
 
-def readings_words(claim: ClaimResult, s: Style) -> str:
+def readings_words(claim: ClaimResult, s: Style, short: bool = False) -> str:
     """ "reproduced by …" or "no reading of the N tried reproduces it (…)"."""
     search = claim.reading_search
     assert search is not None
     if claim.verdict == "holds":
         return s.t("the standard reading reproduces it ({n} readings tried)", n=search.tried)
     matching = [r for r in claim.readings if r.choices and r.reproduces]
+    if matching and short:
+        return s.t(
+            "reproduced by {choices} ({value})",
+            choices="; ".join(choice_words(c, s) for c in matching[0].choices),
+            value=_value(claim, matching[0].value),
+        )
     if matching:
         best = matching[0]
         return s.t(
@@ -50,6 +56,8 @@ def readings_words(claim: ClaimResult, s: Style) -> str:
             count=search.reproducing,
             n=search.tried,
         )
+    if short:
+        return s.t("no reading of the {n} tried reproduces it", n=search.tried)
     text = s.t(
         "no reading of the {n} tried reproduces it ({families})",
         n=search.tried,
@@ -63,24 +71,30 @@ def readings_words(claim: ClaimResult, s: Style) -> str:
     return text
 
 
-def _who(missing: list[str], s: Style) -> str:
-    """ "kuaishou 2020-2023 capex" from "kuaishou 2020 capex", … company by company."""
+def _who(missing: list[str], s: Style, short: bool = False) -> str:
+    """ "kuaishou 2020-2023 capex" from "kuaishou 2020 capex", … company by company;
+    ``short``: "kuaishou 2020-23 capex, OCF"."""
     found: dict[tuple[str, str], list[int]] = {}
     for item in missing:
         company, year, field = item.split(" ", 2)
         found.setdefault((company, field), []).append(int(year))
     by_company: dict[str, list[str]] = {}
     for (company, field), years in found.items():
-        span = str(years[0]) if len(years) == 1 else f"{min(years)}-{max(years)}"
-        name = s.t(field.replace("_", " "))
+        last = f"{max(years) % 100:02d}" if short else str(max(years))
+        span = str(years[0]) if len(years) == 1 else f"{min(years)}-{last}"
+        name = s.t("OCF" if short and field == "operating_cash_flow" else field.replace("_", " "))
         by_company.setdefault(company, []).append(f"{span} {name}")
     return "; ".join(f"{c} {', '.join(parts)}" for c, parts in by_company.items())
 
 
-def bounds_words(claim: ClaimResult, s: Style) -> str:
+def bounds_words(claim: ClaimResult, s: Style, short: bool = False) -> str:
+    """The verdict over the bounds of the missing figures; ``short`` leaves out the values and
+    the bounding rule (for `capex check`'s one line of why)."""
     bounds = claim.bounds
     assert bounds is not None
-    who = _who(bounds.missing, s)
+    who = _who(bounds.missing, s, short)
+    if short and bounds.decided is not None:
+        return s.t("{verdict} whatever {who}", verdict=s.t(bounds.decided), who=who)
     rule = s.t(
         "each missing figure from zero to {multiple:g} times the largest its company (or, "
         "lacking any, its group) reports",
@@ -104,6 +118,15 @@ def bounds_words(claim: ClaimResult, s: Style) -> str:
             rule=rule,
         )
     low, high, total = bounds.holds_from, bounds.holds_to, bounds.total
+    if short:
+        where = (
+            s.t("holds below {x}", x=f"{high:,.0f}")
+            if low <= 0.5
+            else s.t("holds above {x}", x=f"{low:,.0f}")
+            if high >= total - 0.5
+            else s.t("holds at {a}-{b}", a=f"{low:,.0f}", b=f"{high:,.0f}")
+        )
+        return s.t("depends on {who}: {where}", who=who, where=where)
     if low <= 0.5:
         where = s.t("holds if they total below {x}", x=f"{high:,.0f}")
     elif high >= total - 0.5:
@@ -133,14 +156,14 @@ def _group_words(group: GroupUsed, s: Style) -> str | None:
     return s.t("{label}: without {ids}", label=group.label, ids=", ".join(group.left_out))
 
 
-def scope_words(result: ClaimsResult, s: Style) -> str | None:
+def scope_words(groups: list[GroupUsed], like_for_like: bool, s: Style) -> str | None:
     """What --exclude, --group, --label and --like-for-like changed, for titles and views."""
-    parts = [w for g in result.groups if (w := _group_words(g, s)) is not None]
+    parts = [w for g in groups if (w := _group_words(g, s)) is not None]
     defaults = {"us": ("US big four", "US"), "cn": ("China seven", "China")}
-    for group in result.groups:
+    for group in groups:
         if not group.left_out and group.label not in defaults.get(group.id, ()):
             parts.append(s.t("{id} group: {label}", id=group.id, label=group.label))
-    if result.like_for_like:
+    if like_for_like:
         parts.append(s.t("like for like"))
     return "; ".join(parts) or None
 

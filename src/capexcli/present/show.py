@@ -10,6 +10,7 @@ from rich.console import Console, RenderableType
 
 from capexcli import results as r
 from capexcli.present.chart import chart_view
+from capexcli.present.check_view import check_view
 from capexcli.present.claims_view import claims_view
 from capexcli.present.compare_view import compare_view
 from capexcli.present.console import console, print_plain
@@ -28,6 +29,7 @@ VIEWS: dict[type, View] = {
     r.ValidateResult: validate_view,
     r.ChartResult: chart_view,
     r.VerifyResult: verify_view,
+    r.CheckResult: check_view,
 }
 
 #: Views printed to the last line as drawn: the others lose trailing blank lines when piped.

@@ -56,9 +56,13 @@ from capexcli.results.more import (
     VerifyRow,
     VerifySummary,
 )
+from capexcli.results.check import CheckResult, CheckRow, Trend
 from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingLine, ReadingSearch
 
 __all__ = [
+    "CheckResult",
+    "CheckRow",
+    "Trend",
     "MEASURES",
     "OUTPUT_SCHEMA_VERSION",
     "Absent",
