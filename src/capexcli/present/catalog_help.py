@@ -10,8 +10,10 @@ HELP_ZH: dict[str, str] = {
     "Kuaishou, Meituan, NetEase).": "用有出处的数字核查关于科技巨头 AI 资本开支的论断：美国四大"
     "（Microsoft、Alphabet、Meta、Amazon）对比中国七家（Tencent、Alibaba、Baidu、JD.com、"
     "Kuaishou、Meituan、NetEase）。",
-    "Start with `capex compare`; `capex company tencent` shows one company; add --json for "
-    "scripts.": "从 `capex compare` 开始；`capex company tencent` 显示一家公司；脚本使用时加 --json。",
+    "Start with `capex check`: the article's headline claims, answered; `capex compare` shows "
+    "the two groups year by year, `capex company tencent` one company; add --json for "
+    "scripts.": "从 `capex check` 开始：文章主要论断的答案；`capex compare` 逐年显示两组，"
+    "`capex company tencent` 显示一家公司；脚本使用时加 --json。",
     "Exit status: 0 ok, 2 bad data/option/name, 1 a bug in capex.": (
         "退出状态：0 成功，2 数据、选项或名称有误，1 capex 自身的错误。"
     ),

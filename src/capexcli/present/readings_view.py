@@ -44,14 +44,14 @@ def readings_words(claim: ClaimResult, s: Style, short: bool = False) -> str:
     if matching and short:
         return s.t(
             "reproduced by {choices} ({value})",
-            choices="; ".join(choice_words(c, s) for c in matching[0].choices),
+            choices=s.t("; ").join(choice_words(c, s) for c in matching[0].choices),
             value=_value(claim, matching[0].value),
         )
     if matching:
         best = matching[0]
         return s.t(
             "reproduced by {choices} ({value}); {count} of the {n} readings tried reproduce it",
-            choices="; ".join(choice_words(c, s) for c in best.choices),
+            choices=s.t("; ").join(choice_words(c, s) for c in best.choices),
             value=_value(claim, best.value),
             count=search.reproducing,
             n=search.tried,
@@ -193,7 +193,7 @@ def readings_block(claim: ClaimResult, s: Style) -> list[RenderableType]:
             value=_value(claim, reading.value),
             departures=reading.departures,
             mark=mark,
-            choices="; ".join(choice_words(c, s) for c in reading.choices),
+            choices=s.t("; ").join(choice_words(c, s) for c in reading.choices),
         )
         out.append(paragraph(head, s.width, first="", indent="   "))
         if len(reading.lines) > LISTED_LINES:
