@@ -388,6 +388,8 @@ def _evaluate(ctx: Context, choices: tuple[Choice, ...]) -> Outcome | None:
         evaluation = run_metric(metric, dataset, align or ctx.align, fx, ctx.like_for_like)  # type: ignore[arg-type]
     except (CapexError, ValueError):
         return None  # a reading the data cannot compute (a year it lacks) is not tried
+    if choices and evaluation.value is None:
+        return None  # nor is one that lacks a figure it needs
     return Outcome(choices, evaluation, ctx.judge(evaluation))
 
 
@@ -455,7 +457,6 @@ def search(
         singles.append(outcome)
     outcomes = [o for o in ([standard] if standard else []) + singles]
     kept = [o.choices[0] for o in singles]
-    depth = 1
     for size in (2, 3):
         combos = [
             combo
@@ -464,7 +465,6 @@ def search(
         ]
         if size == 3 and len(outcomes) + len(combos) > BUDGET:
             break
-        depth = size
         for combo in combos:
             outcome = _evaluate(ctx, combo)
             if outcome is not None and outcome.signature() not in seen:
@@ -499,7 +499,7 @@ def search(
     info = ReadingSearch(
         tried=len(outcomes),
         families=families,
-        max_departures=depth,
+        max_departures=max((o.departures for o in outcomes), default=0),
         reproducing=len(reproducing),
         summary=summary,
     )

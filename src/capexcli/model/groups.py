@@ -121,6 +121,7 @@ def groups_used(original: Dataset, changed: Dataset) -> list[GroupUsed]:
             label=g.label,
             members=list(g.members),
             left_out=[m for m in before[g.id].members if m not in g.members],
+            changed=g != before[g.id],
         )
         for g in groups_of(changed)
     ]

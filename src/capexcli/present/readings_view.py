@@ -159,9 +159,8 @@ def _group_words(group: GroupUsed, s: Style) -> str | None:
 def scope_words(groups: list[GroupUsed], like_for_like: bool, s: Style) -> str | None:
     """What --exclude, --group, --label and --like-for-like changed, for titles and views."""
     parts = [w for g in groups if (w := _group_words(g, s)) is not None]
-    defaults = {"us": ("US big four", "US"), "cn": ("China seven", "China")}
     for group in groups:
-        if not group.left_out and group.label not in defaults.get(group.id, ()):
+        if group.changed and not group.left_out:
             parts.append(s.t("{id} group: {label}", id=group.id, label=group.label))
     if like_for_like:
         parts.append(s.t("like for like"))

@@ -66,8 +66,10 @@ class GroupUsed(Output):
     label: str = Field(description="The group's name as the run titled it.")
     members: list[str] = Field(description="Company ids compared.")
     left_out: list[str] = Field(
-        description="Company ids of the data's group that the run left out (--exclude, "
-        "--group, --like-for-like)."
+        description="Company ids of the data's group that the run left out (--exclude, --group)."
+    )
+    changed: bool = Field(
+        False, description="--group, --exclude or --label changed this group for the run."
     )
 
 
