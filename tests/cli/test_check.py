@@ -86,9 +86,7 @@ def test_no_internal_check_reads_holds(run_json: Any) -> None:
     document = run_json("claims")
     internal = [c for c in document["claims"] if c["kind"] == "internal"]
     assert internal and {c["verdict"] for c in internal} <= {"consistent", "inconsistent"}
-    assert document["summary"]["consistent"] + document["summary"]["inconsistent"] == len(
-        internal
-    )
+    assert document["summary"]["consistent"] + document["summary"]["inconsistent"] == len(internal)
 
 
 def test_tencent_returns_reproduced_with_named_lines(run_json: Any) -> None:

@@ -33,8 +33,9 @@ CHECK_ZH: dict[str, str] = {
     "Readings:": "读法：",
     "Groups:": "分组：",
     "Decided on part of a group (no value of the missing figures within their bounds turns "
-    "the verdict; `capex claims ID` says which): {ids}.": "按组内部分公司已可判断（缺失数字在其"
-    "范围内的任何取值都不改变结论；`capex claims ID` 说明是哪些）：{ids}。",
+    "the verdict; each claim's detail shows the bounds): {ids}.": "按组内部分公司已可判断（缺失"
+    "数字在其范围内的任何取值都不改变结论；各论断的详情列出范围）：{ids}。",
+    "intro": "引言",
     "Forecasts the filings have overtaken (the actual went past the number forecast): {ids}.": (
         "已被公司文件超过的预测（实际数字超过了预测的数字）：{ids}。"
     ),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.cells import cell_len
 from rich.console import RenderableType
 from rich.table import Table
@@ -132,15 +134,18 @@ def _row_value(claim: ClaimResult) -> str:
     if len({c.verdict for c in claim.sensitivity}) < 2 or not values:
         return _recomputed(claim)
     text = claim.stated.get("text", "")
-    return (
-        f"{claim_value(min(values), claim.unit, text)}–{claim_value(max(values), claim.unit, text)}"
-    )
+    low, high = (claim_value(v, claim.unit, text) for v in (min(values), max(values)))
+    # One unit for both ends ("5.01–5.30万亿"), so that the row keeps to one line.
+    unit = re.search(r"[^\d.,]+$", high)
+    if unit and low.endswith(unit.group()):
+        low = low[: -len(unit.group())]
+    return f"{low}–{high}"
 
 
 def _cells(claim: ClaimResult, s: Style) -> dict[str, str | Text]:
     return {
         "ID": claim.id,
-        "§": claim.section,
+        "§": s.t(claim.section),
         "Stated": claim.stated.get("text", ""),
         "Recomputed": _row_value(claim) if claim.kind != "cited" else "",
         "Verdict": _verdict(claim, s),
@@ -270,7 +275,7 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
         notes.append(
             s.t(
                 "Decided on part of a group (no value of the missing figures within their "
-                "bounds turns the verdict; `capex claims ID` says which): {ids}.",
+                "bounds turns the verdict; each claim's detail shows the bounds): {ids}.",
                 ids=", ".join(decided),
             )
         )
