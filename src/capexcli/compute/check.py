@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from capexcli.compute.claims_file import ClaimsFile
 from capexcli.compute.comparison import compare
-from capexcli.results import CheckResult, CheckRow, ClaimResult, ClaimsResult, Trend
 from capexcli.model.records import Dataset
+from capexcli.results import CheckResult, CheckRow, ClaimResult, ClaimsResult, Trend
 
 
 def span_of(claims: ClaimsFile) -> tuple[int, int]:
@@ -133,7 +133,8 @@ def answer_sentence(t: Trend, summary: dict[str, int], total: int) -> str:
     counts = (
         f"of the article's {total} headline claims, {summary.get('holds', 0)} hold, "
         f"{summary.get('close', 0)} are close, {summary.get('fails', 0)} fail and "
-        f"{summary.get('insufficient', 0) + summary.get('unknown', 0)} cannot be decided on the data"
+        f"{summary.get('insufficient', 0) + summary.get('unknown', 0)} cannot be decided "
+        "on the data"
     )
     return f"{ratio} ({same}); {counts}."
 

@@ -67,13 +67,17 @@ CHECK_ZH: dict[str, str] = {
     "holds if they total above {x}": "合计高于 {x} 时成立",
     "holds if they total {a} to {b}": "合计在 {a} 至 {b} 之间时成立",
     # Readings
-    "the standard reading reproduces it ({n} readings tried)": "标准读法即可得出（尝试了 {n} 种读法）",
+    "the standard reading reproduces it ({n} readings tried)": (
+        "标准读法即可得出（尝试了 {n} 种读法）"
+    ),
     "reproduced by {choices} ({value})": "可由以下读法得出：{choices}（{value}）",
     "reproduced by {choices} ({value}); {count} of the {n} readings tried reproduce it": (
         "可由以下读法得出：{choices}（{value}）；尝试的 {n} 种读法中有 {count} 种能得出"
     ),
     "no reading of the {n} tried reproduces it": "尝试的 {n} 种读法都得不出",
-    "no reading of the {n} tried reproduces it ({families})": "尝试的 {n} 种读法都得不出（{families}）",
+    "no reading of the {n} tried reproduces it ({families})": (
+        "尝试的 {n} 种读法都得不出（{families}）"
+    ),
     "; {n} match only with more than two departures (coincidence risk)": (
         "；{n} 种只有偏离两处以上才吻合（可能是巧合）"
     ),

@@ -14,7 +14,6 @@ from capexcli.present.readings_view import bounds_words, readings_words, scope_w
 from capexcli.present.style import Style
 from capexcli.results import CheckResult, CheckRow, ClaimResult
 
-
 #: The share of a value not confirmed in a filing that its why line names (the JSON has all).
 UNCONFIRMED_SHOWN = 0.05
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from capexcli.errors import OUTPUT_SCHEMA_VERSION
 from capexcli.results.base import Output
+from capexcli.results.check import CheckResult, CheckRow, Trend
 from capexcli.results.core import (
     MEASURES,
     Absent,
@@ -56,13 +57,9 @@ from capexcli.results.more import (
     VerifyRow,
     VerifySummary,
 )
-from capexcli.results.check import CheckResult, CheckRow, Trend
 from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingLine, ReadingSearch
 
 __all__ = [
-    "CheckResult",
-    "CheckRow",
-    "Trend",
     "MEASURES",
     "OUTPUT_SCHEMA_VERSION",
     "Absent",
@@ -71,6 +68,8 @@ __all__ = [
     "CapexBasisInfo",
     "ChartResult",
     "ChartYear",
+    "CheckResult",
+    "CheckRow",
     "Choice",
     "ClaimResult",
     "ClaimsResult",
@@ -105,6 +104,7 @@ __all__ = [
     "SourceRow",
     "SourcesResult",
     "Totals",
+    "Trend",
     "ValidateResult",
     "VerifyFile",
     "VerifyResult",
