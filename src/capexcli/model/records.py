@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from capexcli.errors import UnknownCompanyError
+from capexcli.model.statement import LineRole, LineSection, check_line
 
 SCHEMA_VERSION = 1
 
@@ -169,43 +170,6 @@ class Figure:
     versions: tuple[Version, ...] = ()
 
 
-#: Where a statement line sits: a section of the cash-flow statement, or "headline" for a
-#: figure the company publishes outside it (Tencent's 资本开支 in its results release).
-LineSection = Literal["operating", "investing", "financing", "headline"]
-LINE_SECTIONS: tuple[str, ...] = ("operating", "investing", "financing", "headline")
-#: What a line is, for the readings that claims_readings.py builds from it.
-LineRole = Literal[
-    "capex_property",
-    "capex_intangibles",
-    "capex_land",
-    "headline_capex",
-    "buybacks",
-    "dividends",
-    "dividends_minority",
-    "borrowing",
-    "repayment",
-    "section_total",
-]
-#: Roles that are cash outflows: printed negative (in brackets) in the statement.
-OUTFLOW_ROLES = frozenset(
-    {"capex_property", "capex_intangibles", "capex_land", "buybacks", "dividends"}
-    | {"dividends_minority", "repayment"}
-)
-#: Where each role may sit.
-ROLE_SECTIONS: dict[str, tuple[str, ...]] = {
-    "capex_property": ("investing",),
-    "capex_intangibles": ("investing",),
-    "capex_land": ("investing",),
-    "headline_capex": ("headline",),
-    "buybacks": ("financing",),
-    "dividends": ("financing",),
-    "dividends_minority": ("financing",),
-    "borrowing": ("financing",),
-    "repayment": ("financing",),
-    "section_total": ("operating", "investing", "financing"),
-}
-
-
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)
 class StatementLine:
     """One line of a company's cash-flow statement as printed, for the claims' readings.
@@ -223,20 +187,7 @@ class StatementLine:
     note: Text | None = None
 
     def __post_init__(self) -> None:
-        if self.role is None:
-            return
-        if self.section not in ROLE_SECTIONS[self.role]:
-            raise ValueError(
-                f"a {self.role} line belongs in the {' or '.join(ROLE_SECTIONS[self.role])} "
-                f"section, not {self.section}"
-            )
-        if self.role in OUTFLOW_ROLES and self.value > 0:
-            raise ValueError(
-                f"a {self.role} line is an outflow: give it as printed, negative "
-                f"(got {_num(self.value)})"
-            )
-        if self.role in ("borrowing", "headline_capex") and self.value < 0:
-            raise ValueError(f"a {self.role} line is positive (got {_num(self.value)})")
+        check_line(self.role, self.section, self.value, _num(self.value))
 
 
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)

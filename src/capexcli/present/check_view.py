@@ -8,7 +8,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from capexcli.present.as_of_note import as_of_note
-from capexcli.present.claims_view import VERDICT_STYLES, claim_value
+from capexcli.present.claim_values import VERDICT_STYLES, claim_value
 from capexcli.present.console import notes_text, paragraph, wrap
 from capexcli.present.readings_view import bounds_words, readings_words, scope_words
 from capexcli.present.style import Style

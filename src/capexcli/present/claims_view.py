@@ -11,6 +11,7 @@ from rich.text import Text
 
 from capexcli.present.as_of_note import as_of_note
 from capexcli.present.catalog import translate_message
+from capexcli.present.claim_values import VERDICT_STYLES, claim_value
 from capexcli.present.console import new_table, notes_text, paragraph, table_width, wrap
 from capexcli.present.readings_view import (
     bounds_words,
@@ -22,34 +23,6 @@ from capexcli.present.readings_view import (
 from capexcli.present.style import DASH, Style
 from capexcli.present.tables import sources_table
 from capexcli.results import ClaimResult, ClaimsResult, SourcesResult
-
-VERDICT_STYLES = {
-    "holds": "green",
-    "close": "yellow",
-    "fails": "bold red",
-    "cited": "cyan",
-    "unknown": "magenta",
-    "insufficient": "magenta",
-    "consistent": "blue",
-    "inconsistent": "yellow",
-}
-
-
-def claim_value(value: float | None, unit: str, stated_text: str = "") -> str:
-    """A recomputed value in the article's own style, so it reads beside the stated one."""
-    if value is None:
-        return DASH
-    if unit == "CNY millions":
-        return (
-            f"{value / 1_000_000:.2f}万亿" if abs(value) >= 1_000_000 else f"{value / 100:,.0f}亿"
-        )
-    if unit == "USD millions":
-        return f"${value / 1000:,.1f}B"
-    if unit == "multiple":
-        return f"1:{value:.1f}" if ":" in stated_text else f"×{value:.2f}"
-    if unit == "share":
-        return f"{value * 100:.1f}%"
-    return f"{value:,.4g}"
 
 
 def _recomputed(claim: ClaimResult) -> str:

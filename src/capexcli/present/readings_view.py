@@ -7,6 +7,7 @@ from rich.console import RenderableType
 from rich.text import Text
 
 from capexcli.present.catalog import translate, translate_message
+from capexcli.present.claim_values import claim_value
 from capexcli.present.console import paragraph
 from capexcli.present.style import Style
 from capexcli.results import ClaimResult, GroupUsed
@@ -16,8 +17,6 @@ LISTED_LINES = 6
 
 
 def _value(claim: ClaimResult, value: float | None) -> str:
-    from capexcli.present.claims_view import claim_value
-
     return claim_value(value, claim.unit, claim.stated.get("text", ""))
 
 
