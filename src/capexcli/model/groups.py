@@ -119,6 +119,7 @@ def groups_used(original: Dataset, changed: Dataset) -> list[GroupUsed]:
         GroupUsed(
             id=g.id,
             label=g.label,
+            label_zh=g.label_zh,
             members=list(g.members),
             left_out=[m for m in before[g.id].members if m not in g.members],
             changed=g != before[g.id],

@@ -152,7 +152,11 @@ def overtaken_words(claim: ClaimResult, s: Style) -> str:
 def _group_words(group: GroupUsed, s: Style) -> str | None:
     if not group.left_out:
         return None
-    return s.t("{label}: without {ids}", label=group.label, ids=", ".join(group.left_out))
+    return s.t("{label}: without {ids}", label=_label(group, s), ids=", ".join(group.left_out))
+
+
+def _label(group: GroupUsed, s: Style) -> str:
+    return group.label_zh if s.lang == "zh" and group.label_zh else group.label
 
 
 def scope_words(groups: list[GroupUsed], like_for_like: bool, s: Style) -> str | None:
@@ -160,7 +164,7 @@ def scope_words(groups: list[GroupUsed], like_for_like: bool, s: Style) -> str |
     parts = [w for g in groups if (w := _group_words(g, s)) is not None]
     for group in groups:
         if group.changed and not group.left_out:
-            parts.append(s.t("{id} group: {label}", id=group.id, label=group.label))
+            parts.append(s.t("{id} group: {label}", id=group.id, label=_label(group, s)))
     if like_for_like:
         parts.append(s.t("like for like"))
     return "; ".join(parts) or None

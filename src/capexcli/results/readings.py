@@ -64,6 +64,7 @@ class GroupUsed(Output):
 
     id: str = Field(description="us or cn.")
     label: str = Field(description="The group's name as the run titled it.")
+    label_zh: str | None = Field(None, description="The name in Chinese.")
     members: list[str] = Field(description="Company ids compared.")
     left_out: list[str] = Field(
         description="Company ids of the data's group that the run left out (--exclude, --group)."
