@@ -141,7 +141,7 @@ def test_claims_compact_is_one_line_per_claim(run: Run) -> None:
     starts = [i + 1 for i, line in enumerate(lines) if line.startswith("──")]
     rows = [row for s in starts for row in lines[s : lines.index("", s)]]
     assert len(rows) == 44
-    assert [r.split()[0] for r in rows][:2] == ["meta-scale-ai", "us-capex-doubled-4y"]
+    assert [r.split()[0] for r in rows][:2] == ["meta-scale-ai", "meta-2025-total-expenses"]
     assert all(r[:1] != " " for r in rows), rows
 
 
