@@ -3,13 +3,13 @@ is :mod:`capexcli.compute.check`)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from capexcli.cli.app import CapexCommand, app
-from capexcli.cli.as_of import FirstReportedOption, as_of_choice, as_of_dataset
+from capexcli.cli.as_of import FirstReportedOption
+from capexcli.cli.ledger_input import ClaimsFileOption, prepare
 from capexcli.cli.options import (
     AlignOption,
     DataOption,
@@ -21,7 +21,6 @@ from capexcli.cli.options import (
     align_choice,
     dataset_path,
     output_options,
-    regrouped,
 )
 from capexcli.cli.runner import run
 from capexcli.present.output import Out
@@ -48,15 +47,7 @@ def check(
         ),
     ] = None,
     first_reported: FirstReportedOption = False,
-    claims_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--claims",
-            metavar="PATH",
-            help="Claims file to use instead of the shipped one (also: CAPEX_CLAIMS).",
-            show_default=False,
-        ),
-    ] = None,
+    claims_file: ClaimsFileOption = None,
     data: DataOption = None,
     *,
     out: Out,
@@ -88,23 +79,17 @@ def check(
     def produce() -> Any:
         from capexcli.compute.check import check as answer
         from capexcli.compute.claims import ledger
-        from capexcli.compute.claims_file import load_claims
-        from capexcli.model.groups import groups_used
-        from capexcli.store.loader import load
 
-        claims = load_claims(claims_path)
+        claims, dataset, _, dated, scope = prepare(
+            path, claims_path, as_of, first_reported, (group, exclude, label)
+        )
         headline = claims.model_copy(update={"claims": [c for c in claims.claims if c.headline]})
-        chosen = as_of_choice(as_of, first_reported, claims.published, claims.published_note)
-        original = load(path).dataset
-        latest = regrouped(original, group, exclude, label)
-        dataset, dated = as_of_dataset(latest, chosen)
         rule = align_choice(align)
         result = ledger(
             headline, dataset, align=rule, fx=fx, like_for_like=like_for_like, readings=True
         )
-        scope = {"groups": groups_used(original, latest), "like_for_like": like_for_like}
-        result = result.model_copy(update={"as_of": dated, **scope})
-        return answer(headline, result, dataset, rule, fx)
+        update = {"as_of": dated, "like_for_like": like_for_like, **scope}
+        return answer(headline, result.model_copy(update=update), dataset, rule, fx)
 
     options = {
         "align": align,
