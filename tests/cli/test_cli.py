@@ -626,10 +626,12 @@ def test_claims_table_and_summary(run: Run, tmp_path: Path) -> None:
         line.startswith("ratio-2023  02  1:5") and line.endswith("The ratio was 1:5 in 2023.")
         for line in lines
     )
+    # the internal claim is checked against the article's own numbers: consistent, apart
     assert (
-        "· 2 claims: 2 checked (2 hold, 0 close, 0 fail, 0 unknown), 0 on incomplete groups "
-        "(no verdict), 0 cited"
-    ) in result.stdout
+        "· 2 claims: 1 checked against the filings (1 hold, 0 close, 0 fail, 0 unknown), 0 "
+        "undecided on incomplete groups, 1 checked against the article's own numbers (1 "
+        "consistent, 0 inconsistent), 0 cited"
+    ) in " ".join(line.removeprefix("  ") for line in result.stdout.splitlines())
     # label alignment moves cnb's FY2024 out of 2023: 1050 / 140 = 7.5
     assert "· Verdict depends on the alignment or FX choice: ratio-2023." in lines
 
@@ -637,7 +639,8 @@ def test_claims_table_and_summary(run: Run, tmp_path: Path) -> None:
 def test_claims_json(run: Run, tmp_path: Path) -> None:
     result = run("claims", "--json", *_claims(tmp_path))
     out = json.loads(result.stdout)
-    assert out["schema_version"] == 1 and out["summary"]["holds"] == 2
+    assert out["schema_version"] == 1 and out["summary"]["holds"] == 1
+    assert out["summary"]["consistent"] == 1
     first = out["claims"][0]
     assert {
         "id",

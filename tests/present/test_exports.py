@@ -129,15 +129,25 @@ def test_markdown_is_a_gfm_table_per_section_with_notes(run: Run) -> None:
     out = _ok(run("claims", "--format", "markdown"))
     tables = _tables(out)
     ledger = json.loads(_ok(run("claims", "--json")))
-    sections = list(dict.fromkeys(c["section"] for c in ledger["claims"]))
-    assert len(tables) == len(sections) > 1
+    # Checks against the filings first, then the article against its own numbers (internal),
+    # each a table per article section, in the terminal's order.
+    parts = [
+        [c for c in ledger["claims"] if c["kind"] != "internal"],
+        [c for c in ledger["claims"] if c["kind"] == "internal"],
+    ]
+    expected = [
+        (section, [c["id"] for c in part if c["section"] == section])
+        for part in parts
+        for section in dict.fromkeys(c["section"] for c in part)
+    ]
+    assert len(tables) == len(expected) > 1
+    assert "### The article against its own numbers (not a check of the filings)" in out
     # The terminal's headings (the section is the table's own heading, not a column).
     header = tables[0][0]
     assert header == ["ID", "Stated", "Recomputed", "Verdict", "Claim"]
-    for table, section in zip(tables, sections, strict=True):
+    for table, (section, ids) in zip(tables, expected, strict=True):
         assert f"### Section {section}\n" in out
         assert all(len(row) == len(header) for row in table)
-        ids = [c["id"] for c in ledger["claims"] if c["section"] == section]
         assert [row[0] for row in table[1:]] == ids
     # The terminal's number formats: a ratio as the article writes it, not 0.403179.
     ratio = next(row for table in tables for row in table if row[0] == "capex-ratio-2024")

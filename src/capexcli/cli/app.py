@@ -279,7 +279,8 @@ app = typer.Typer(
         "Check big-tech AI capex claims with sourced figures: the four US giants "
         "(Microsoft, Alphabet, Meta, Amazon) against seven Chinese ones (Tencent, Alibaba, "
         "Baidu, JD.com, Kuaishou, Meituan, NetEase).\n\n"
-        "Start with `capex compare`; `capex company tencent` shows one company; add --json "
+        "Start with `capex check`: the article's headline claims, answered; `capex compare` "
+        "shows the two groups year by year, `capex company tencent` one company; add --json "
         "for scripts, --lang zh (before or after the command) for Chinese."
     ),
     epilog=(

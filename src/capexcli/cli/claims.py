@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from capexcli.cli.app import CapexCommand, app
-from capexcli.cli.as_of import FirstReportedOption, as_of_choice, as_of_dataset
+from capexcli.cli.as_of import FirstReportedOption
 from capexcli.cli.complete import choices, complete_claim
+from capexcli.cli.ledger_input import ClaimsFileOption, prepare
 from capexcli.cli.options import (
     AlignOption,
     CompactOption,
@@ -24,7 +24,6 @@ from capexcli.cli.options import (
     align_choice,
     dataset_path,
     output_options,
-    regrouped,
 )
 from capexcli.cli.runner import run
 from capexcli.errors import (
@@ -106,15 +105,7 @@ def claims(
         ),
     ] = None,
     compact: CompactOption = False,
-    claims_file: Annotated[
-        Path | None,
-        typer.Option(
-            "--claims",
-            metavar="PATH",
-            help="Claims file to use instead of the shipped one (also: CAPEX_CLAIMS).",
-            show_default=False,
-        ),
-    ] = None,
+    claims_file: ClaimsFileOption = None,
     data: DataOption = None,
     *,
     out: Out,
@@ -148,18 +139,16 @@ def claims(
     verdicts = _choices(verdict)
     sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
     kinds = _choices(claim_kind)
+    # The search of readings costs a few seconds over the whole ledger: the table leaves it
+    # to the one-claim view; JSON carries it for every claim.
+    readings = claim_id is not None or out.format == "json"
 
     def produce() -> Any:
         from capexcli.compute.claims import beside_latest, ledger, select
-        from capexcli.compute.claims_file import load_claims
-        from capexcli.store.loader import load
 
-        ledger_file = load_claims(claims_path)
-        chosen = as_of_choice(
-            as_of, first_reported, ledger_file.published, ledger_file.published_note
+        ledger_file, dataset, latest, dated, scope = prepare(
+            path, claims_path, as_of, first_reported, (group, exclude, label)
         )
-        latest = regrouped(load(path).dataset, group, exclude, label)
-        dataset, dated = as_of_dataset(latest, chosen)
 
         def check(records: Any) -> Any:
             return ledger(
@@ -169,9 +158,11 @@ def claims(
                 fx=fx,
                 only=claim_id,
                 like_for_like=like_for_like,
+                readings=readings,
             )
 
-        result = check(dataset).model_copy(update={"as_of": dated})
+        update = {"as_of": dated, "like_for_like": like_for_like, **scope}
+        result = check(dataset).model_copy(update=update)
         if dated.date is not None or dated.first_reported:
             result = beside_latest(result, check(latest))
         return select(result, verdicts, sections, kinds)
@@ -199,6 +190,7 @@ def claims(
         "verdict": verdicts,
         "section": sections,
         "kind": kinds,
+        "readings": readings,
     }
     run("claims", options, [path, claims_path], out, produce)
 

@@ -75,6 +75,11 @@ def _root(
     ctx.obj = {"data": data, "verbose": verbose}
 
 
+# `check` lives in check.py; importing it first lists it first among the commands: the
+# answer is where a reader starts.
+from capexcli.cli import check as cli_check  # noqa: E402, F401
+
+
 @app.command(cls=CapexCommand)
 @output_options()
 @comparison_options()

@@ -17,6 +17,7 @@ from capexcli.present.output import Out, emit
 #: Every JSON document capex prints: each command's --json output, and the error object that
 #: any failure prints on stderr under --json.
 SCHEMAS = (
+    "check",
     "compare",
     "explain",
     "company",
@@ -40,6 +41,7 @@ def schema_document(key: str) -> dict[str, Any]:
     from capexcli.importers.report.result import ReportImportResult
 
     models: dict[str, type[Any]] = {
+        "check": results.CheckResult,
         "compare": results.CompareResult,
         "explain": results.ExplainResult,
         "company": results.CompanyResult,

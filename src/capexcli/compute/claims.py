@@ -29,7 +29,9 @@ from capexcli.model.alignment import Align
 from capexcli.model.records import Dataset, find_company
 from capexcli.results import Choice, ClaimResult, ClaimsResult, LatestView
 
-Verdict = Literal["holds", "close", "fails", "cited", "unknown", "insufficient"]
+Verdict = Literal[
+    "holds", "close", "fails", "cited", "unknown", "insufficient", "consistent", "inconsistent"
+]
 #: The two choices the article never states: how fiscal years are aligned, and which FX rate.
 ALIGNMENTS: tuple[Align, ...] = ("majority", "label")
 #: CNY per USD implied by the article's own conversion (US$16B ≈ 1168亿).
@@ -133,8 +135,10 @@ def assess(
     align: Align = "majority",
     fx: float | None = None,
     like_for_like: bool = False,
+    readings: bool = False,
 ) -> ClaimResult:
-    """One claim's verdict, with its sensitivity to alignment and FX."""
+    """One claim's verdict, with its sensitivity to alignment and FX; with ``readings``, the
+    search of the readings that reproduce the stated number (readings.py)."""
     stated = claim.stated.model_dump(exclude_none=True)
     base: dict[str, Any] = {
         "id": claim.id,
@@ -176,7 +180,9 @@ def assess(
             **base,
             recomputed=value,
             recomputed_range=span,
-            verdict=verdict,
+            # The article against itself: agreeing with itself confirms nothing about the
+            # filings, so these never read "holds".
+            verdict="consistent" if verdict == "holds" else "inconsistent",
             complete=True,
             missing=[],
             sensitivity=[],
@@ -199,7 +205,22 @@ def assess(
             # A year without data under one alignment is a finding, not a crash.
             return Evaluation(None, missing=[exc.message])
 
+    def decided(evaluation: Evaluation, a: Align, rate: float | None) -> tuple[Verdict, Any]:
+        """The verdict, decided over the bounds of what a partial value misses."""
+        if not evaluation.partial or like_for_like:
+            return verdict_of(evaluation), None
+        from capexcli.compute.bounds import decide
+
+        def judge_value(value: float) -> str:
+            return judge(claim.stated, claim.tolerance, value)
+
+        bounds = decide(claim.metric, dataset, a, rate, judge_value)  # type: ignore[arg-type]
+        if bounds is None or bounds.decided is None:
+            return "insufficient", bounds
+        return bounds.decided, bounds
+
     main = attempt(align, fx)
+    main_verdict, bounds = decided(main, align, fx)
     sensitivity = []
     for a in ALIGNMENTS:
         for rate in (None, ARTICLE_FX):
@@ -209,7 +230,7 @@ def assess(
                     align=a,
                     fx=_fx_label(rate),
                     recomputed=evaluation.value,
-                    verdict=verdict_of(evaluation),
+                    verdict=main_verdict if evaluation is main else decided(evaluation, a, rate)[0],
                 )
             )
     explanation = claim.explanation
@@ -218,17 +239,33 @@ def assess(
     base["explanation"] = explanation
     base["notes"] = main.notes
     has_range = main.low is not None and main.high is not None
+    if readings:
+        from capexcli.compute.readings import search
+
+        found, info = search(claim, dataset, align, fx, like_for_like, verdict_of)
+        base["readings"] = found
+        base["reading_search"] = info
     return ClaimResult(
         **base,
         recomputed=main.value,
         recomputed_range=[main.low, main.high] if has_range else None,  # type: ignore[list-item]
-        verdict=verdict_of(main),
+        verdict=main_verdict,
+        bounds=bounds,
+        forecast_overtaken=_overtaken(claim, main.value, main_verdict),
         complete=not main.missing,
         missing=main.missing,
         partial=main.partial,
         sensitivity=sensitivity,
         inputs=main.inputs,
     )
+
+
+def _overtaken(claim: Claim, value: float | None, verdict: str) -> bool:
+    """A forecast that the actuals went past (it said 40%, the filings show 64%)."""
+    target = claim.stated.value
+    if not claim.forecast or value is None or target is None or verdict not in ("fails", "close"):
+        return False
+    return claim.stated.relation in ("approx", "at_least", "more_than") and value > target
 
 
 def find_claim(claims: ClaimsFile, wanted: str) -> Claim:
@@ -288,8 +325,10 @@ def ledger(
     fx: float | None = None,
     only: str | None = None,
     like_for_like: bool = False,
+    readings: bool = False,
 ) -> ClaimsResult:
-    """Every claim (or the one named ``only``) with its verdict."""
+    """Every claim (or the one named ``only``) with its verdict (and, with ``readings``, the
+    readings searched)."""
     check_fx_rate(fx)
     chosen = claims.claims
     if only is not None:
@@ -303,8 +342,18 @@ def ledger(
                     f"claim {claim.id!r} is about {claim.metric.company!r}, "
                     "which is not in the data"
                 ) from None
-    results = [assess(c, dataset, align, fx, like_for_like) for c in chosen]
-    summary = dict.fromkeys(("holds", "close", "fails", "unknown", "insufficient", "cited"), 0)
+    results = [assess(c, dataset, align, fx, like_for_like, readings) for c in chosen]
+    order = (
+        "holds",
+        "close",
+        "fails",
+        "unknown",
+        "insufficient",
+        "cited",
+        "consistent",
+        "inconsistent",
+    )
+    summary = dict.fromkeys(order, 0)
     for r in results:
         summary[r.verdict] += 1
     return ClaimsResult(

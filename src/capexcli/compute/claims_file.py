@@ -169,6 +169,12 @@ class Claim(Record):
     #: cited: who the article says the figure comes from, if anyone.
     attribution: Text | None = None
     attribution_zh: Text | None = None
+    #: The claim in a few words, for `capex check`: a claim with one is a headline claim.
+    headline: Text | None = None
+    headline_zh: Text | None = None
+    #: A forecast ("will reach 40%") checked against the actuals filed since: a miss past
+    #: the stated number says the filings overtook it, not a bare "fails".
+    forecast: bool = False
     #: Context a reader needs to weigh the verdict, written by hand.
     explanation: Text
     #: The explanation in Chinese, for ``--lang zh`` (optional: the English shows without

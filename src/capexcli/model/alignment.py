@@ -40,3 +40,34 @@ def comparison_year(fiscal_year: int, period_end: date, align: Align) -> int:
     if months_in_end_year(period_end) >= 6:
         return period_end.year
     return period_end.year - 1
+
+
+#: Every rule a reader might use to put a fiscal year in a calendar year: the two the
+#: commands offer, and three more that the claims' readings also try.
+ReadingRule = Literal["majority", "label", "majority-start", "start", "end"]
+READING_RULES: tuple[str, ...] = ("majority", "label", "majority-start", "start", "end")
+READING_RULE_WORDS: dict[str, str] = {
+    "majority": "majority alignment",
+    "label": "label alignment",
+    "majority-start": "majority alignment, ties to the start year",
+    "start": "each fiscal year in the year it starts",
+    "end": "each fiscal year in the year it ends",
+}
+
+
+def reading_year(fiscal_year: int, period_end: date, rule: str) -> int:
+    """The calendar year a fiscal year counts in under any of :data:`READING_RULES`."""
+    if rule in ("majority", "label"):
+        return comparison_year(fiscal_year, period_end, rule)  # type: ignore[arg-type]
+    months = months_in_end_year(period_end)
+    # A year of twelve months in its end year (or none: ending early in January) lies in one
+    # calendar year; any other straddles two.
+    end_year = period_end.year if months > 0 else period_end.year - 1
+    start_year = end_year if months in (0, 12) else end_year - 1
+    if rule == "start":
+        return start_year
+    if rule == "end":
+        return end_year
+    if months == 6:  # majority-start: a 6-6 tie goes to the year the fiscal year starts
+        return period_end.year - 1
+    return comparison_year(fiscal_year, period_end, "majority")

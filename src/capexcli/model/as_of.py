@@ -111,6 +111,17 @@ def _year(
         changes[field] = _figure(figure, chosen, figure.versions[: entries.index(chosen)])
     if not left:
         return None
+    if year.statement and as_of.date is not None:
+        # A statement line is known from its document's date; one without a dated document
+        # counts as filed with the year (as a figure with no date of its own does).
+        dates = {d.id: d.date for d in company.documents}
+        kept = tuple(
+            line
+            for line in year.statement
+            if (when := dates.get(line.document)) is None or when <= as_of.date
+        )
+        if kept != year.statement:
+            changes["statement"] = kept  # type: ignore[assignment]
     return dataclasses.replace(year, **changes) if changes else year
 
 

@@ -245,6 +245,11 @@ def _check_company_years(
                 )
         if year.document is not None and year.document not in known:
             problems.append(_unknown_document(company, f"{path}.document", year.document))
+        problems += [
+            _unknown_document(company, f"{path}.statement[{j}].document", line.document)
+            for j, line in enumerate(year.statement)
+            if line.document not in known
+        ]
         for field in CITED_FIELDS:
             figure = getattr(year, field)
             if figure is None:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 
 from capexcli.errors import RequestError
 from capexcli.model.records import GROUP_IDS, Company, Dataset, Group, find_company
+from capexcli.results import GroupUsed
 
 #: The region of each group's members, as the comparison reads it.
 REGION_OF: dict[str, str] = {"us": "US", "cn": "CN"}
@@ -109,6 +110,22 @@ def regroup(
     return dataset.model_copy(
         update={"companies": companies, "groups": [groups[g] for g in GROUP_IDS]}
     )
+
+
+def groups_used(original: Dataset, changed: Dataset) -> list[GroupUsed]:
+    """The groups a run compares, each with the members of the data's group it left out."""
+    before = {g.id: g for g in groups_of(original)}
+    return [
+        GroupUsed(
+            id=g.id,
+            label=g.label,
+            label_zh=g.label_zh,
+            members=list(g.members),
+            left_out=[m for m in before[g.id].members if m not in g.members],
+            changed=g != before[g.id],
+        )
+        for g in groups_of(changed)
+    ]
 
 
 def _resolve(dataset: Dataset, names: Sequence[str]) -> list[str]:

@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from capexcli.errors import UnknownCompanyError
+from capexcli.model.statement import LineRole, LineSection, check_line
 
 SCHEMA_VERSION = 1
 
@@ -170,6 +171,26 @@ class Figure:
 
 
 @pydantic_dataclass(config=_BULK, frozen=True, slots=True)
+class StatementLine:
+    """One line of a company's cash-flow statement as printed, for the claims' readings.
+
+    ``value`` keeps the printed sign: an outflow in brackets is negative. ``document`` names
+    one of the company's documents (required: a line is only as good as its citation).
+    """
+
+    label: Text
+    value: Amount
+    section: LineSection
+    document: Key
+    page: Page | None = None
+    role: LineRole | None = None
+    note: Text | None = None
+
+    def __post_init__(self) -> None:
+        check_line(self.role, self.section, self.value, _num(self.value))
+
+
+@pydantic_dataclass(config=_BULK, frozen=True, slots=True)
 class FiscalYear:
     """One fiscal year of one company. Amounts in millions of the company's currency."""
 
@@ -193,6 +214,9 @@ class FiscalYear:
     #: (Tencent's 资本开支: property, intangibles excluding media content, land use rights):
     #: shown beside the capex basis, never added in place of ``capex``.
     headline_capex: Figure | None = None
+    #: Lines of the year's cash-flow statement (and headline figures) as printed, each citing
+    #: its document: what the claims' readings add up (not a figure any table shows).
+    statement: tuple[StatementLine, ...] = ()
 
     @field_validator(
         "capex", "buybacks", "dividends", "debt_repayment", "capex_proceeds", "headline_capex"

@@ -101,14 +101,16 @@ ZH: dict[str, str] = {
     "Returns = buybacks + dividends; blank unless both are known.": "股东回报 = 回购 + 分红；"
     "两项都已知时才计算。",
     # claims footnotes
-    "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, {unknown} "
-    "unknown), {insufficient} on incomplete groups (no verdict), {cited} cited (outside the "
-    "records).": "共 {total} 条论断：核查 {checked} 条（成立 {holds}，接近 {close}，不成立 "
-    "{fails}，未知 {unknown}），{insufficient} 条数据不全（无结论），引用 {cited} 条"
-    "（数据无法核查）。",
-    "insufficient = recomputed on part of a group (a member has no figure), so neither held nor "
-    "failed: {ids}.": "数据不足 = 只按组内部分公司重新计算（有成员缺少数据），"
-    "不判断成立与否：{ids}。",
+    "{total} claims: {checked} checked against the filings ({holds} hold, {close} close, "
+    "{fails} fail, {unknown} unknown), {insufficient} undecided on incomplete groups, "
+    "{internal} checked against the article's own numbers ({consistent} consistent, "
+    "{inconsistent} inconsistent), {cited} cited (outside the records).": "共 {total} 条论断："
+    "对照公司文件核查 {checked} 条（成立 {holds}，接近 {close}，不成立 {fails}，未知 {unknown}），"
+    "{insufficient} 条因组内数据不全无法判断，{internal} 条对照文章自身数字核查（一致 "
+    "{consistent}，不一致 {inconsistent}），引用 {cited} 条（数据无法核查）。",
+    "insufficient = recomputed on part of a group, and some value of the missing figures "
+    "within their bounds would turn the verdict: {ids}.": "数据不足 = 只按组内部分公司重新计算，"
+    "且缺失数字在其范围内的某些取值会改变结论：{ids}。",
     "Recomputed with {align} alignment, FX: {fx}; each recomputed claim's verdict under the other "
     "choices: `capex claims ID`.": "重新计算按{align}对齐，汇率：{fx}；其他口径下的结论见 "
     "`capex claims ID`。",
@@ -190,13 +192,22 @@ MISSES: set[str] = set()
 
 
 def _catalog() -> dict[str, str]:
+    from capexcli.present.catalog_check import CHECK_ZH
     from capexcli.present.catalog_detail import DETAIL_ZH
     from capexcli.present.catalog_explain import EXPLAIN_ZH
     from capexcli.present.catalog_help import HELP_ZH
     from capexcli.present.catalog_messages import MESSAGES_ZH
     from capexcli.present.catalog_publish import PUBLISH_ZH
 
-    return {**ZH, **DETAIL_ZH, **MESSAGES_ZH, **HELP_ZH, **EXPLAIN_ZH, **PUBLISH_ZH}
+    return {
+        **ZH,
+        **DETAIL_ZH,
+        **MESSAGES_ZH,
+        **HELP_ZH,
+        **EXPLAIN_ZH,
+        **PUBLISH_ZH,
+        **CHECK_ZH,
+    }
 
 
 @cache

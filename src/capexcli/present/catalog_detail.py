@@ -77,9 +77,8 @@ DETAIL_ZH: dict[str, str] = {
     "Why:": "说明：",
     "Partial:": "不完整：",
     "Missing:": "缺失：",
-    "{groups} (a group misses these members: no verdict until they are in the data)": (
-        "{groups}（组内缺少这些成员：数据补齐前不下结论）"
-    ),
+    "{groups} (a group misses these members: Bounds says whether they could turn the "
+    "verdict)": "{groups}（组内缺少这些成员：见“范围”，说明它们能否改变结论）",
     "{missing} (add them to the data to complete it)": "{missing}（补入数据即可完整计算）",
     "Sensitivity: the two choices the article does not state": "敏感性：文章未说明的两项口径",
     "Alignment": "财年对齐",

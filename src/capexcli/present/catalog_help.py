@@ -10,10 +10,11 @@ HELP_ZH: dict[str, str] = {
     "Kuaishou, Meituan, NetEase).": "用有出处的数字核查关于科技巨头 AI 资本开支的论断：美国四大"
     "（Microsoft、Alphabet、Meta、Amazon）对比中国七家（Tencent、Alibaba、Baidu、JD.com、"
     "Kuaishou、Meituan、NetEase）。",
-    "Start with `capex compare`; `capex company tencent` shows one company; add --json for "
-    "scripts, --lang zh (before or after the command) for Chinese.": "从 `capex compare` 开始；"
-    "`capex company tencent` 显示一家公司；脚本使用时加 --json，中文输出加 --lang zh"
-    "（放在命令前后均可）。",
+    "Start with `capex check`: the article's headline claims, answered; `capex compare` shows "
+    "the two groups year by year, `capex company tencent` one company; add --json for "
+    "scripts, --lang zh (before or after the command) for Chinese.": "从 `capex check` 开始："
+    "文章主要论断的答案；`capex compare` 逐年显示两组，`capex company tencent` 显示一家公司；"
+    "脚本使用时加 --json，中文输出加 --lang zh（放在命令前后均可）。",
     "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
     "--strict, verify); 2 bad input or usage (data file, option, name); 70 an internal error, a "
     "bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error is a JSON "

@@ -11,37 +11,18 @@ from rich.text import Text
 
 from capexcli.present.as_of_note import as_of_note
 from capexcli.present.catalog import translate_message
+from capexcli.present.claim_values import VERDICT_STYLES, claim_value
 from capexcli.present.console import new_table, notes_text, paragraph, table_width, wrap
+from capexcli.present.readings_view import (
+    bounds_words,
+    overtaken_words,
+    readings_block,
+    readings_words,
+    scope_words,
+)
 from capexcli.present.style import DASH, Style
 from capexcli.present.tables import sources_table
 from capexcli.results import ClaimResult, ClaimsResult, SourcesResult
-
-VERDICT_STYLES = {
-    "holds": "green",
-    "close": "yellow",
-    "fails": "bold red",
-    "cited": "cyan",
-    "unknown": "magenta",
-    "insufficient": "magenta",
-}
-
-
-def claim_value(value: float | None, unit: str, stated_text: str = "") -> str:
-    """A recomputed value in the article's own style, so it reads beside the stated one."""
-    if value is None:
-        return DASH
-    if unit == "CNY millions":
-        return (
-            f"{value / 1_000_000:.2f}万亿" if abs(value) >= 1_000_000 else f"{value / 100:,.0f}亿"
-        )
-    if unit == "USD millions":
-        return f"${value / 1000:,.1f}B"
-    if unit == "multiple":
-        return f"1:{value:.1f}" if ":" in stated_text else f"×{value:.2f}"
-    if unit == "share":
-        return f"{value * 100:.1f}%"
-    return f"{value:,.4g}"
-
 
 _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 #: How the article relates the truth to its number, as a sign before the number.
@@ -146,6 +127,9 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
     notes = claims_notes(result, s)
     total = sum(result.summary.values())
     title = s.t("The article's claims, checked") + f" ({total})"
+    scope = scope_words(result.groups, result.like_for_like, s)
+    if scope:
+        title += " · " + scope
     lead: list[RenderableType] = [paragraph(title, s.width, indent=""), Text("")]
     lead += notes_text(notes[:2], s.width)
     if len(result.claims) != total:
@@ -155,32 +139,52 @@ def claims_view(result: ClaimsResult, s: Style, view: str | None) -> list[Render
         )
     if not result.claims:
         return lead
-    return [
-        *lead,
-        Text(""),
-        claims_table(result, s, compact=view == "compact"),
-        Text(""),
-        *notes_text(notes[2:], s.width),
-    ]
+    outside = [c for c in result.claims if c.kind != "internal"]
+    internal = [c for c in result.claims if c.kind == "internal"]
+    body: list[RenderableType] = []
+    if outside:
+        body += [Text(""), claims_table(outside, s, compact=view == "compact")]
+    if internal:
+        # Its own section and verdicts: the article agreeing with itself says nothing of
+        # the filings, and a screenshot of it must not read as a confirmation.
+        heading = s.t("The article against its own numbers (not a check of the filings)")
+        body += [Text(""), paragraph(heading, s.width, indent="")]
+        body += [Text(""), claims_table(internal, s, compact=view == "compact")]
+    return [*lead, *body, Text(""), *notes_text(notes[2:], s.width)]
+
+
+def _row_value(claim: ClaimResult) -> str:
+    """The recomputed value; where the verdict turns with alignment or FX, the range of the
+    values those choices give, so that the row never shows one side alone."""
+    values = [c.recomputed for c in claim.sensitivity if c.recomputed is not None]
+    if len({c.verdict for c in claim.sensitivity}) < 2 or not values:
+        return _recomputed(claim)
+    text = claim.stated.get("text", "")
+    low, high = (claim_value(v, claim.unit, text) for v in (min(values), max(values)))
+    # One unit for both ends ("5.01–5.30万亿"), so that the row keeps to one line.
+    unit = re.search(r"[^\d.,]+$", high)
+    if unit and low.endswith(unit.group()):
+        low = low[: -len(unit.group())]
+    return f"{low}–{high}"
 
 
 def _cells(claim: ClaimResult, s: Style, compact: bool = False) -> dict[str, str | Text]:
     return {
         "ID": claim.id,
-        "§": claim.section,
+        "§": s.t(claim.section),
         # Compact is one line a claim: in English, the English figures alone.
         "Stated": stated_text(claim, s, alone=compact),
-        "Recomputed": _recomputed(claim) if claim.kind != "cited" else "",
+        "Recomputed": _row_value(claim) if claim.kind != "cited" else "",
         "Verdict": _verdict(claim, s),
         "Claim": claim.quote_zh if s.lang == "zh" else claim.claim_en,
     }
 
 
-def claims_table(result: ClaimsResult, s: Style, compact: bool = False) -> RenderableType:
+def claims_table(claims: list[ClaimResult], s: Style, compact: bool = False) -> RenderableType:
     """A row per claim, with the claim's words if the page has room for them (30 columns),
     the section if it has room, the stated value wrapped if it must be (never inside a
     figure); too narrow for a table, a line of words per claim."""
-    cells = [_cells(claim, s, compact) for claim in result.claims]
+    cells = [_cells(claim, s, compact) for claim in claims]
 
     def build(headers: list[str], wrapped: str | None = None, room: int = 0) -> Table:
         table = new_table(None)
@@ -245,9 +249,10 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
     )
     notes = [
         s.t(
-            "{total} claims: {checked} checked ({holds} hold, {close} close, {fails} fail, "
-            "{unknown} unknown), {insufficient} on incomplete groups (no verdict), {cited} cited "
-            "(outside the records).",
+            "{total} claims: {checked} checked against the filings ({holds} hold, {close} "
+            "close, {fails} fail, {unknown} unknown), {insufficient} undecided on incomplete "
+            "groups, {internal} checked against the article's own numbers ({consistent} "
+            "consistent, {inconsistent} inconsistent), {cited} cited (outside the records).",
             total=sum(n.values()),
             checked=n["holds"] + n["close"] + n["fails"] + n["unknown"],
             holds=n["holds"],
@@ -255,6 +260,9 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
             fails=n["fails"],
             unknown=n["unknown"],
             insufficient=n.get("insufficient", 0),
+            internal=n.get("consistent", 0) + n.get("inconsistent", 0),
+            consistent=n.get("consistent", 0),
+            inconsistent=n.get("inconsistent", 0),
             cited=n["cited"],
         ),
         s.t(
@@ -284,9 +292,27 @@ def claims_notes(result: ClaimsResult, s: Style) -> list[str]:
     if short:
         notes.append(
             s.t(
-                "insufficient = recomputed on part of a group (a member has no figure), so "
-                "neither held nor failed: {ids}.",
+                "insufficient = recomputed on part of a group, and some value of the missing "
+                "figures within their bounds would turn the verdict: {ids}.",
                 ids="; ".join(f"{c.id} ({'; '.join(c.partial)})" for c in short),
+            )
+        )
+    decided = [c.id for c in result.claims if c.bounds is not None and c.bounds.decided]
+    if decided:
+        notes.append(
+            s.t(
+                "Decided on part of a group (no value of the missing figures within their "
+                "bounds turns the verdict; each claim's detail shows the bounds): {ids}.",
+                ids=", ".join(decided),
+            )
+        )
+    overtaken = [c.id for c in result.claims if c.forecast_overtaken]
+    if overtaken:
+        notes.append(
+            s.t(
+                "Forecasts the filings have overtaken (the actual went past the number "
+                "forecast): {ids}.",
+                ids=", ".join(overtaken),
             )
         )
     partial = [
@@ -364,12 +390,21 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
                 (
                     "Partial:",
                     s.t(
-                        "{groups} (a group misses these members: no verdict until they are in "
-                        "the data)",
+                        "{groups} (a group misses these members: Bounds says whether they "
+                        "could turn the verdict)",
                         groups="; ".join(claim.partial),
                     ),
                 )
             )
+        if claim.bounds is not None:
+            fields.append(("Bounds:", bounds_words(claim, s)))
+        if claim.forecast_overtaken:
+            fields.append(("Forecast:", overtaken_words(claim, s)))
+        if claim.reading_search is not None:
+            fields.append(("Readings:", readings_words(claim, s)))
+        scope = scope_words(result.groups, result.like_for_like, s)
+        if scope:
+            fields.append(("Groups:", scope))
         if claim.missing:
             missing = [translate_message(m) if zh else m for m in claim.missing]
             fields.append(
@@ -412,5 +447,6 @@ def claim_detail(result: ClaimsResult, s: Style) -> list[RenderableType]:
                     Text(s.t(choice.verdict), style=VERDICT_STYLES.get(choice.verdict, "")),
                 )
             renderables.append(table)
+        renderables += readings_block(claim, s)
         renderables.append(Text(""))
     return renderables

@@ -20,6 +20,7 @@ from capexcli.errors import OptionError
 from capexcli.present.style import DIVISORS
 from capexcli.results import (
     ChartResult,
+    CheckResult,
     ClaimsResult,
     CompaniesResult,
     CompanyListResult,
@@ -215,6 +216,14 @@ def _claims(result: ClaimsResult) -> list[dict[str, Any]]:
     ]
 
 
+def _check(result: CheckResult) -> list[dict[str, Any]]:
+    fields = ("id", "claim", "stated", "value", "low", "high", "unit", "verdict", "why")
+    return [
+        {**{name: getattr(row, name) for name in fields}, "not_confirmed": row.not_confirmed_share}
+        for row in result.rows
+    ]
+
+
 def _chart(result: ChartResult) -> list[dict[str, Any]]:
     return [
         {
@@ -323,6 +332,7 @@ _FLATTEN: dict[type, Callable[[Any], list[dict[str, Any]]]] = {
     CompaniesResult: _companies,
     SourcesResult: _sources,
     ClaimsResult: _claims,
+    CheckResult: _check,
     ValidateResult: _validate,
     VerifyResult: _verify,
     UpdateResult: _update,
@@ -352,6 +362,7 @@ def _title(result: BaseModel) -> str:
         CompaniesResult: "companies",
         SourcesResult: "sources",
         ClaimsResult: "claims",
+        CheckResult: "check",
         ValidateResult: "validate",
         VerifyResult: "verify",
         UpdateResult: "update",

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from capexcli import results as r
 from capexcli.present.chart import chart_view
+from capexcli.present.check_view import check_view
 from capexcli.present.claims_view import claims_view
 from capexcli.present.compare_view import compare_view
 from capexcli.present.console import console, print_plain
@@ -45,6 +46,7 @@ VIEWS: dict[type, View] = {
     r.VerifyResult: verify_view,
     r.ExplainResult: explain_view,
     r.UpdateResult: update_view,
+    r.CheckResult: check_view,
 }
 
 #: Views printed to the last line as drawn: the others lose trailing blank lines when piped.

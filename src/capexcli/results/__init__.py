@@ -19,6 +19,7 @@ from capexcli.errors import OUTPUT_SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from capexcli.results.base import Output
+    from capexcli.results.check import CheckResult, CheckRow, Trend
     from capexcli.results.core import (
         MEASURES,
         Absent,
@@ -70,6 +71,13 @@ if TYPE_CHECKING:
         VerifyRow,
         VerifySummary,
     )
+    from capexcli.results.readings import (
+        Bounds,
+        GroupUsed,
+        Reading,
+        ReadingLine,
+        ReadingSearch,
+    )
     from capexcli.results.update import (
         HkReport,
         UpdateCompany,
@@ -81,9 +89,9 @@ if TYPE_CHECKING:
 
 #: Where a model may live, in the order their modules import one another: ``more`` imports
 #: ``core``, which imports ``filed`` and ``base``, so a name looked up here loads no module that
-#: its own module would not have loaded anyway (``explain`` imports ``core`` too; ``update``
-#: only ``base``).
-_HOMES = ("base", "filed", "core", "explain", "more", "update")
+#: its own module would not have loaded anyway (``explain`` imports ``core`` too, ``check``
+#: ``more`` and ``readings``; ``update`` only ``base``).
+_HOMES = ("base", "filed", "core", "explain", "readings", "more", "check", "update")
 
 
 def __getattr__(name: str) -> Any:
@@ -105,9 +113,12 @@ __all__ = [
     "OUTPUT_SCHEMA_VERSION",
     "Absent",
     "AsOf",
+    "Bounds",
     "CapexBasisInfo",
     "ChartResult",
     "ChartYear",
+    "CheckResult",
+    "CheckRow",
     "Choice",
     "ClaimResult",
     "ClaimsResult",
@@ -133,6 +144,7 @@ __all__ = [
     "FxUsed",
     "GroupFigures",
     "GroupInfo",
+    "GroupUsed",
     "HkReport",
     "ImportedChange",
     "ImportedFigure",
@@ -140,11 +152,15 @@ __all__ = [
     "LatestView",
     "Missing",
     "Output",
+    "Reading",
+    "ReadingLine",
+    "ReadingSearch",
     "Restatement",
     "SecImportResult",
     "SourceRow",
     "SourcesResult",
     "Totals",
+    "Trend",
     "UpdateCompany",
     "UpdateCounts",
     "UpdateHongKong",

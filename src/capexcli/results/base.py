@@ -20,7 +20,9 @@ Currency = Literal["USD", "CNY"]
 Region = Literal["US", "CN"]
 GroupId = Literal["us", "cn"]
 Align = Literal["majority", "label"]
-Verdict = Literal["holds", "close", "fails", "cited", "unknown", "insufficient"]
+Verdict = Literal[
+    "holds", "close", "fails", "cited", "unknown", "insufficient", "consistent", "inconsistent"
+]
 ClaimKind = Literal["recomputed", "internal", "cited"]
 SourceKind = Literal["figure", "guidance", "fx"]
 ChartMetric = Literal["capex", "capex_to_ocf", "returns_to_capex"]

@@ -24,6 +24,7 @@ from capexcli.results.base import (
 )
 from capexcli.results.core import Coverage, GroupInfo, SourceRow
 from capexcli.results.filed import AsOf
+from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingSearch
 
 #: "annual" (the records' annual averages) or the one rate --fx gave, as text.
 FX_HELP = 'FX rates used: "annual" (the annual averages in the data) or the --fx rate.'
@@ -98,6 +99,24 @@ class ClaimResult(Output):
     inputs: list[SourceRow] = Field(
         description="Every figure, guidance or rate that went into the recomputed value."
     )
+    bounds: Bounds | None = Field(
+        None,
+        description="A claim on part of a group: its verdict over every value the missing "
+        "figures could take (decided, or where it turns).",
+    )
+    forecast_overtaken: bool = Field(
+        False,
+        description="A forecast the filings have overtaken: the actual went past the stated "
+        "number in the direction forecast.",
+    )
+    readings: list[Reading] = Field(
+        [],
+        description="Recomputed claims: the standard reading first, then the readings that "
+        "match the stated number, fewest departures first (at most 12).",
+    )
+    reading_search: ReadingSearch | None = Field(
+        None, description="Recomputed claims: how many readings were tried and what they found."
+    )
     latest: LatestView | None = Field(
         None,
         description="With --as-of or --first-reported: the same claim on the latest filings; "
@@ -115,6 +134,16 @@ class ClaimsResult(Output):
     fx: str = Field(description=FX_HELP)
     claims: list[ClaimResult] = Field(description="The claims, in the file's order.")
     summary: dict[str, int] = Field(description="How many claims have each verdict.")
+    groups: list[GroupUsed] = Field(
+        [],
+        description="The groups the claims were recomputed on, with the members --exclude or "
+        "--group left out.",
+    )
+    like_for_like: bool = Field(
+        False,
+        description="--like-for-like: each span compares only the companies that report "
+        "capex in every year of it.",
+    )
     as_of: AsOf = Field(
         AsOf(), description="Which filed version of each figure was used (--as-of)."
     )
