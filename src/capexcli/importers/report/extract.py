@@ -16,7 +16,8 @@ from capexcli.importers.report.headline import Headline, find_headlines
 from capexcli.importers.report.lines import Row
 from capexcli.importers.report.measures import by_id, match
 from capexcli.importers.report.statement import Statement, find_statement, period_end
-from capexcli.importers.report.text import MAX_PAGES, PdfText
+from capexcli.importers.report.limits import bounded
+from capexcli.importers.report.text import PdfText
 
 MILLION = Decimal(1_000_000)
 
@@ -65,12 +66,16 @@ def read_report(
 ) -> Report:
     """Read a report. ``year`` keeps one fiscal year of the two (and names the year of a
     headline figure whose heading names none); ``fiscal_year_end`` (month, day), from the
-    data file's company, dates the columns when the statement's header does not."""
+    data file's company, dates the columns when the statement's header does not.
+
+    Read within the bounds of :mod:`.limits` (time, memory, pages, characters)."""
+    return bounded(path, lambda: _read_report(path, url, year, fiscal_year_end))
+
+
+def _read_report(
+    path: Path, url: str | None, year: int | None, fiscal_year_end: tuple[int, int] | None
+) -> Report:
     with PdfText(path) as pdf:
-        if pdf.page_count > MAX_PAGES:
-            raise ReportError(
-                f"{path}: {pdf.page_count} pages; capex reads reports of at most {MAX_PAGES}"
-            )
         _check_text_layer(pdf)
         statement = find_statement(pdf)
         headlines, notes = find_headlines(pdf)
