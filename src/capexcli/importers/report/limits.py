@@ -50,8 +50,6 @@ def read_pdf_bytes(path: Path) -> bytes:
     (a FIFO or a device would block or never end) no larger than :data:`MAX_FILE_BYTES`."""
     try:
         info = os.stat(path)
-    except FileNotFoundError:
-        raise ReportError(f"{path}: no such file") from None
     except OSError as exc:
         raise ReportError(f"{path}: cannot read it: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
