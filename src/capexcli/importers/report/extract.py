@@ -13,10 +13,10 @@ from pathlib import Path
 from capexcli.errors import ReportError
 from capexcli.importers.report.document import DocumentInfo, describe
 from capexcli.importers.report.headline import Headline, find_headlines
+from capexcli.importers.report.limits import bounded
 from capexcli.importers.report.lines import Row
 from capexcli.importers.report.measures import by_id, match
 from capexcli.importers.report.statement import Statement, find_statement, period_end
-from capexcli.importers.report.limits import bounded
 from capexcli.importers.report.text import PdfText
 
 MILLION = Decimal(1_000_000)

@@ -14,6 +14,7 @@ The README's "Limits" section states these numbers; change both together.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import select
@@ -192,7 +193,7 @@ def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
             f"{path}: reading it took more than {TIME_LIMIT:.0f} s of processor time, capex's "
             "limit for a PDF; nothing read"
         )
-    if kind == "memory" or os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT:
+    if kind == "memory" or (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT):
         # A MemoryError in Python, or pdfium's abort when an allocation fails under the limit.
         raise ReportError(
             f"{path}: reading it needs more than {MEMORY_LIMIT // (1024 * 1024)} MB, capex's "
@@ -208,10 +209,8 @@ def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
 
 
 def _wait(pid: int) -> int:
