@@ -122,6 +122,11 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
     code = 0
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # Nothing the child says reaches the user but through the parent: pdfium's abort
+        # message and Python's fault handler would be noise on capex's stderr.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.dup2(null, 1)
         gc.enable()
         space = _address_space()
         if space:

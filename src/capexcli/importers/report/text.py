@@ -14,6 +14,7 @@ text leaves this module without control characters. Nothing here prints.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import math
@@ -45,6 +46,8 @@ X_TOLERANCE_RATIO = 0.15
 #: on a terminal (bidirectional overrides and isolates, BOM): a PDF can carry any of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
+_UNMAPPED = re.compile(r"\(cid:\d+\)")
+
 
 def clean(text: str) -> str:
     """PDF text without control characters (a carriage return or tab becomes a space)."""
@@ -56,6 +59,7 @@ class PdfText:
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self._plumber: pdfplumber.PDF | None = None
         self._data = read_pdf_bytes(path)
         if b"%PDF-" not in self._data[:1024]:
             raise ReportError(
@@ -78,7 +82,6 @@ class PdfText:
             raise ReportError(
                 f"{path}: {self.page_count} pages; capex reads reports of at most {MAX_PAGES}"
             )
-        self._plumber: pdfplumber.PDF | None = None
         self._lines: dict[int, list[str]] = {}
         self._raw: dict[int, str] = {}
         self._chars: dict[int, int] = {}
@@ -93,10 +96,14 @@ class PdfText:
         self.close()
 
     def close(self) -> None:
-        if self._plumber is not None:
-            self._plumber.close()
-            self._plumber = None
-        self._doc.close()
+        # pdfplumber's close walks the page tree again: a damaged one fails there too, and
+        # the error that matters has been raised already.
+        with contextlib.suppress(Exception):
+            if self._plumber is not None:
+                self._plumber.close()
+        self._plumber = None
+        with contextlib.suppress(Exception):
+            self._doc.close()
 
     @property
     def title(self) -> str | None:
@@ -122,15 +129,14 @@ class PdfText:
             try:
                 page._layout = _text_layout(page)
                 text = page.filter(_not_a_space).extract_text(x_tolerance_ratio=X_TOLERANCE_RATIO)
-            except RecursionError:
-                raise self._damaged(number, "its objects refer to each other in a loop") from None
             except Exception as exc:
                 raise self._damaged(number, why(exc)) from None
             finally:
-                page.close()
-            self._lines[number] = [
-                line.strip() for line in clean(text).splitlines() if line.strip()
-            ]
+                with contextlib.suppress(Exception):
+                    page.close()
+            # pdfminer writes a glyph that maps to no character as "(cid:N)"; pdfium drops it.
+            text = _UNMAPPED.sub("", clean(text))
+            self._lines[number] = [line.strip() for line in text.splitlines() if line.strip()]
         return self._lines[number]
 
     def has_images(self, number: int) -> bool:
@@ -199,8 +205,6 @@ class PdfText:
             return pages[number - 1]
         except ReportError:
             raise
-        except RecursionError:
-            raise self._damaged(number, "its page tree refers to itself in a loop") from None
         except Exception as exc:
             raise self._damaged(number, why(exc)) from None
 
@@ -277,5 +281,7 @@ def why(exc: object) -> str:
     """A one-line reason from a library's exception, however it nests, without controls."""
     while isinstance(exc, BaseException) and exc.args and isinstance(exc.args[0], BaseException):
         exc = exc.args[0]
+    if isinstance(exc, RecursionError):
+        return "its objects refer to each other in a loop"
     text = " ".join(clean(str(exc)).split())[:200]
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
