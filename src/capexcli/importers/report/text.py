@@ -31,6 +31,7 @@ from capexcli.importers.report.limits import (
     MAX_PAGES,
     read_pdf_bytes,
 )
+from capexcli.model.safe_text import strip_controls
 
 if TYPE_CHECKING:
     import pdfplumber
@@ -42,16 +43,16 @@ if TYPE_CHECKING:
 #: size, the fixture reports read as printed.
 X_TOLERANCE_RATIO = 0.15
 
-#: C0 and C1 controls but tab and newline, and the Unicode controls that reorder or hide text
-#: on a terminal (bidirectional overrides and isolates, BOM): a PDF can carry any of them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-
 _UNMAPPED = re.compile(r"\(cid:\d+\)")
 
 
 def clean(text: str) -> str:
-    """PDF text without control characters (a carriage return or tab becomes a space)."""
-    return _CONTROL.sub(lambda m: " " if m.group() in "\r\x0b\x0c" else "", text)
+    """PDF text without control characters (model.safe_text); a carriage return, vertical
+    tab or form feed, which break lines, becomes a space."""
+    return strip_controls(text.translate(_BREAKS))
+
+
+_BREAKS = str.maketrans("\r\x0b\x0c", "   ")
 
 
 class PdfText:
