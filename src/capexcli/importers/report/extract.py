@@ -5,6 +5,7 @@ into records."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -15,7 +16,7 @@ from capexcli.importers.report.document import DocumentInfo, describe
 from capexcli.importers.report.headline import Headline, find_headlines
 from capexcli.importers.report.limits import bounded
 from capexcli.importers.report.lines import Row
-from capexcli.importers.report.measures import by_id, match
+from capexcli.importers.report.measures import by_id, match, measure_of
 from capexcli.importers.report.statement import Statement, find_statement, period_end
 from capexcli.importers.report.text import PdfText
 
@@ -143,9 +144,15 @@ def _read_statement(
             "report gives, which may differ from the one first published"
         )
     scale = Decimal(statement.unit.scale) / MILLION
+    report.warnings += _unread_warnings(statement)
     for measure_id, rows in match(statement.rows).items():
         measure = by_id(measure_id)
         for row in rows:
+            if any(row.marks):
+                report.warnings.append(
+                    f"p. {row.page}: {row.label!r} is printed {' '.join(row.printed)}, with "
+                    "a footnote mark: read without it; the footnote may qualify the amount"
+                )
             values: dict[int, Decimal | None] = {}
             for fiscal_year, amount in zip(years, row.amounts, strict=False):
                 if fiscal_year not in wanted:
@@ -169,6 +176,20 @@ def _read_statement(
                 f"{len(rows)} lines could be {measure.label}: {listed}. capex picks none: "
                 "each is listed; a company's capex basis names the lines it adds"
             )
+
+
+def _unread_warnings(statement: Statement) -> list[str]:
+    """A line that reads like one of the measures but whose amounts capex cannot read is
+    said, never dropped without a word."""
+    out = []
+    for page, line in statement.unread:
+        label = " ".join(t for t in line.split() if not re.search(r"\d", t))
+        if label and measure_of(Row(page, label, "", None, (), ())) is not None:
+            out.append(
+                f"p. {page}: {line!r}: its amounts are not written as capex reads them "
+                "(1,234 or (1,234)); left out"
+            )
+    return out
 
 
 def _date_headlines(report: Report, year: int | None) -> None:

@@ -75,7 +75,8 @@ def render(report: Report, data: DataFigures, company_id: str | None, name: str 
 
 
 def _scale(scale: int) -> str:
-    return {1: "units of", 1000: "thousands of", 1_000_000: "millions of"}.get(scale, f"{scale}x")
+    names = {1: "units of", 1000: "thousands of", 1_000_000: "millions of"}
+    return names.get(scale, f"{scale:,} x")
 
 
 def _lines_read(report: Report, currency: str) -> list[str]:
