@@ -104,7 +104,7 @@ def _statement(*replace: tuple[str, str]) -> list[str]:
 def test_a_footnote_mark_is_read_and_said(tmp_path: Path) -> None:
     pages = [["Annual Report"], _statement(("(28,859) (20,983)", "(28,859)* (20,983)"))]
     report = read_report(write(tmp_path / "ar.pdf", text_pdf(pages)))
-    assert [line.values for line in report.rows_of("dividends")][0] == {
+    assert report.rows_of("dividends")[0].values == {
         2024: Decimal("28.859"),
         2023: Decimal("20.983"),
     }
@@ -129,7 +129,7 @@ def test_millions_written_with_six_zeros(tmp_path: Path) -> None:
     report = read_report(write(tmp_path / "ar.pdf", text_pdf(pages)))
     assert report.statement is not None and report.statement.unit.scale == 1_000_000
     # Printed 62,927 in millions: 62,927 millions, outflow positive.
-    assert [line.values for line in report.rows_of("property")][0][2024] == Decimal(62927)
+    assert report.rows_of("property")[0].values[2024] == Decimal(62927)
 
 
 def test_the_company_s_own_statement_is_not_merged_into_the_group_s(tmp_path: Path) -> None:
