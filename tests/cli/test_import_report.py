@@ -263,6 +263,7 @@ def test_a_basis_line_the_report_lacks_leaves_capex_alone(
     pdf = text_pdf(
         [
             [
+                "Tencent Holdings Limited",
                 "CONSOLIDATED STATEMENT OF CASH FLOWS",
                 "For the year ended 31 December 2024",
                 "2024 2023",
@@ -282,3 +283,82 @@ def test_a_basis_line_the_report_lacks_leaves_capex_alone(
         "basis 'purchases-ppe-cip'" in result.stdout
     )
     assert result.stdout.splitlines()[-1] == f"{data_copy}: not changed (4 unchanged)"
+
+
+# A report lands only in its own company (issue 27, item 3)
+
+
+@pytest.mark.parametrize(
+    ("cover", "message"),
+    [
+        (
+            ["Alibaba Group Holding Limited", "Stock Code: 9988"],
+            "this is the report of Alibaba Group Holding Limited (HKEX stock code 09988), and "
+            "tencent is Tencent Holdings (HKEX stock code 00700)",
+        ),
+        (
+            ["Emperor Capital Group Limited"],
+            "this is the report of Emperor Capital Group Limited, and tencent is",
+        ),
+        (["Annual Report 2024"], "capex cannot tell whose report this is"),
+    ],
+    ids=["other-stock-code", "other-name", "unknown"],
+)
+def test_a_report_of_another_issuer_is_refused(
+    run: Run, tmp_path: Path, data_copy: Path, cover: list[str], message: str
+) -> None:
+    pdf = write(tmp_path / "r.pdf", _cover_report(cover))
+    before = data_copy.read_bytes()
+    args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
+    error = one_line_error(run("import", "report", str(pdf), *args))
+    assert message in error and "--force merges it into tencent anyway" in error
+    assert data_copy.read_bytes() == before
+    # --force merges it (the figures are Tencent's 2024 ones: nothing to change).
+    forced = run("import", "report", str(pdf), *args, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert forced.stdout.splitlines()[-1] == f"{data_copy}: not changed (8 unchanged)"  # 2 years x 4
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [["Stock Code: 700"], ["TENCENT HOLDINGS LIMITED"], ["Tencent Holdings Limited"]],
+    ids=["stock-code", "name-in-capitals", "name"],
+)
+def test_the_company_s_own_report_is_merged(
+    run: Run, tmp_path: Path, data_copy: Path, cover: list[str]
+) -> None:
+    pdf = write(tmp_path / "r.pdf", _cover_report(cover))
+    args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
+    result = run("import", "report", str(pdf), *args)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_real_report_of_another_company_is_refused(run: Run, data_copy: Path) -> None:
+    # Wisdom Education's statement is in RMB'000 like Tencent's data: only whose it is differs.
+    error = one_line_error(
+        run("import", "report", str(WISDOM), "--company", "tencent", "--into", str(data_copy))
+    )
+    assert "this is the report of Wisdom Education International Holdings Company Limited" in error
+
+
+def test_the_stub_says_whose_report_it_is(run: Run) -> None:
+    result = run("import", "report", str(TENCENT_RELEASE), "--company", "alibaba")
+    assert result.exit_code == 0, result.stderr
+    assert "# Whose report: 腾讯控股有限公司 (HKEX stock code 00700)" in result.stdout
+
+
+def _cover_report(cover: list[str]) -> bytes:
+    """tencent_report's statement, with ``cover`` as its first page (in place of the
+    "Tencent Holdings Limited" line, so that the cover alone says whose it is)."""
+    lines = [
+        "CONSOLIDATED STATEMENT OF CASH FLOWS",
+        "For the year ended 31 December 2024",
+        "2024 2023",
+        "Note RMB'Million RMB'Million",
+        "Net cash flows generated from operating activities {} {}".format(*AR2024["ocf"]),
+        "Purchase of/prepayments for property, plant and equipment, construction in",
+        "progress and investment properties {} {}".format(*AR2024["capex"]),
+        "Payments for repurchase of shares {} {}".format(*AR2024["buybacks"]),
+        "Dividends paid to the Company's shareholders {} {}".format(*AR2024["dividends"]),
+    ]
+    return text_pdf([cover, [], lines])

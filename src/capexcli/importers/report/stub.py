@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from capexcli.importers.report.extract import Report
 from capexcli.importers.report.figures import DataFigures, number
+from capexcli.importers.report.identity import whose
 from capexcli.importers.sec.document import printable
 from capexcli.importers.sec.stub import by_year, slug, toml_string, year_toml
 from capexcli.importers.sec.toml_edit import document_toml
@@ -19,7 +20,8 @@ def render(report: Report, data: DataFigures, company_id: str | None, name: str 
     ident = company_id or slug(issuer)
     currency = report.currency or "CNY"
     head = [
-        f"# capex import report: {printable(str(report.path))}: {printable(data.document.title)}"
+        f"# capex import report: {printable(str(report.path))}: {printable(data.document.title)}",
+        f"# Whose report: {printable(whose(report.document))}, as its first pages print it.",
     ]
     if statement is not None:
         head.append(
