@@ -316,7 +316,9 @@ def test_a_report_of_another_issuer_is_refused(
     # --force merges it (the figures are Tencent's 2024 ones: nothing to change).
     forced = run("import", "report", str(pdf), *args, "--force")
     assert forced.exit_code == 0, forced.stderr
-    assert forced.stdout.splitlines()[-1] == f"{data_copy}: not changed (8 unchanged)"  # 2 years x 4
+    assert (
+        forced.stdout.splitlines()[-1] == f"{data_copy}: not changed (8 unchanged)"
+    )  # 2 years x 4
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ _LEGAL = re.compile(
 
 
 def whose(document: DocumentInfo) -> str:
-    """"Wisdom Education ... Limited (HKEX stock code 06068)", for messages and the stub."""
+    """ "Wisdom Education ... Limited (HKEX stock code 06068)", for messages and the stub."""
     parts = [document.issuer] if document.issuer else []
     if document.stock_code:
         parts.append(f"(HKEX stock code {document.stock_code})")
@@ -55,7 +55,9 @@ def _names_agree(issuer: str, company: Company) -> bool:
         return False
     for name in (company.name, company.name_zh, *company.aliases):
         theirs = _core(name)
-        if theirs == mine or (min(len(theirs), len(mine)) >= 4 and (theirs in mine or mine in theirs)):
+        if theirs == mine or (
+            min(len(theirs), len(mine)) >= 4 and (theirs in mine or mine in theirs)
+        ):
             return True
     return False
 
