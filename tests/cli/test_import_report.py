@@ -26,10 +26,13 @@ AR2024_URL = "https://www1.hkexnews.hk/listedco/listconews/sehk/2025/0408/202504
 AR2025_URL = "https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0409/2026040901232.pdf"
 
 
-def tencent_report(current: int, figures: dict[str, tuple[str, str]]) -> bytes:
-    """A statement of cash flows as Tencent prints it (RMB million), on page 3."""
+def tencent_report(
+    current: int, figures: dict[str, tuple[str, str]], cover: list[str] | None = None
+) -> bytes:
+    """A statement of cash flows as Tencent prints it (RMB million), on page 3; with
+    ``cover``, that is page 1, and the statement does not name its issuer."""
     lines = [
-        "Tencent Holdings Limited",
+        *(["Tencent Holdings Limited"] if cover is None else []),
         "CONSOLIDATED STATEMENT OF CASH FLOWS",
         f"For the year ended 31 December {current}",
         f"{current} {current - 1}",
@@ -40,7 +43,7 @@ def tencent_report(current: int, figures: dict[str, tuple[str, str]]) -> bytes:
         "Payments for repurchase of shares {} {}".format(*figures["buybacks"]),
         "Dividends paid to the Company's shareholders {} {}".format(*figures["dividends"]),
     ]
-    return text_pdf([["Annual Report"], [], lines])
+    return text_pdf([cover or ["Annual Report"], [], lines])
 
 
 AR2024 = {
@@ -307,7 +310,7 @@ def test_a_basis_line_the_report_lacks_leaves_capex_alone(
 def test_a_report_of_another_issuer_is_refused(
     run: Run, tmp_path: Path, data_copy: Path, cover: list[str], message: str
 ) -> None:
-    pdf = write(tmp_path / "r.pdf", _cover_report(cover))
+    pdf = write(tmp_path / "r.pdf", tencent_report(2024, AR2024, cover))
     before = data_copy.read_bytes()
     args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
     error = one_line_error(run("import", "report", str(pdf), *args))
@@ -329,7 +332,7 @@ def test_a_report_of_another_issuer_is_refused(
 def test_the_company_s_own_report_is_merged(
     run: Run, tmp_path: Path, data_copy: Path, cover: list[str]
 ) -> None:
-    pdf = write(tmp_path / "r.pdf", _cover_report(cover))
+    pdf = write(tmp_path / "r.pdf", tencent_report(2024, AR2024, cover))
     args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
     result = run("import", "report", str(pdf), *args)
     assert result.exit_code == 0, result.stderr
@@ -347,20 +350,3 @@ def test_the_stub_says_whose_report_it_is(run: Run) -> None:
     result = run("import", "report", str(TENCENT_RELEASE), "--company", "alibaba")
     assert result.exit_code == 0, result.stderr
     assert "# Whose report: 腾讯控股有限公司 (HKEX stock code 00700)" in result.stdout
-
-
-def _cover_report(cover: list[str]) -> bytes:
-    """tencent_report's statement, with ``cover`` as its first page (in place of the
-    "Tencent Holdings Limited" line, so that the cover alone says whose it is)."""
-    lines = [
-        "CONSOLIDATED STATEMENT OF CASH FLOWS",
-        "For the year ended 31 December 2024",
-        "2024 2023",
-        "Note RMB'Million RMB'Million",
-        "Net cash flows generated from operating activities {} {}".format(*AR2024["ocf"]),
-        "Purchase of/prepayments for property, plant and equipment, construction in",
-        "progress and investment properties {} {}".format(*AR2024["capex"]),
-        "Payments for repurchase of shares {} {}".format(*AR2024["buybacks"]),
-        "Dividends paid to the Company's shareholders {} {}".format(*AR2024["dividends"]),
-    ]
-    return text_pdf([cover, [], lines])
