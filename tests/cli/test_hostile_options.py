@@ -48,7 +48,7 @@ def test_other_iso_forms_are_refused_as_the_message_says(run: Run, day: str) -> 
 
 
 def test_a_day_that_does_not_exist(run: Run) -> None:
-    _refused(run("compare", "--as-of", "2024-02-30", *DATA), "no such day")
+    _refused(run("compare", "--as-of", "2024-02-30", *DATA), "not a date: write YYYY-MM-DD")
     assert run("compare", "--as-of", "2025-02-28", *DATA).exit_code == 0
 
 

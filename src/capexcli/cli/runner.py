@@ -57,9 +57,9 @@ def run(
             sys.stdout.write(hit)
             return None
     if entry is not None:
-        from capexcli.store.loader import forget_reads
+        from capexcli.store import reads
 
-        forget_reads()
+        reads.forget()
     result = produce()
     if entry is None:
         emit(result, out)
@@ -76,9 +76,9 @@ def run(
     # Stored under the key of the bytes the run parsed, not of what the files hold now: a
     # file saved while capex computed, even saved back, must not file one version's numbers
     # under the other's key.
-    from capexcli.store.loader import digests_read
+    from capexcli.store import reads
 
-    digests = digests_read(files)
+    digests = reads.digests(files)
     parsed = cache.key_of(command, settings, digests) if digests is not None else None
     if parsed is not None:
         cache.put(parsed, text)

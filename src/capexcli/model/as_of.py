@@ -30,7 +30,7 @@ def parse_date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise RequestError("no such day: write YYYY-MM-DD, e.g. 2025-08-01") from None
+        raise RequestError("not a date: write YYYY-MM-DD, e.g. 2025-08-01") from None
 
 
 def resolve(dataset: Dataset, as_of: AsOf) -> tuple[Dataset, AsOf]:

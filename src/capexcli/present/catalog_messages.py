@@ -30,7 +30,6 @@ MESSAGES_ZH: dict[str, str] = {
     "year range {spec} runs backwards; try {fix}": "年份范围 {spec} 前后颠倒；请用 {fix}",
     "years {spec}: a year must be between 1900 and 2200": "年份 {spec}：须在 1900 到 2200 之间",
     "not a date: write YYYY-MM-DD, e.g. 2025-08-01": "不是日期：请写成 YYYY-MM-DD，例如 2025-08-01",
-    "no such day: write YYYY-MM-DD, e.g. 2025-08-01": "没有这一天：请写成 YYYY-MM-DD，例如 2025-08-01",
     "{group} given twice ({first} and {second}); give each group once": (
         "{group} 给了两次（{first} 和 {second}）；每个组只给一次"
     ),

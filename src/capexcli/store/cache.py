@@ -13,7 +13,7 @@ Markdown to stdout, or a table going to a pipe) is kept under a key made of:
 
 The runner stores an output under the key of the bytes it was computed from: each input is
 read once, and the loader records the SHA-256 of the very bytes it parsed
-(``loader.digests_read``). A file changed while capex ran, even changed and changed back (an
+(``store/reads.py``). A file changed while capex ran, even changed and changed back (an
 editor's save, a branch switch), cannot put one version's numbers under another's key; a file
 read twice with different bytes is not stored at all.
 
@@ -133,7 +133,7 @@ def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str 
 
 def key_of(command: str, options: dict[str, object], digests: Iterable[bytes]) -> str | None:
     """The cache key of a run on inputs with these SHA-256 digests: for storing an output,
-    with the digests of the very bytes the run parsed (loader.digests_read)."""
+    with the digests of the very bytes the run parsed (store/reads.py)."""
     fingerprint = _code_fingerprint()
     if fingerprint is None:
         return None

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import errno
-import hashlib
 import json
 import os
 import re
 import stat
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 from capexcli.errors import DataFileError, DataValidationError, Problem
 from capexcli.model.checks import check_dataset, check_document
 from capexcli.model.records import FIGURE_FIELDS, Dataset
+from capexcli.store import reads
 from capexcli.store.paths import (  # noqa: F401 - re-exported: where data files are
     CLAIMS_ENV_VAR,
     ENV_VAR,
@@ -76,39 +76,15 @@ def read_text(path: Path) -> str:
     return decode(read_bytes(path), path)
 
 
-#: The SHA-256 of the bytes read from each path in this run (every digest, should a file be
-#: read twice and differ): the output cache keys an output on what was parsed, not on what
-#: the file holds after the run (a file changed and changed back would fool that).
-_READ: dict[str, set[bytes]] = {}
-
-
-def forget_reads() -> None:
-    """Start a new record of what was read (a run; tests run many in one process)."""
-    _READ.clear()
-
-
-def digests_read(paths: Iterable[Path]) -> list[bytes] | None:
-    """The digest of the bytes this run read from each path, or None if a path was not read,
-    or was read twice and differed."""
-    found = []
-    for path in paths:
-        seen = _READ.get(os.path.abspath(path), set())
-        if len(seen) != 1:
-            return None
-        found.append(next(iter(seen)))
-    return found
-
-
 def read_bytes(path: Path) -> bytes:
     return read_with_digest(path)[0]
 
 
 def read_with_digest(path: Path) -> tuple[bytes, bytes]:
-    """A file's bytes, read once, and their SHA-256, recorded for :func:`digests_read`."""
+    """A file's bytes, read once, and their SHA-256, recorded (:mod:`.reads`) so that an
+    output is cached under the bytes it was computed from."""
     raw = _read_bytes(path)
-    digest = hashlib.sha256(raw).digest()
-    _READ.setdefault(os.path.abspath(path), set()).add(digest)
-    return raw, digest
+    return raw, reads.record(path, raw)
 
 
 def _read_bytes(path: Path) -> bytes:
