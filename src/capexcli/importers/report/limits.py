@@ -88,7 +88,7 @@ def bounded(path: Path, work: Callable[[], T]) -> T:
     and only the counted limits. The child turns the cyclic collector on: pdfminer's layout
     builds cyclic garbage that capex's own gc.disable() would keep until exit.
     """
-    if not hasattr(os, "fork") or os.environ.get("CAPEX_PDF_IN_PROCESS") == "1":
+    if not hasattr(os, "fork"):
         return _with_collector(work)
     sys.stdout.flush()
     sys.stderr.flush()
