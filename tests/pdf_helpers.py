@@ -86,3 +86,59 @@ def encrypted_pdf(source: bytes, user_password: str) -> bytes:
 def write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# Hostile PDFs: each builds what one limit of capexcli.importers.report.limits is for.
+
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def pdf_of(objects: list[bytes]) -> bytes:
+    """A PDF of these objects, numbered from 1 (1 is the catalog)."""
+    return _pdf(objects)
+
+
+def stream(content: bytes, extra: bytes = b"") -> bytes:
+    return _stream(content, extra)
+
+
+def text_content(lines: list[str]) -> bytes:
+    """A content stream that shows these lines in font /F1, top to bottom."""
+    content = b"BT /F1 10 Tf 40 800 Td 14 TL\n"
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        content += b"(" + escaped.encode("latin-1") + b") Tj T*\n"
+    return content + b"ET"
+
+
+def shared_pages(count: int, content: bytes, box: bytes = b"[0 0 595 842]") -> bytes:
+    """``count`` pages that all draw the one content stream (object 4)."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(count))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
+        FONT,
+        _stream(content),
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox %s /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 4 0 R >>" % box
+    ] * count
+    return _pdf(objects)
+
+
+def deflate_bomb(size_mb: int) -> bytes:
+    """A zlib stream of ``size_mb`` MiB of spaces in a ~1/1000 of that: one compressed MiB,
+    flushed to a block boundary, repeated (each copy decodes on its own)."""
+    import struct
+    import zlib
+
+    block = b" " * (1 << 20)
+    compressor = zlib.compressobj(9)
+    part = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+    header, part = part[:2], part[2:]
+    checksum = 1
+    for _ in range(size_mb):
+        checksum = zlib.adler32(block, checksum)
+    # b"\x03\x00": an empty final block of fixed codes; then the Adler-32 of all of it.
+    return header + part * size_mb + b"\x03\x00" + struct.pack(">I", checksum)

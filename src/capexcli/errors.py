@@ -24,6 +24,9 @@ EXIT_CHECK_FAILED = 1
 EXIT_USER_ERROR = 2
 #: Exit status for a bug in capex itself (EX_SOFTWARE).
 EXIT_INTERNAL_ERROR = 70
+#: Exit status when the output cannot be written: standard output closed, full, or unable to
+#: encode what capex prints (EX_IOERR of sysexits.h).
+EXIT_OUTPUT_ERROR = 74
 #: The reader of a pipe left early (`capex compare | head`): what a shell reports for SIGPIPE.
 EXIT_BROKEN_PIPE = 141
 #: Interrupted (Ctrl-C): what a shell reports for SIGINT.
@@ -77,6 +80,14 @@ class CheckFailed(CapexError):
 
     code = "check_failed"
     exit_code = EXIT_CHECK_FAILED
+
+
+class OutputError(CapexError):
+    """What capex prints cannot be written to standard output (closed, full, or in an
+    encoding that cannot show it): exit 74, the result is lost, not the data."""
+
+    code = "output"
+    exit_code = EXIT_OUTPUT_ERROR
 
 
 class InternalError(CapexError):

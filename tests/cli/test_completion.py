@@ -3,12 +3,15 @@ the environment a shell's completion script sets, the candidates capex prints.""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import Result
 
+from capexcli.cli.complete import shell_safe
 from tests.conftest import REPO, SMALL
 
 Run = Callable[..., Result]
@@ -82,3 +85,51 @@ def test_claim_ids(run: Run) -> None:
 )
 def test_choice_options_complete_their_values(run: Run, line: str, expected: list[str]) -> None:
     assert complete(run, line) == expected
+
+
+#: Aliases a hostile data file could hold: each would run, expand, split or quote-break if a
+#: completion script put it on the command line as it is (bash inserts COMPREPLY unquoted).
+HOSTILE_ALIASES = [
+    "us$(touch pwned)",
+    "us;reboot",
+    "us`id`",
+    "us|sh",
+    "us&&id",
+    "us*",
+    "us'q",
+    'us"q',
+    "us>out",
+    "us{a,b}",
+    "us~root",
+    "us!!",
+    "us\\x",
+    "us#c",
+    "us?",
+]
+
+
+def test_completion_never_offers_what_a_shell_would_run(run: Run, tmp_path: Path) -> None:
+    aliases = ", ".join(json.dumps(a) for a in [*HOSTILE_ALIASES, "us-plain", "US.HK"])
+    text = SMALL.read_text(encoding="utf-8").replace(
+        'aliases = ["USA1", "Alpha"]', f'aliases = ["USA1", "Alpha", {aliases}]'
+    )
+    data = tmp_path / "data.toml"
+    data.write_text(text, encoding="utf-8")
+    assert run("companies", "--data", str(data)).exit_code == 0  # the file is valid
+    offered = complete(run, f"capex company --data {data} us")
+    # ids first, then aliases company by company (usa: USA1 ... us-plain, US.HK; usb: USB1)
+    assert offered == ["usa", "usb", "usa1", "us-plain", "us.hk", "usb1"]
+    for line in (f"capex compare --data {data} --exclude usa,us", f"capex --data {data} sources u"):
+        assert not any(set(c) & set("$;`|&*'\"<>{}~!\\#? ()") for c in complete(run, line))
+
+
+@pytest.mark.parametrize("name", [*HOSTILE_ALIASES, "", "-rf", "=x", "a b", "a\tb", "a\nb"])
+def test_shell_safe_refuses_syntax(name: str) -> None:
+    assert not shell_safe(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["tencent", "9988.HK", "腾讯控股", "us=", "2020-2024", "meta,amazon"]
+)
+def test_shell_safe_keeps_names(name: str) -> None:
+    assert shell_safe(name)

@@ -26,10 +26,13 @@ AR2024_URL = "https://www1.hkexnews.hk/listedco/listconews/sehk/2025/0408/202504
 AR2025_URL = "https://www1.hkexnews.hk/listedco/listconews/sehk/2026/0409/2026040901232.pdf"
 
 
-def tencent_report(current: int, figures: dict[str, tuple[str, str]]) -> bytes:
-    """A statement of cash flows as Tencent prints it (RMB million), on page 3."""
+def tencent_report(
+    current: int, figures: dict[str, tuple[str, str]], cover: list[str] | None = None
+) -> bytes:
+    """A statement of cash flows as Tencent prints it (RMB million), on page 3; with
+    ``cover``, that is page 1, and the statement does not name its issuer."""
     lines = [
-        "Tencent Holdings Limited",
+        *(["Tencent Holdings Limited"] if cover is None else []),
         "CONSOLIDATED STATEMENT OF CASH FLOWS",
         f"For the year ended 31 December {current}",
         f"{current} {current - 1}",
@@ -40,7 +43,7 @@ def tencent_report(current: int, figures: dict[str, tuple[str, str]]) -> bytes:
         "Payments for repurchase of shares {} {}".format(*figures["buybacks"]),
         "Dividends paid to the Company's shareholders {} {}".format(*figures["dividends"]),
     ]
-    return text_pdf([["Annual Report"], [], lines])
+    return text_pdf([cover or ["Annual Report"], [], lines])
 
 
 AR2024 = {
@@ -263,6 +266,7 @@ def test_a_basis_line_the_report_lacks_leaves_capex_alone(
     pdf = text_pdf(
         [
             [
+                "Tencent Holdings Limited",
                 "CONSOLIDATED STATEMENT OF CASH FLOWS",
                 "For the year ended 31 December 2024",
                 "2024 2023",
@@ -282,3 +286,67 @@ def test_a_basis_line_the_report_lacks_leaves_capex_alone(
         "basis 'purchases-ppe-cip'" in result.stdout
     )
     assert result.stdout.splitlines()[-1] == f"{data_copy}: not changed (4 unchanged)"
+
+
+# A report lands only in its own company (issue 27, item 3)
+
+
+@pytest.mark.parametrize(
+    ("cover", "message"),
+    [
+        (
+            ["Alibaba Group Holding Limited", "Stock Code: 9988"],
+            "this is the report of Alibaba Group Holding Limited (HKEX stock code 09988), and "
+            "tencent is Tencent Holdings (HKEX stock code 00700)",
+        ),
+        (
+            ["Emperor Capital Group Limited"],
+            "this is the report of Emperor Capital Group Limited, and tencent is",
+        ),
+        (["Annual Report 2024"], "capex cannot tell whose report this is"),
+    ],
+    ids=["other-stock-code", "other-name", "unknown"],
+)
+def test_a_report_of_another_issuer_is_refused(
+    run: Run, tmp_path: Path, data_copy: Path, cover: list[str], message: str
+) -> None:
+    pdf = write(tmp_path / "r.pdf", tencent_report(2024, AR2024, cover))
+    before = data_copy.read_bytes()
+    args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
+    error = one_line_error(run("import", "report", str(pdf), *args))
+    assert message in error and "--force merges it into tencent anyway" in error
+    assert data_copy.read_bytes() == before
+    # --force merges it (the figures are Tencent's 2024 ones: nothing to change).
+    forced = run("import", "report", str(pdf), *args, "--force")
+    assert forced.exit_code == 0, forced.stderr
+    assert (
+        forced.stdout.splitlines()[-1] == f"{data_copy}: not changed (8 unchanged)"
+    )  # 2 years x 4
+
+
+@pytest.mark.parametrize(
+    "cover",
+    [["Stock Code: 700"], ["TENCENT HOLDINGS LIMITED"], ["Tencent Holdings Limited"]],
+    ids=["stock-code", "name-in-capitals", "name"],
+)
+def test_the_company_s_own_report_is_merged(
+    run: Run, tmp_path: Path, data_copy: Path, cover: list[str]
+) -> None:
+    pdf = write(tmp_path / "r.pdf", tencent_report(2024, AR2024, cover))
+    args = ["--company", "tencent", "--url", AR2024_URL, "--into", str(data_copy)]
+    result = run("import", "report", str(pdf), *args)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_real_report_of_another_company_is_refused(run: Run, data_copy: Path) -> None:
+    # Wisdom Education's statement is in RMB'000 like Tencent's data: only whose it is differs.
+    error = one_line_error(
+        run("import", "report", str(WISDOM), "--company", "tencent", "--into", str(data_copy))
+    )
+    assert "this is the report of Wisdom Education International Holdings Company Limited" in error
+
+
+def test_the_stub_says_whose_report_it_is(run: Run) -> None:
+    result = run("import", "report", str(TENCENT_RELEASE), "--company", "alibaba")
+    assert result.exit_code == 0, result.stderr
+    assert "# Whose report: 腾讯控股有限公司 (HKEX stock code 00700)" in result.stdout

@@ -240,7 +240,7 @@ def test_units_as_printed() -> None:
     assert unit("人民币百万元（特别说明除外）") == ("CNY", 1_000_000)
     assert unit("千港元 千港元") == ("HKD", 1000)
     assert unit("2021 2020") is None
-    with pytest.raises(ReportError, match="several units"):
+    with pytest.raises(ReportError, match="names two units"):
         find_unit(["RMB'000", "HK$'000"])
 
 

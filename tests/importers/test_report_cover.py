@@ -86,7 +86,8 @@ def test_stub_and_json_name_the_issuer_as_the_cover_does(
         ("RM'000 RM'000", ("MYR", 1000)),
         ("NT$'000", ("TWD", 1000)),
         ("NT$ million", ("TWD", 1_000_000)),
-        ("¥ million ¥ million", ("JPY", 1_000_000)),
+        ("JPY million JPY million", ("JPY", 1_000_000)),
+        ("百萬日圓", ("JPY", 1_000_000)),
         ("€'000 €'000", ("EUR", 1000)),
         ("£'000", ("GBP", 1000)),
         ("In thousands of SGD", ("SGD", 1000)),
@@ -106,7 +107,8 @@ def test_a_unit_in_any_currency_reads_as_its_iso_code(
 
 
 def test_iso_codes_of_printed_currencies() -> None:
-    assert [iso(t) for t in ("HK$", "人民幣", "S$", "RM", "NT$", "€", "£", "¥", "XX")] == [
+    # A bare ¥ is not read: Chinese issuers print it for renminbi, Japanese ones for yen.
+    assert [iso(t) for t in ("HK$", "人民幣", "S$", "RM", "NT$", "€", "£", "円", "¥", "XX")] == [
         "HKD",
         "CNY",
         "SGD",
@@ -116,7 +118,12 @@ def test_iso_codes_of_printed_currencies() -> None:
         "GBP",
         "JPY",
         None,
+        None,
     ]
+
+
+def test_a_bare_yen_sign_is_no_unit_capex_guesses() -> None:
+    assert find_unit(["¥'000 ¥'000"]) is None
 
 
 def test_a_singapore_dollar_statement_reads_in_sgd(run: Run, tmp_path: Path) -> None:

@@ -121,7 +121,10 @@ def _tables(markdown: str) -> list[list[list[str]]]:
         elif token.type in ("th_close", "td_close"):
             cell = False
         elif token.type == "inline" and cell:
-            tables[-1][-1][-1] = token.content
+            # The cell as a reader sees it: Markdown's escapes (400\\*) undone.
+            tables[-1][-1][-1] = "".join(
+                child.content for child in token.children or [] if child.type == "text"
+            )
     return tables
 
 

@@ -103,8 +103,8 @@ def test_markdown_table(run: Run) -> None:
     assert lines[0] == "### Capex: US (2) vs China (2) (CNY millions)"
     assert lines[2].startswith("| Year | US capex | CN capex | CN : US |")
     # small.toml 2024: 2,400 / 400 = 1 : 6.0 (400 rests on an aggregator's figure: *)
-    assert lines[5].startswith("| 2024 | 2,400 | 400* | 1 : 6.0 |")
-    assert lines[6].startswith("| 2023-2024 | 3,450 | 610* | 1 : 5.7 |")
+    assert lines[5].startswith("| 2024 | 2,400 | 400\\* | 1 : 6.0 |")
+    assert lines[6].startswith("| 2023-2024 | 3,450 | 610\\* | 1 : 5.7 |")
     assert "- CN : US = China's capex to the US group's (the article's 1:6, 1:10)" in result.stdout
     sources = run("sources", "-f", "markdown", *DATA).stdout
     table = [line for line in sources.splitlines() if line.startswith("| ")]

@@ -3,6 +3,7 @@ misses, damage is repaired."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from collections.abc import Callable
@@ -201,7 +202,7 @@ def test_unreadable_capex_sources_mean_no_cache(
 
     monkeypatch.setattr(cache.os, "scandir", unreadable)
     assert cache.key("compare", {}, [SMALL]) is None
-    assert cache.dataset_key(SMALL.read_bytes()) is None
+    assert cache.dataset_key(hashlib.sha256(SMALL.read_bytes()).digest()) is None
     assert loader.load(SMALL).dataset.companies
     assert datasets(cached) == []
 
@@ -294,19 +295,29 @@ def test_a_folder_that_is_not_capex_s_is_not_written_to(
     assert cache.get("ab" * 32) == "text"
 
 
-def test_an_input_changed_during_the_run_is_not_stored(
+def test_an_input_changed_during_the_run_is_filed_under_the_bytes_read(
     run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data.toml"
     shutil.copy(SMALL, data)
     real_load = loader.load
+    edited = SMALL.read_text(encoding="utf-8").replace(
+        "capex = { value = 100 }", "capex = { value = 900 }", 1
+    )
 
     def load_then_edit(path: Path | str) -> loader.Loaded:
         loaded = real_load(path)
         # an editor saves the file while capex computes
-        data.write_text(SMALL.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+        data.write_text(edited, encoding="utf-8")
         return loaded
 
     monkeypatch.setattr(loader, "load", load_then_edit)
-    assert run("compare", "--json", "--data", str(data)).exit_code == 0
-    assert entries(cached) == []  # the output is not filed under the old bytes' key
+    first = run("compare", "--json", "--data", str(data))
+    monkeypatch.setattr(loader, "load", real_load)
+    # Filed under the key of the bytes it was computed from (the original), so the edited
+    # file is a miss and computes its own numbers.
+    assert len(entries(cached)) == 1
+    second = run("compare", "--json", "--data", str(data))
+    assert second.stdout != first.stdout
+    shutil.copy(SMALL, data)
+    assert run("compare", "--json", "--data", str(data)).stdout == first.stdout

@@ -19,6 +19,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
+from capexcli.cli import stdio
 from capexcli.cli.output_choice import RUN_LANG, locale_lang
 from capexcli.errors import (
     EXIT_BROKEN_PIPE,
@@ -27,6 +28,7 @@ from capexcli.errors import (
     CapexError,
     InternalError,
     OptionError,
+    OutputError,
 )
 from capexcli.present.output import LANGS, emit_error
 from capexcli.present.run_lang import LANG
@@ -133,6 +135,53 @@ class CapexCommand(TyperCommand):
     def get_usage(self, ctx: Any) -> str:
         return _usage(super().get_usage(ctx))
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        repeated = _repeated_option(self.params, args)
+        if repeated is not None:
+            raise OptionError(repeated)
+        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+
+
+def _repeated_option(params: Sequence[Any], args: Sequence[str]) -> str | None:
+    """Click keeps the last of an option given twice and drops the first without a word
+    (`--years 2020-2025 --years 2021-2022`); capex says so instead. Repeatable options
+    (--group, --label) and the same value given twice are fine."""
+    single: dict[str, Any] = {}
+    for param in params:
+        if getattr(param, "multiple", True) or getattr(param, "count", False):
+            continue
+        for name in (*getattr(param, "opts", ()), *getattr(param, "secondary_opts", ())):
+            single[name] = param
+    seen: dict[str, tuple[str, str | None]] = {}
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        index += 1
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if name not in single and arg[:2] in single and not arg.startswith("--"):
+            name, equals, value = arg[:2], "=", arg[2:]  # -fjson
+        param = single.get(name)
+        if param is None:
+            continue
+        if getattr(param, "is_flag", False):
+            given: str | None = name  # --json and --no-json differ; --json twice does not
+        elif equals:
+            given = value
+        else:
+            given = args[index] if index < len(args) else None
+            index += 1
+        before = seen.get(param.name)
+        if before is not None and before[1] != given:
+            first, second = before[1], given
+            return (
+                f"{name} given twice ({first!r} and {second!r}); capex would use only the "
+                "last: give it once"
+            )
+        seen[param.name] = (name, given)
+    return None
+
 
 def _wants_json(argv: Sequence[str]) -> bool:
     """Whether errors should be JSON: --json, --format json, -f json or --format=json."""
@@ -218,6 +267,7 @@ class CapexGroup(TyperGroup):
         # Messages and help read the one (present/run_lang.py); the output options the other.
         _LANG.set(lang)
         RUN_LANG.set(lang)
+        stdio.prepare()
         try:
             if asked is not None and asked not in LANGS:
                 raise OptionError(f"--lang {asked!r}: choose en or zh")
@@ -225,6 +275,12 @@ class CapexGroup(TyperGroup):
                 argv, prog_name or "capex", complete_var, standalone_mode=False, **extra
             )
             code = status if isinstance(status, int) else 0
+            # A full or closed stdout fails here, with a message, not in the flush at exit.
+            sys.stdout.flush()
+        except OutputError as error:
+            stdio.discard()
+            emit_error(error, as_json, lang)
+            code = error.exit_code
         except CapexError as error:
             emit_error(error, as_json, lang)
             code = error.exit_code
@@ -250,6 +306,8 @@ class CapexGroup(TyperGroup):
                 raise
             report_internal_error(error, as_json)
             code = EXIT_INTERNAL_ERROR
+        finally:
+            stdio.restore()
         if standalone_mode:
             sys.exit(code)
         return code
@@ -285,7 +343,8 @@ app = typer.Typer(
     ),
     epilog=(
         "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
-        "--strict, verify); 2 bad input or usage (data file, option, name); 70 an internal "
+        "--strict, verify); 2 bad input or usage (data file, option, name); 74 the output "
+        "could not be written (stdout closed, full or unable to encode it); 70 an internal "
         "error, a bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error "
         "is a JSON object on stderr (capex schema error).\n\n"
         "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), "

@@ -45,13 +45,26 @@ def _in_case_of(typed: str, name: str) -> str:
     return typed + name[len(typed) :]
 
 
+#: Characters besides letters and digits (of any script) that no shell reads as syntax in
+#: the middle of a word.
+_PLAIN = frozenset("._-+,:=@/")
+
+
+def shell_safe(name: str) -> bool:
+    """Whether ``name`` can be put on a command line as it is. The completion scripts insert
+    a candidate unquoted (bash's COMPREPLY, for one): an alias such as ``$(rm -rf ~)``,
+    ``;reboot``, ``*`` or one with a space or a quote would run, expand or split when the
+    user presses Enter. Such a name is never offered; it can still be typed, quoted."""
+    return bool(name) and all(c.isalnum() or c in _PLAIN for c in name) and name[0] not in "-="
+
+
 def _matching(incomplete: str, candidates: Iterable[str]) -> list[str]:
-    """The candidates that start with ``incomplete`` in any case, each once. A name with a
-    space is left out: the shells' completion scripts split candidates at spaces."""
+    """The candidates that start with ``incomplete`` in any case, each once, and only those
+    that are :func:`shell_safe`."""
     wanted = incomplete.casefold()
     found: dict[str, str] = {}
     for name in candidates:
-        if " " not in name and name.casefold().startswith(wanted):
+        if shell_safe(name) and name.casefold().startswith(wanted):
             found.setdefault(name.casefold(), _in_case_of(incomplete, name))
     return list(found.values())
 

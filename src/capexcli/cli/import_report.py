@@ -49,7 +49,8 @@ _HELP = (
     "the years). With --company ID --into PATH: merged into that data file, atomically, every "
     "figure added or changed listed, a figure that differs from a confirmed one left alone "
     "unless --force. Capex is what the company's capex basis adds, found by its lines' "
-    "labels.\n\n"
+    "labels. A report whose HKEX stock code or issuer name is not the company's (its "
+    "documents, aliases, names) is refused unless --force.\n\n"
     "A PDF with no statement of cash flows (and no headline capex), a scanned PDF without "
     "text, an encrypted or damaged file: exit 2, nothing written.\n\n"
     "Given an address instead of a file: downloaded from HKEXnews only (https on "
@@ -166,6 +167,14 @@ def report_command(
             f"{file}: its figures are in {report.currency}; {target.id}'s data is in "
             f"{target.currency}. capex does not convert them: nothing written"
         )
+    if target is not None and not force:
+        from capexcli.importers.report.identity import mismatch
+
+        wrong = mismatch(report.document, target)
+        if wrong is not None:
+            raise ReportError(
+                f"{file}: {wrong}. Nothing written; --force merges it into {target.id} anyway"
+            )
 
     if into is None or target is None:
         data = reports.data_figures(report, None)

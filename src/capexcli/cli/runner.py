@@ -57,6 +57,10 @@ def run(
         if hit is not None:
             sys.stdout.write(hit)
             return None
+    if entry is not None:
+        from capexcli.store import reads
+
+        reads.forget()
     result = produce()
     if entry is None:
         emit(result, out)
@@ -70,8 +74,13 @@ def run(
 
         text = render_text(result, out) or ""
     sys.stdout.write(text)
-    # Store only if the inputs still hash to the key: a file saved while capex read it must
-    # not leave the new file's numbers under the old file's key.
-    if cache.key(command, settings, files) == entry:
-        cache.put(entry, text)
+    # Stored under the key of the bytes the run parsed, not of what the files hold now: a
+    # file saved while capex computed, even saved back, must not file one version's numbers
+    # under the other's key.
+    from capexcli.store import reads
+
+    digests = reads.digests(files)
+    parsed = cache.key_of(command, settings, files, digests) if digests is not None else None
+    if parsed is not None:
+        cache.put(parsed, text)
     return result

@@ -8,6 +8,7 @@ negative is ``None`` (shown as null / "—"), never a NaN or a ZeroDivisionError
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
@@ -254,21 +255,14 @@ def parse_years(spec: str) -> tuple[int, int]:
     """``2020-2024`` or ``2024`` -> (first, last)."""
     text = spec.strip().replace("–", "-").replace("..", "-")
     parts = [p.strip() for p in text.split("-")]
-    try:
-        if len(parts) == 1:
-            first = last = int(parts[0])
-        elif len(parts) == 2:
-            first, last = int(parts[0]), int(parts[1])
-        else:
-            raise ValueError
-    except ValueError:
-        raise RequestError(
-            f"not a year or a range of years: {spec!r}; e.g. 2024 or 2020-2024"
-        ) from None
+    # ASCII digits only: int() would also take "2_024", "+2024" and full-width digits.
+    if not 1 <= len(parts) <= 2 or not all(re.fullmatch(r"[0-9]{1,9}", p) for p in parts):
+        raise RequestError(f"not a year or a range of years: {spec!r}; e.g. 2024 or 2020-2024")
+    first, last = int(parts[0]), int(parts[-1])
+    if not (1900 <= first <= 2200 and 1900 <= last <= 2200):
+        raise RequestError(f"years {spec!r}: a year must be between 1900 and 2200")
     if first > last:
         raise RequestError(f"year range {spec!r} runs backwards; try {last}-{first}")
-    if not (first >= 1900 and last <= 2200):
-        raise RequestError(f"years {spec!r}: a year must be between 1900 and 2200")
     return first, last
 
 

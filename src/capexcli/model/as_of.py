@@ -10,6 +10,7 @@ versions a result used; commands carry it into their output.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from datetime import date
 
@@ -21,9 +22,13 @@ from capexcli.results.filed import AsOf, Restatement
 
 
 def parse_date(text: str) -> date:
-    """An ISO date (YYYY-MM-DD), as --as-of takes it."""
+    """An ISO date (YYYY-MM-DD), as --as-of takes it: that form only, as the message says
+    (date.fromisoformat would also take 20250801, 2025-W31-5 and full-width digits)."""
+    text = text.strip()
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise RequestError("not a date: write YYYY-MM-DD, e.g. 2025-08-01")
     try:
-        return date.fromisoformat(text.strip())
+        return date.fromisoformat(text)
     except ValueError:
         raise RequestError("not a date: write YYYY-MM-DD, e.g. 2025-08-01") from None
 

@@ -52,6 +52,11 @@ def parse_assignments(values: Sequence[str], what: str = "GROUP") -> dict[str, s
             raise RequestError(f"write {what}=..., e.g. us=microsoft,apple")
         if gid not in GROUP_IDS:
             raise RequestError(f"no group {gid!r}; the groups are us and cn")
+        if gid in found:
+            # The last would silently win: say so rather than drop what was asked first.
+            raise RequestError(
+                f"{gid} given twice ({found[gid]!r} and {rest.strip()!r}); give each group once"
+            )
         found[gid] = rest.strip()
     return found
 

@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from capexcli.errors import UnknownCompanyError
+from capexcli.model.safe_text import first_control
 from capexcli.model.statement import LineRole, LineSection, check_line
 
 SCHEMA_VERSION = 1
@@ -73,17 +74,14 @@ def _plausible_date(value: date) -> date:
 # Strict on each type, not only in the models' config, because the bulk records (figures and
 # fiscal years) are dataclasses whose config must stay lax: a strict dataclass accepts only an
 # instance, never the table TOML gives.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
 def _no_control_characters(value: str) -> str:
     # A name or source is printed to terminals, spreadsheets and web pages: an escape sequence
-    # in it could clear a screen or set a clipboard. Tabs and newlines are the only controls
-    # a text needs.
-    found = _CONTROL.search(value)
+    # in it could clear a screen or set a clipboard, a bidirectional override make a figure
+    # read backwards. Tabs and newlines are the only controls a text needs.
+    found = first_control(value)
     if found:
         raise ValueError(
-            f"contains the control character U+{ord(found.group()):04X}; "
+            f"contains the control character U+{ord(found):04X}; "
             "remove it (only tabs and line breaks are allowed in text)"
         )
     return value

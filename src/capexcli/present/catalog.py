@@ -285,6 +285,12 @@ def translate_error(message: str) -> str:
     path, pydantic's wording) stays as written when the catalog has no template for it."""
     lines = []
     for line in message.split("\n"):
+        # "--as-of '2024-02-30': <message>": the message's own template first, before a
+        # looser one of the whole line takes the option for a company and a year.
+        flagged = _FLAGGED.match(line)
+        if flagged is not None and flagged["rest"] in _entries():
+            lines.append(f"{flagged['flag']}：{_entries()[flagged['rest']]}")
+            continue
         MISSES.discard(line)
         missed = len(MISSES)
         shown = translate_message(line)

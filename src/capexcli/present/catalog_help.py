@@ -16,12 +16,14 @@ HELP_ZH: dict[str, str] = {
     "文章主要论断的答案；`capex compare` 逐年显示两组，`capex company tencent` 显示一家公司；"
     "脚本使用时加 --json，中文输出加 --lang zh（放在命令前后均可）。",
     "Exit status: 0 success; 1 a check you asked for failed (claims --strict, validate "
-    "--strict, verify); 2 bad input or usage (data file, option, name); 70 an internal error, a "
-    "bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error is a JSON "
-    "object on stderr (capex schema error).": "退出状态：0 成功；1 你要求的检查未通过（claims "
-    "--strict、validate --strict、verify）；2 输入或用法有误（数据文件、选项、名称）；70 内部错误，"
-    "即 capex 自身的缺陷（CAPEX_DEBUG=1 显示回溯）。使用 --json 时，每个错误都以 JSON 对象输出到 "
-    "stderr（capex schema error）。",
+    "--strict, verify); 2 bad input or usage (data file, option, name); 74 the output "
+    "could not be written (stdout closed, full or unable to encode it); 70 an internal "
+    "error, a bug in capex (CAPEX_DEBUG=1 shows the traceback). With --json, every error "
+    "is a JSON object on stderr (capex schema error).": "退出状态：0 成功；1 你要求的检查未通过"
+    "（claims --strict、validate --strict、verify）；2 输入或用法有误（数据文件、选项、名称）；"
+    "74 无法写出输出（标准输出已关闭、已满或无法编码）；70 内部错误，即 capex 自身的缺陷"
+    "（CAPEX_DEBUG=1 显示回溯）。使用 --json 时，每个错误都以 JSON 对象输出到 stderr"
+    "（capex schema error）。",
     "Environment: CAPEX_DATA (data file), CAPEX_NO_CACHE=1 (compute every run), CAPEX_CACHE_DIR "
     "(where outputs and datasets are cached), NO_COLOR, CAPEX_DEBUG=1 (tracebacks).": (
         "环境变量：CAPEX_DATA（数据文件），CAPEX_NO_CACHE=1（每次都重新计算），CAPEX_CACHE_DIR"
@@ -405,6 +407,6 @@ HELP_ZH: dict[str, str] = {
     "With --into: also replace figures the file marks confirmed.": "与 --into 同用：也替换文件中标为 confirmed 的数字。",
     "With --into: the company of the data file the figures belong to (id, name or alias). Without: the id of the printed stub.": "与 --into 同用：这些数字所属的数据文件中的公司（编号、名称或别名）。不带时：输出的草稿记录所用的编号。",
     "Without --into the records are printed as TOML to paste into a data file; with --company ID --into PATH they are merged into that data file (written atomically) and every figure added or changed is listed. A figure that differs from one the file marks confirmed is left alone and listed as skipped, unless --force.": "不带 --into 时，记录以 TOML 输出，可粘贴进数据文件；带 --company ID --into PATH 时，合并进该数据文件（原子写入），并列出每个新增或改动的数字。与文件中标为 confirmed 的数字不同的数字保持不动并列为跳过，除非加 --force。",
-    "Without --into: TOML to paste (a company stub with the capex basis, the document and the years). With --company ID --into PATH: merged into that data file, atomically, every figure added or changed listed, a figure that differs from a confirmed one left alone unless --force. Capex is what the company's capex basis adds, found by its lines' labels.": "不带 --into：输出可粘贴的 TOML（含资本开支口径、文件和各年份的公司草稿记录）。带 --company ID --into PATH：原子地合并进该数据文件，列出每个新增或改动的数字；与已确认数字不同的数字保持不动，除非加 --force。资本开支是该公司口径所加总的行，按行项目名称找到。",
+    "Without --into: TOML to paste (a company stub with the capex basis, the document and the years). With --company ID --into PATH: merged into that data file, atomically, every figure added or changed listed, a figure that differs from a confirmed one left alone unless --force. Capex is what the company's capex basis adds, found by its lines' labels. A report whose HKEX stock code or issuer name is not the company's (its documents, aliases, names) is refused unless --force.": "不带 --into：输出可粘贴的 TOML（含资本开支口径、文件和各年份的公司草稿记录）。带 --company ID --into PATH：原子地合并进该数据文件，列出每个新增或改动的数字；与已确认数字不同的数字保持不动，除非加 --force。资本开支是该公司口径所加总的行，按行项目名称找到。港交所股份代号或发行人名称与该公司（其文件、别名、名称）不符的报告会被拒绝，除非加 --force。",
     "compare (the default), company, company-list (company with several names), companies, claims, sources, chart, validate, verify, import-sec (or: import sec), import-report, or error (the error object of every command under --json).": "compare（默认）、company、company-list（company 带多个名称时）、companies、claims、sources、chart、validate、verify、import-sec（或：import sec）、import-report，或 error（--json 下每个命令的错误对象）。",
 }

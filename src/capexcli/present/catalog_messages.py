@@ -101,6 +101,18 @@ MESSAGES_ZH: dict[str, str] = {
     ),
     "year range {spec} runs backwards; try {fix}": "年份范围 {spec} 前后颠倒；请用 {fix}",
     "years {spec}: a year must be between 1900 and 2200": "年份 {spec}：须在 1900 到 2200 之间",
+    "not a date: write YYYY-MM-DD, e.g. 2025-08-01": "不是日期：请写成 YYYY-MM-DD，例如 2025-08-01",
+    "{group} given twice ({first} and {second}); give each group once": (
+        "{group} 给了两次（{first} 和 {second}）；每个组只给一次"
+    ),
+    "{option} given twice ({first} and {second}); capex would use only the last: give it once": (
+        "{option} 给了两次（{first} 和 {second}）；capex 只会用后一个：请只给一次"
+    ),
+    "standard output is closed; nothing could be printed": "标准输出已关闭；什么也没有输出",
+    "cannot write to standard output: {why}": "无法写入标准输出：{why}",
+    "standard output's encoding ({encoding}) cannot show {char}; set PYTHONIOENCODING=utf-8 or a UTF-8 locale": (
+        "标准输出的编码（{encoding}）无法显示 {char}；请设置 PYTHONIOENCODING=utf-8 或 UTF-8 区域设置"
+    ),
     "FX rate {fx}: a CNY per USD rate must be between {low} and 1000, e.g. 7.19": (
         "汇率 {fx}：人民币/美元汇率须在 {low} 到 1000 之间，例如 7.19"
     ),

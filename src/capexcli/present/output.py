@@ -135,6 +135,9 @@ def to_json(result: BaseModel) -> str:
 
 def render_text(result: BaseModel, out: Out) -> str | None:
     """The output as text, or None for a table going straight to the terminal."""
+    from capexcli.present.safe import safe
+
+    result = safe(result)
     if out.format == "json":
         return to_json(result) + "\n"
     if out.format == "markdown":
@@ -157,6 +160,9 @@ def render_text(result: BaseModel, out: Out) -> str | None:
 
 def table_text(result: BaseModel, out: Out) -> str:
     """The table as it prints to a pipe or a file: plain text, never cut."""
+    from capexcli.present.safe import safe
+
+    result = safe(result)
     from capexcli.present.show import show
 
     buffer = io.StringIO()
@@ -168,6 +174,9 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
     """The one output function: any result, in ``out``'s format, to stdout or ``out.output``,
     plus the SVG/HTML exports it asks for."""
     out = out or Out()
+    from capexcli.present.safe import safe
+
+    result = safe(result)
     if out.format == "xlsx":
         from capexcli.compute.provenance import figures_used
         from capexcli.present.flat import flatten
@@ -243,11 +252,16 @@ def error_document(error: CapexError) -> dict[str, Any]:
 def emit_error(error: CapexError, as_json: bool, lang: str = "en") -> None:
     """The error on stderr: as JSON (in English: a contract for scripts), or as a line for
     people, in Chinese under ``--lang zh``."""
+    from capexcli.model.safe_text import show_controls
+
+    # A message may echo what the user gave (a name, a path): its controls are shown as
+    # escapes, so that they see what was wrong and the terminal is not driven by it.
     if as_json:
-        sys.stderr.write(json.dumps(error_document(error), ensure_ascii=False) + "\n")
+        document = json.dumps(error_document(error), ensure_ascii=False)
+        sys.stderr.write(show_controls(document) + "\n")
     elif lang == "zh":
         from capexcli.present.catalog import translate_error
 
-        sys.stderr.write(f"错误：{translate_error(error.message)}\n")
+        sys.stderr.write(f"错误：{show_controls(translate_error(error.message))}\n")
     else:
-        sys.stderr.write(f"Error: {error.message}\n")
+        sys.stderr.write(f"Error: {show_controls(error.message)}\n")

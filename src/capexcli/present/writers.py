@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -58,18 +59,36 @@ def to_delimited(flat: Flat, delimiter: str, *, bom: bool = False) -> str:
     return buffer.getvalue()
 
 
-#: Characters that Markdown would read as emphasis, links or HTML in a note.
-_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\*_[]<|"})
+#: Characters that Markdown would read as emphasis, links or HTML wherever they stand.
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\*[]<|"})
+#: What is markup only in some places: an underscore or tilde that can open or close
+#: emphasis or strikethrough (not inside a word: first_year stays as it is), an entity
+#: (&amp;), an image's "!", and what GFM links without brackets (http://, www., e-mail).
+_MARKDOWN_CONTEXT = re.compile(
+    r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|~|&(?=#?\w+;)|!(?=\\\[)"
+    r"|(?<=[A-Za-z])(:)(?=//)|(?<=\bwww)\.|(?<=\w)@(?=[\w-]+\.)",
+)
+
+
+def _markdown_plain(text: str) -> str:
+    """Text that Markdown shows as written: no emphasis, link, autolink, entity or HTML."""
+    return _MARKDOWN_CONTEXT.sub(lambda m: "\\" + m.group(), text.translate(_MARKDOWN_SPECIALS))
 
 
 def markdown_row(cells: Sequence[str]) -> str:
-    """A GFM table row; ``|`` in a cell is escaped so the column count holds."""
-    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+    """A GFM table row. A cell is text, never markup: a name in the data or a --label could
+    hold HTML or a link; ``|`` is escaped so the column count holds, and a backtick too (a code
+    span would hide the escapes)."""
+    return (
+        "| "
+        + " | ".join(_markdown_plain(c).replace("`", "\\`").replace("\n", " ") for c in cells)
+        + " |"
+    )
 
 
 def markdown_text(note: str) -> str:
     """A note as Markdown text: specials escaped, except inside `code` (shown as written)."""
     parts = note.split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: no code span
-        return note.translate(_MARKDOWN_SPECIALS).replace("`", "\\`")
-    return "`".join(p if i % 2 else p.translate(_MARKDOWN_SPECIALS) for i, p in enumerate(parts))
+        return _markdown_plain(note).replace("`", "\\`")
+    return "`".join(p if i % 2 else _markdown_plain(p) for i, p in enumerate(parts))

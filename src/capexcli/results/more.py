@@ -335,6 +335,7 @@ ErrorCode = Literal[
     "sec_facts",
     "report",
     "check_failed",
+    "output",
     "internal",
 ]
 
@@ -352,7 +353,8 @@ class ErrorDetail(Output):
         "invalid_data (with problems), unknown_company (with suggestions), bad_option, "
         "missing_data, write, network, sec_facts, report (a PDF capex import report cannot "
         "read), check_failed (a --strict check or verify "
-        "failed: exit 1), internal (a bug in capex: exit 70)."
+        "failed: exit 1), output (standard output closed, full or unable to encode: exit 74), "
+        "internal (a bug in capex: exit 70)."
     )
     message: str = Field(description="The message a person reads.")
     suggestions: list[str] | None = Field(

@@ -11,8 +11,11 @@ Markdown to stdout, or a table going to a pipe) is kept under a key made of:
   the libraries that shape the output (pydantic, pydantic-core, rich, typer, tomli), and the
   Python version, so an upgraded or edited capex or library never serves an old answer.
 
-The runner stores an output only if the inputs still hash to the key after the run, so a file
-changed while capex read it is not stored under the old file's key.
+The runner stores an output under the key of the bytes it was computed from: each input is
+read once, and the loader records the SHA-256 of the very bytes it parsed
+(``store/reads.py``). A file changed while capex ran, even changed and changed back (an
+editor's save, a branch switch), cannot put one version's numbers under another's key; a file
+read twice with different bytes is not stored at all.
 
 **Dataset.** Other commands on the same large data file (`capex company X` after `capex
 compare`) cannot replay an output, but they can skip the TOML parser, which is half the cost
@@ -115,34 +118,50 @@ def file_digest(path: Path | str) -> bytes:
 
 
 def key(command: str, options: dict[str, object], files: Iterable[Path]) -> str | None:
-    """The cache key of a run, or None when an input cannot be read (the run will say why)."""
+    """The cache key of a run on the files as they are now, or None when an input cannot be
+    read (the run will say why): for looking an output up."""
+    files = list(files)
+    digests = []
+    for path in files:
+        try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None  # a pipe or device: hashing it would consume what the run reads
+            digests.append(file_digest(path))
+        except OSError:
+            return None
+    return key_of(command, options, files, digests)
+
+
+def key_of(
+    command: str,
+    options: dict[str, object],
+    files: Iterable[Path],
+    digests: Iterable[bytes],
+) -> str | None:
+    """The cache key of a run on inputs with these SHA-256 digests: for storing an output,
+    with the digests of the very bytes the run parsed (store/reads.py)."""
     fingerprint = _code_fingerprint()
     if fingerprint is None:
         return None
     digest = hashlib.sha256()
     digest.update(fingerprint.encode())
     digest.update(json.dumps([command, options], sort_keys=True, default=str).encode())
-    for path in files:
+    for path, item in zip(files, digests, strict=True):
         # The path too: an output may name its data file (--verbose, validate), and the
         # user's data file and the shipped one can hold the same bytes.
         digest.update(os.fsencode(os.path.abspath(path)) + b"\0")
-        try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
-                return None  # a pipe or device: hashing it would consume what the run reads
-            digest.update(file_digest(path))
-        except OSError:
-            return None
+        digest.update(item)
     return digest.hexdigest()
 
 
-def dataset_key(data: bytes) -> str | None:
-    """The entry of the validated dataset read from a data file with these bytes."""
+def dataset_key(data_digest: bytes) -> str | None:
+    """The entry of the validated dataset parsed from bytes with this SHA-256 digest."""
     fingerprint = _code_fingerprint()
     if fingerprint is None:
         return None
     digest = hashlib.sha256(b"dataset\0")
     digest.update(fingerprint.encode())
-    digest.update(hashlib.sha256(data).digest())
+    digest.update(data_digest)
     return digest.hexdigest() + DATASET_SUFFIX
 
 

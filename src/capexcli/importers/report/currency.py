@@ -1,5 +1,5 @@
 """Which currency a statement's amounts are in, whatever the currency: the ways reports print
-each one (RMB, HK$, US$, S$, RM, NT$, ¥, €, £, and their Chinese names) and the ISO code capex
+each one (RMB, HK$, US$, S$, RM, NT$, JPY, €, £, and their Chinese names) and the ISO code capex
 writes (CNY, HKD, USD, SGD, MYR, TWD, JPY, EUR, GBP).
 
 Apart from the statement's layout (statement.py) so that reading a new currency touches only
@@ -21,7 +21,9 @@ CURRENCIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "TWD": ("NT$", ("nt$", "twd", "新台幣", "新台币")),
     "SGD": ("S$", ("s$", "sgd", "新加坡元", "新加坡幣", "新加坡币", "新元")),
     "MYR": ("RM", ("myr", "rm", "令吉", "馬幣", "马币")),
-    "JPY": ("¥", ("jpy", "yen", "日圓", "日元", "円", "¥")),
+    # Not a bare ¥: Chinese issuers print it for renminbi too, and a unit read as the wrong
+    # currency is worse than none (a header of ¥ alone is refused as no unit found).
+    "JPY": ("JPY", ("jpy", "yen", "日圓", "日元", "円")),
     "EUR": ("€", ("eur", "€", "歐元", "欧元")),
     "GBP": ("£", ("gbp", "£", "英鎊", "英镑")),
 }

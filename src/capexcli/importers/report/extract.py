@@ -5,6 +5,7 @@ into records."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -13,10 +14,11 @@ from pathlib import Path
 from capexcli.errors import ReportError
 from capexcli.importers.report.document import DocumentInfo, describe
 from capexcli.importers.report.headline import Headline, find_headlines
+from capexcli.importers.report.limits import bounded
 from capexcli.importers.report.lines import Row
-from capexcli.importers.report.measures import by_id, match
+from capexcli.importers.report.measures import by_id, match, measure_of
 from capexcli.importers.report.statement import Statement, find_statement, period_end
-from capexcli.importers.report.text import MAX_PAGES, PdfText
+from capexcli.importers.report.text import PdfText
 
 MILLION = Decimal(1_000_000)
 
@@ -65,12 +67,16 @@ def read_report(
 ) -> Report:
     """Read a report. ``year`` keeps one fiscal year of the two (and names the year of a
     headline figure whose heading names none); ``fiscal_year_end`` (month, day), from the
-    data file's company, dates the columns when the statement's header does not."""
+    data file's company, dates the columns when the statement's header does not.
+
+    Read within the bounds of :mod:`.limits` (time, memory, pages, characters)."""
+    return bounded(path, lambda: _read_report(path, url, year, fiscal_year_end))
+
+
+def _read_report(
+    path: Path, url: str | None, year: int | None, fiscal_year_end: tuple[int, int] | None
+) -> Report:
     with PdfText(path) as pdf:
-        if pdf.page_count > MAX_PAGES:
-            raise ReportError(
-                f"{path}: {pdf.page_count} pages; capex reads reports of at most {MAX_PAGES}"
-            )
         _check_text_layer(pdf)
         statement = find_statement(pdf)
         headlines, notes = find_headlines(pdf)
@@ -138,9 +144,15 @@ def _read_statement(
             "report gives, which may differ from the one first published"
         )
     scale = Decimal(statement.unit.scale) / MILLION
+    report.warnings += _unread_warnings(statement)
     for measure_id, rows in match(statement.rows).items():
         measure = by_id(measure_id)
         for row in rows:
+            if any(row.marks):
+                report.warnings.append(
+                    f"p. {row.page}: {row.label!r} is printed {' '.join(row.printed)}, with "
+                    "a footnote mark: read without it; the footnote may qualify the amount"
+                )
             values: dict[int, Decimal | None] = {}
             for fiscal_year, amount in zip(years, row.amounts, strict=False):
                 if fiscal_year not in wanted:
@@ -164,6 +176,20 @@ def _read_statement(
                 f"{len(rows)} lines could be {measure.label}: {listed}. capex picks none: "
                 "each is listed; a company's capex basis names the lines it adds"
             )
+
+
+def _unread_warnings(statement: Statement) -> list[str]:
+    """A line that reads like one of the measures but whose amounts capex cannot read is
+    said, never dropped without a word."""
+    out = []
+    for page, line in statement.unread:
+        label = " ".join(t for t in line.split() if not re.search(r"\d", t))
+        if label and measure_of(Row(page, label, "", None, (), ())) is not None:
+            out.append(
+                f"p. {page}: {line!r}: its amounts are not written as capex reads them "
+                "(1,234 or (1,234)); left out"
+            )
+    return out
 
 
 def _date_headlines(report: Report, year: int | None) -> None:

@@ -81,6 +81,8 @@ def find_headlines(pdf: PdfText) -> tuple[list[Headline], list[str]]:
             word in flat for word in ("资本开支", "資本開支", "capitalexpenditure", "capex")
         ):
             continue
+        if not _may_hold_headline(pdf.raw(number)):
+            continue  # laying out a page costs ~50x reading its text: only where one may be
         heading = ""
         for line in pdf.lines(number):
             if len(line) <= 60 and _SUMMARY.search(line) and re.search(r"\d{4}|[1-4]Q", line):
@@ -94,6 +96,12 @@ def find_headlines(pdf: PdfText) -> tuple[list[Headline], list[str]]:
                     continue
                 found.append(headline)
     return found, notes
+
+
+def _may_hold_headline(raw: str) -> bool:
+    """A page's unlaid text has the words of a headline figure: a superset of the pages
+    whose laid-out lines do (the same characters in reading order, maybe spanning lines)."""
+    return bool(_ZH.search(re.sub(r"\s+", "", raw)) or _EN.search(" ".join(raw.split())))
 
 
 def _in_line(line: str, page: int, heading: str) -> list[Headline]:

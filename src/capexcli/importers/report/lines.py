@@ -22,7 +22,13 @@ from decimal import Decimal
 
 #: A dash that stands for nil.
 NIL = frozenset("—–-－―‒")
-_AMOUNT = re.compile(r"^([(（])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([)）])?$")
+_AMOUNT = re.compile(r"^([(（]|-(?=\d))?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([)）])?$")
+#: A footnote mark after an amount: "1,234*", "(567)#", "890¹".
+_MARK = re.compile(r"(?<=[\d)）])([*#†‡§]+|[¹²³⁰⁴-⁹]+)$")
+#: Minus signs other than the hyphen: U+2212, the small and the full-width hyphen-minus.
+_MINUS = str.maketrans({"\u2212": "-", "\ufe63": "-", "\uff0d": "-"})
+#: A token with digits that is not an amount capex reads ("1,23,456", "1.234.567").
+_NUMBERISH = re.compile(r"^[(（-]?\d[\d,.，．]*[)）]?$")
 _NOTE = re.compile(r"^\d{1,2}(?:\([a-z]{1,4}\)|[a-z])?$")
 #: Characters that begin the Chinese half of a bilingual line.
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")
@@ -55,6 +61,11 @@ class Row:
     printed: tuple[str, ...]
 
     @property
+    def marks(self) -> tuple[str, ...]:
+        """The footnote mark of each amount as printed ("" where none)."""
+        return tuple(fold_amount(token)[1] for token in self.printed)
+
+    @property
     def labels(self) -> tuple[str, ...]:
         return tuple(text for text in (self.label, self.label_zh) if text)
 
@@ -82,7 +93,7 @@ def split_amounts(line: str, columns: int) -> tuple[str, str | None, list[str]] 
     text = re.sub(r"(?<=\d)\s+([)）])", r"\1", text)
     # "…利息( 75,693)": a bracket that the text layer glued to the label.
     text = re.sub(r"(?<=[^\s(（])([(（])(?=[\d,]+[)）]\s*(?:\S+\s*)?$)", r" \1", text)
-    tokens = text.split()
+    tokens = _marks_joined(text.split())
     taken: list[str] = []
     while tokens and len(taken) < columns + 1 and _is_amount(tokens[-1]):
         taken.insert(0, tokens.pop())
@@ -99,21 +110,58 @@ def split_amounts(line: str, columns: int) -> tuple[str, str | None, list[str]] 
     return " ".join(tokens), note, taken
 
 
+def fold_amount(token: str) -> tuple[str, str]:
+    """``(amount, mark)``: the token as capex reads it (full-width digits, commas and
+    brackets folded, any minus sign a hyphen) and the footnote mark it carried ("" if none)."""
+    found = _MARK.search(token)
+    mark = found.group() if found else ""
+    if mark:
+        token = token[: -len(mark)]
+    if token in NIL:
+        return token, mark
+    return unicodedata.normalize("NFKC", token).translate(_MINUS), mark
+
+
 def _is_amount(token: str) -> bool:
-    return token in NIL or (bool(_AMOUNT.match(token)) and _balanced(token))
+    folded, _ = fold_amount(token)
+    return folded in NIL or (bool(_AMOUNT.match(folded)) and _balanced(folded))
 
 
 def _balanced(token: str) -> bool:
-    return token.startswith(("(", "（")) == token.endswith((")", "）"))
+    return token.startswith("(") == token.endswith(")")
 
 
 def parse_amount(token: str) -> Decimal | None:
-    if token in NIL:
+    folded, _ = fold_amount(token)
+    if folded in NIL:
         return None
-    match = _AMOUNT.match(token)
+    match = _AMOUNT.match(folded)
     assert match is not None
     value = Decimal(match[2].replace(",", "") + (match[3] or ""))
     return -value if match[1] else value
+
+
+def _marks_joined(tokens: list[str]) -> list[str]:
+    """ "1,234 *": a footnote mark standing apart from its amount goes with it."""
+    out: list[str] = []
+    for token in tokens:
+        if out and _LONE_MARK.fullmatch(token) and re.search(r"[\d)）]$", out[-1]):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+_LONE_MARK = re.compile(r"[*#†‡§]+|[¹²³⁰⁴-⁹]+")
+
+
+def unreadable(line: str) -> bool:
+    """Whether ``line`` ends in something like an amount that capex cannot read ("1,23,456",
+    "1.234.567"), after any amounts it can: a row that must not pass for a label unsaid."""
+    tokens = _marks_joined(line.split())
+    while tokens and _is_amount(tokens[-1]):
+        tokens.pop()
+    return bool(tokens) and bool(_NUMBERISH.match(fold_amount(tokens[-1])[0]))
 
 
 def split_languages(text: str) -> tuple[str, str]:
@@ -133,13 +181,18 @@ def _repair(english: str) -> str:
     return _SPLIT_CAPITAL.sub(r"\1\2", english)
 
 
-def parse_rows(page: int, lines: list[str], columns: int) -> list[Row]:
-    """The rows of one page of a statement with ``columns`` amount columns."""
+def parse_rows(
+    page: int, lines: list[str], columns: int, unread: list[tuple[int, str]] | None = None
+) -> list[Row]:
+    """The rows of one page of a statement with ``columns`` amount columns; ``unread``
+    collects (page, line) of the lines that end in amounts capex cannot read."""
     rows: list[Row] = []
     pending: list[_Pending] = []
     bilingual = any(split_languages(line)[0] and split_languages(line)[1] for line in lines)
     for line in lines:
         parsed = split_amounts(line, columns)
+        if parsed is None and unread is not None and unreadable(line):
+            unread.append((page, line))
         if parsed is None:
             english, chinese = split_languages(line)
             last = rows[-1] if rows else None

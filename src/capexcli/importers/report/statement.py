@@ -9,9 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from capexcli.errors import ReportError
-from capexcli.importers.report.currency import unit_patterns, whole_patterns
 from capexcli.importers.report.lines import Row, normalize, parse_rows
 from capexcli.importers.report.text import PdfText
+from capexcli.importers.report.units import Unit, find_unit
+
+__all__ = ["Statement", "Unit", "find_statement", "find_unit", "header_years", "period_end"]
 
 _HEADING = re.compile(
     r"(?:condensed)?(?:consolidated)?(?:statements?ofcashflows?|cashflowstatements?)"
@@ -50,22 +52,6 @@ _MONTHS = {
 _DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
-@dataclass(frozen=True)
-class Unit:
-    """What a printed amount counts: ``scale`` units of ``currency``, an ISO code (HK$'000:
-    1000 HKD)."""
-
-    currency: str
-    scale: int
-    printed: str
-
-
-# Every currency in thousands and millions, and whole amounts: see currency.py.
-_UNITS = unit_patterns()
-#: A column header of whole amounts: the currency alone, once per column.
-_WHOLE = whole_patterns()
-
-
 @dataclass
 class Statement:
     pages: list[int]
@@ -77,6 +63,8 @@ class Statement:
     restated: bool
     rows: list[Row]
     notes: list[str] = field(default_factory=list)
+    #: (page, line) of the lines that end in amounts capex cannot read ("1,23,456").
+    unread: list[tuple[int, str]] = field(default_factory=list)
 
 
 def has_heading(text: str) -> bool:
@@ -97,15 +85,31 @@ def find_statement(pdf: PdfText) -> Statement | None:
             continue
         if not _is_statement_page(pdf, number):
             continue
-        if runs and runs[-1][-1] == number - 1 and len(runs[-1]) < _MAX_PAGES:
+        if (
+            runs
+            and runs[-1][-1] == number - 1
+            and len(runs[-1]) < _MAX_PAGES
+            and _scope(_heading_of(pdf, number)) == _scope(_heading_of(pdf, runs[-1][0]))
+        ):
             runs[-1].append(number)
         else:
+            # The company's own statement printed after the group's is another statement.
             runs.append([number])
     if not runs:
         return None
     consolidated = [r for r in runs if "consolidated" in _heading_of(pdf, r[0]).casefold()]
     pages = (consolidated or runs)[0]
     return _read(pdf, pages, others=[r for r in runs if r is not pages])
+
+
+def _scope(heading: str) -> tuple[bool, bool]:
+    """(the group's, the company's own): "Consolidated Statement of Cash Flows" against
+    "Statement of Cash Flows of the Company" / "本公司現金流量表"."""
+    flat = normalize(heading)
+    return (
+        any(word in flat for word in ("consolidated", "綜合", "综合")),
+        any(word in flat for word in ("company", "本公司")),
+    )
 
 
 def _is_statement_page(pdf: PdfText, number: int) -> bool:
@@ -140,7 +144,7 @@ def _read(pdf: PdfText, pages: list[int], others: list[list[int]]) -> Statement:
             f"{pdf.path}: the statement of cash flows (p. {pages[0]}) has no column header "
             "with its years (e.g. '2024 2023') that capex can read"
         )
-    unit = find_unit(first[:_TOP])
+    unit = _unit_of(pdf, pages[0])
     if unit is None:
         raise ReportError(
             f"{pdf.path}: the statement of cash flows (p. {pages[0]}) does not say its unit "
@@ -149,7 +153,7 @@ def _read(pdf: PdfText, pages: list[int], others: list[list[int]]) -> Statement:
         )
     notes = []
     for number in pages[1:]:
-        other = find_unit(pdf.lines(number)[:_TOP])
+        other = _unit_of(pdf, number)
         if other is not None and other != unit:
             raise ReportError(
                 f"{pdf.path}: the statement of cash flows changes unit: {unit.printed} on "
@@ -160,8 +164,20 @@ def _read(pdf: PdfText, pages: list[int], others: list[list[int]]) -> Statement:
         notes.append(f"another statement of cash flows on {where} was not read")
     top = " ".join(first[:_TOP])
     restated = bool(re.search(r"restated|重列|重述", top, re.IGNORECASE))
-    rows = [row for number in pages for row in parse_rows(number, pdf.lines(number), len(years))]
-    return Statement(pages, heading, unit, years, period_end(top), restated, rows, notes)
+    unread: list[tuple[int, str]] = []
+    rows = [
+        row for number in pages for row in parse_rows(number, pdf.lines(number), len(years), unread)
+    ]
+    return Statement(pages, heading, unit, years, period_end(top), restated, rows, notes, unread)
+
+
+def _unit_of(pdf: PdfText, number: int) -> Unit | None:
+    try:
+        return find_unit(pdf.lines(number)[:_TOP])
+    except ReportError as exc:
+        raise ReportError(
+            f"{pdf.path}: the statement of cash flows (p. {number}): {exc.message}"
+        ) from None
 
 
 def header_years(lines: list[str]) -> tuple[int, ...] | None:
@@ -184,27 +200,6 @@ def year_token(token: str) -> int | None:
     if len(token) == 4 and all(c in _DIGITS for c in token):
         return int("".join(str(_DIGITS[c]) for c in token))
     return None
-
-
-def find_unit(lines: list[str]) -> Unit | None:
-    found: list[Unit] = []
-    for line in lines:
-        flat = normalize(line)
-        for pattern, currency, scale, printed in _UNITS:
-            if pattern.search(flat):
-                found.append(Unit(currency, scale, printed))
-                break
-        else:
-            for pattern, currency, printed in _WHOLE:
-                if pattern.search(flat):
-                    found.append(Unit(currency, 1, printed))
-    if not found:
-        return None
-    # The English and the Chinese header say the same thing in two ways; keep the first.
-    if len({(u.currency, u.scale) for u in found}) > 1:
-        listed = ", ".join(dict.fromkeys(u.printed for u in found))
-        raise ReportError(f"the statement's header names several units: {listed}")
-    return found[0]
 
 
 def period_end(text: str) -> date | None:

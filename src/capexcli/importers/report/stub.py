@@ -9,6 +9,7 @@ from __future__ import annotations
 from capexcli.importers.report.cover import issuer_line
 from capexcli.importers.report.extract import Report
 from capexcli.importers.report.figures import DataFigures, number
+from capexcli.importers.report.identity import whose
 from capexcli.importers.sec.document import printable
 from capexcli.importers.sec.stub import by_year, slug, toml_string, year_toml
 from capexcli.importers.sec.toml_edit import document_toml
@@ -21,7 +22,8 @@ def render(report: Report, data: DataFigures, company_id: str | None, name: str 
     ident = company_id or slug(issuer)
     currency = report.currency or "CNY"
     head = [
-        f"# capex import report: {printable(str(report.path))}: {printable(data.document.title)}"
+        f"# capex import report: {printable(str(report.path))}: {printable(data.document.title)}",
+        f"# Whose report: {printable(whose(report.document))}, as its first pages print it.",
     ]
     if statement is not None:
         head.append(
@@ -80,7 +82,8 @@ def render(report: Report, data: DataFigures, company_id: str | None, name: str 
 
 
 def _scale(scale: int) -> str:
-    return {1: "units of", 1000: "thousands of", 1_000_000: "millions of"}.get(scale, f"{scale}x")
+    names = {1: "units of", 1000: "thousands of", 1_000_000: "millions of"}
+    return names.get(scale, f"{scale:,} x")
 
 
 def _lines_read(report: Report, currency: str) -> list[str]:

@@ -1,0 +1,239 @@
+"""The bounds within which capex reads a PDF, and the fence that enforces them.
+
+A PDF is a program for drawing pages: a hostile one can refer to itself in a loop, hold a
+compressed stream that expands without end, or put millions of glyphs on a page. The PDF
+libraries (pdfium in C++, pdfminer in Python) have no budget of their own, and pdfium aborts
+the whole process when it runs out of memory. So :func:`bounded` runs the reading in a forked
+child with a memory and CPU limit, under a wall-clock deadline, and turns every way the child
+can end (a result, a :class:`~capexcli.errors.ReportError`, a limit hit, a crash) into a
+result or a ReportError in the parent. The counted limits (pages, characters, file size) are
+checked by :mod:`.text` as it reads, so that the common excess gets a precise message.
+
+The README's "Limits" section states these numbers; change both together.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import select
+import signal
+import stat
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from capexcli.errors import ReportError
+
+#: A longer document is not an annual report (the longest HKEX ones run to ~600 pages).
+MAX_PAGES = 2000
+#: A dense statement page holds ~6,000 characters, the densest fixture page ~9,000.
+MAX_PAGE_CHARS = 200_000
+#: Characters of the whole document: ~430,000 in a 190-page annual report.
+MAX_DOCUMENT_CHARS = 20_000_000
+#: HKEX reports are 1-30 MB; the file is read into memory once.
+MAX_FILE_BYTES = 256 * 1024 * 1024
+#: A page larger than 200 inches a side (the PDF specification's own bound) makes no sense.
+MAX_PAGE_POINTS = 14_400.0
+#: Wall-clock seconds for reading one PDF; a 190-page report takes under 1 s.
+TIME_LIMIT = 15.0
+#: Memory the reading may add to capex (address space), a decompressed stream included.
+MEMORY_LIMIT = 768 * 1024 * 1024
+
+T = TypeVar("T")
+
+
+def read_pdf_bytes(path: Path) -> bytes:
+    """The file's bytes, read once: refused before opening unless it is a regular file
+    (a FIFO or a device would block or never end) no larger than :data:`MAX_FILE_BYTES`."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ReportError(f"{path}: is a folder, not a PDF")
+    if not stat.S_ISREG(info.st_mode):
+        raise ReportError(
+            f"{path}: not a regular file (a pipe, socket or device); capex reads a PDF file"
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        raise ReportError(
+            f"{path}: {info.st_size:,} bytes; capex reads PDFs of at most "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+        )
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO after the check, open does not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ReportError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise ReportError(f"{path}: not a regular file; capex reads a PDF file")
+        try:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError as exc:
+            raise ReportError(f"{path}: cannot read it: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ReportError(f"{path}: grew past {MAX_FILE_BYTES // (1024 * 1024)} MB while read")
+    return data
+
+
+def bounded(path: Path, work: Callable[[], T]) -> T:
+    """``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and :data:`MEMORY_LIMIT`.
+
+    Forked where the platform can (POSIX); elsewhere run in this process with the collector on
+    and only the counted limits. The child turns the cyclic collector on: pdfminer's layout
+    builds cyclic garbage that capex's own gc.disable() would keep until exit.
+    """
+    if not hasattr(os, "fork"):
+        return _with_collector(work)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; its outcome is tested through the parent
+        os.close(read_end)
+        _child(work, write_end)
+    os.close(write_end)
+    return _parent(path, pid, read_end)
+
+
+def _with_collector(work: Callable[[], T]) -> T:
+    import gc
+
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        return work()
+    except MemoryError:
+        raise ReportError("reading it needs more memory than there is") from None
+    finally:
+        if not was:
+            gc.disable()
+
+
+def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - in the child
+    import gc
+    import resource
+
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        # Nothing the child says reaches the user but through the parent: pdfium's abort
+        # message and Python's fault handler would be noise on capex's stderr.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.dup2(null, 1)
+        gc.enable()
+        space = _address_space()
+        if space:
+            hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+            soft = space + MEMORY_LIMIT
+            if hard != resource.RLIM_INFINITY:
+                soft = min(soft, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+        cpu = int(TIME_LIMIT) + 2
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
+        try:
+            payload = pickle.dumps(("ok", work()))
+        except ReportError as exc:
+            payload = pickle.dumps(("report", exc.message))
+        except MemoryError:
+            payload = pickle.dumps(("memory", ""))
+        except BaseException as exc:  # a bug of capex: the parent raises it as one
+            import traceback
+
+            text = "".join(traceback.format_exception(exc))
+            payload = pickle.dumps(("bug", f"{type(exc).__name__}: {exc}\n{text}"))
+        view = memoryview(payload)
+        while view:
+            view = view[os.write(out, view) :]
+    except BaseException:
+        code = 3
+    finally:
+        os._exit(code)
+
+
+def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
+    deadline = time.monotonic() + TIME_LIMIT
+    chunks: list[bytes] = []
+    timed_out = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                timed_out = True
+                break
+            ready, _, _ = select.select([read_end], [], [], left)
+            if not ready:
+                continue
+            chunk = os.read(read_end, 1 << 16)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        if timed_out:
+            _kill(pid)
+        status = _wait(pid)
+    if timed_out:
+        raise ReportError(
+            f"{path}: reading it took longer than {TIME_LIMIT:.0f} s, capex's limit for a PDF "
+            "(its pages or objects loop or repeat without end); nothing read"
+        )
+    kind, value = "", ""
+    if chunks and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
+        kind, value = pickle.loads(b"".join(chunks))
+        if kind == "ok":
+            return value  # type: ignore[no-any-return]
+        if kind == "report":
+            raise ReportError(value)
+        if kind == "bug":
+            raise RuntimeError(f"reading {path} failed: {value}")
+    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == getattr(signal, "SIGXCPU", -1):
+        raise ReportError(
+            f"{path}: reading it took more than {TIME_LIMIT:.0f} s of processor time, capex's "
+            "limit for a PDF; nothing read"
+        )
+    if kind == "memory" or (os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGABRT):
+        # A MemoryError in Python, or pdfium's abort when an allocation fails under the limit.
+        raise ReportError(
+            f"{path}: reading it needs more than {MEMORY_LIMIT // (1024 * 1024)} MB, capex's "
+            "limit for a PDF (a compressed stream that expands without end, or too much "
+            "content); nothing read"
+        )
+    why = (
+        f"signal {os.WTERMSIG(status)}"
+        if os.WIFSIGNALED(status)
+        else f"exit {os.WEXITSTATUS(status)}"
+    )
+    raise ReportError(f"{path}: damaged PDF: the PDF library failed reading it ({why})")
+
+
+def _kill(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+
+
+def _wait(pid: int) -> int:
+    while True:
+        try:
+            return os.waitpid(pid, 0)[1]
+        except InterruptedError:
+            continue
+        except KeyboardInterrupt:
+            _kill(pid)
+            raise
+
+
+def _address_space() -> int:
+    """This process's virtual size now, from /proc; 0 where there is no /proc."""
+    try:
+        with open("/proc/self/statm", "rb") as handle:
+            pages = int(handle.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
