@@ -15,6 +15,7 @@ The README's "Limits" section states these numbers; change both together.
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import os
 import pickle
 import select
@@ -127,6 +128,8 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
         null = os.open(os.devnull, os.O_WRONLY)
         os.dup2(null, 2)
         os.dup2(null, 1)
+        # A fault handler a host enabled (pytest does) writes to a copy of the old stderr.
+        faulthandler.disable()
         gc.enable()
         space = _address_space()
         if space:
