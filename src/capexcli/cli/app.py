@@ -118,22 +118,27 @@ def _usage(text: str) -> str:
     )
 
 
-class CapexCommand(TyperCommand):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.help = _reflow(self.help)
+class _CapexHelp:
+    """capex's help for a command or a group: plain text in the run's language, flags shown
+    without a type, the usage line as capex words it."""
 
     def get_help_option(self, ctx: Any) -> Any:
-        return _flag_help_option(super().get_help_option(ctx))
+        return _flag_help_option(super().get_help_option(ctx))  # type: ignore[misc]
 
     def get_help(self, ctx: Any) -> str:
         from capexcli.cli.help import render
 
-        with _help_in(self, ctx):
-            return render(self, ctx, zh=_LANG.get() == "zh")
+        with _help_in(self, ctx):  # type: ignore[arg-type]
+            return render(self, ctx, zh=_LANG.get() == "zh")  # type: ignore[arg-type]
 
     def get_usage(self, ctx: Any) -> str:
-        return _usage(super().get_usage(ctx))
+        return _usage(super().get_usage(ctx))  # type: ignore[misc]
+
+
+class CapexCommand(_CapexHelp, TyperCommand):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.help = _reflow(self.help)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         repeated = _repeated_option(self.params, args)
@@ -231,20 +236,8 @@ def report_internal_error(error: BaseException, as_json: bool) -> None:
         sys.stderr.write(f"capex: {message}\n")
 
 
-class CapexGroup(TyperGroup):
+class CapexGroup(_CapexHelp, TyperGroup):
     """Maps every failure to a message and an exit status, in text or JSON."""
-
-    def get_help_option(self, ctx: Any) -> Any:
-        return _flag_help_option(super().get_help_option(ctx))
-
-    def get_help(self, ctx: Any) -> str:
-        from capexcli.cli.help import render
-
-        with _help_in(self, ctx):
-            return render(self, ctx, zh=_LANG.get() == "zh")
-
-    def get_usage(self, ctx: Any) -> str:
-        return _usage(super().get_usage(ctx))
 
     def get_params(self, ctx: Any) -> list[Any]:
         params = super().get_params(ctx)
