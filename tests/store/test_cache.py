@@ -321,3 +321,22 @@ def test_an_input_changed_during_the_run_is_filed_under_the_bytes_read(
     assert second.stdout != first.stdout
     shutil.copy(SMALL, data)
     assert run("compare", "--json", "--data", str(data)).stdout == first.stdout
+
+
+def test_validate_replays_a_valid_file_and_strict_always_checks(
+    run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    first = run("validate", str(data), "--json")
+    assert first.exit_code == 0 and len(entries(cached)) == 1
+
+    def no_lint(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cache hit must not check the file again")
+
+    monkeypatch.setattr("capexcli.model.checks.lint_dataset", no_lint)
+    second = run("validate", str(data), "--json")
+    assert second.exit_code == 0 and second.stdout == first.stdout
+    # --strict decides the exit status from the warnings: it never replays.
+    strict = run("validate", str(data), "--strict", "--json")
+    assert strict.exit_code == 70 and "a cache hit must not check" in strict.stderr

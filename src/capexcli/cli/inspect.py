@@ -11,6 +11,7 @@ import typer
 
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.options import output_options
+from capexcli.cli.runner import run
 from capexcli.errors import CheckFailed, OptionError
 from capexcli.present.output import Out, emit
 
@@ -150,8 +151,18 @@ def validate(
         # stderr, and not with --json, whose stderr carries only errors as JSON.
         if out.format != "json":
             tell_origin(path, origin)
+    if not strict:
+        # Cached like the views: a valid file checked again replays (an invalid one raises
+        # before anything is stored). --strict needs the warnings themselves, so it computes.
+        def produce() -> Any:
+            loaded = load(path)
+            warnings = locate(lint_dataset(loaded.dataset), loaded.path)
+            return validate_result(loaded.path, loaded.dataset, warnings)
+
+        run("validate", {}, [path], out, produce)
+        return
     loaded = load(path)
     warnings = locate(lint_dataset(loaded.dataset), loaded.path)
     emit(validate_result(loaded.path, loaded.dataset, warnings), out)
-    if strict and warnings:
+    if warnings:
         raise CheckFailed(f"--strict: {len(warnings)} warning(s) in {loaded.path}")
