@@ -9,7 +9,7 @@ import typer
 
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.as_of import FirstReportedOption
-from capexcli.cli.ledger_input import ClaimsFileOption, prepare
+from capexcli.cli.ledger_input import ClaimsFileOption, ledger_options, prepare
 from capexcli.cli.options import (
     AlignOption,
     DataOption,
@@ -75,14 +75,13 @@ def check(
 
     path = dataset_path(ctx, data)
     claims_path = resolve_claims_path(claims_file)
+    groups = (group, exclude, label)
 
     def produce() -> Any:
         from capexcli.compute.check import check as answer
         from capexcli.compute.claims import ledger
 
-        claims, dataset, _, dated, scope = prepare(
-            path, claims_path, as_of, first_reported, (group, exclude, label)
-        )
+        claims, dataset, _, dated, scope = prepare(path, claims_path, as_of, first_reported, groups)
         headline = claims.model_copy(update={"claims": [c for c in claims.claims if c.headline]})
         rule = align_choice(align)
         result = ledger(
@@ -91,14 +90,5 @@ def check(
         update = {"as_of": dated, "like_for_like": like_for_like, **scope}
         return answer(headline, result.model_copy(update=update), dataset, rule, fx)
 
-    options = {
-        "align": align,
-        "fx": fx,
-        "like_for_like": like_for_like,
-        "group": group,
-        "exclude": exclude,
-        "label": label,
-        "as_of": as_of,
-        "first_reported": first_reported,
-    }
+    options = ledger_options(align, fx, like_for_like, groups, as_of, first_reported)
     run("check", options, [path, claims_path], out, produce)

@@ -11,7 +11,7 @@ import typer
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.as_of import FirstReportedOption
 from capexcli.cli.complete import choices, complete_claim
-from capexcli.cli.ledger_input import ClaimsFileOption, prepare
+from capexcli.cli.ledger_input import ClaimsFileOption, ledger_options, prepare
 from capexcli.cli.options import (
     AlignOption,
     CompactOption,
@@ -139,6 +139,7 @@ def claims(
     verdicts = _choices(verdict)
     sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
     kinds = _choices(claim_kind)
+    groups = (group, exclude, label)
     # The search of readings costs a few seconds over the whole ledger: the table leaves it
     # to the one-claim view; JSON carries it for every claim.
     readings = claim_id is not None or out.format == "json"
@@ -147,7 +148,7 @@ def claims(
         from capexcli.compute.claims import beside_latest, ledger, select
 
         ledger_file, dataset, latest, dated, scope = prepare(
-            path, claims_path, as_of, first_reported, (group, exclude, label)
+            path, claims_path, as_of, first_reported, groups
         )
 
         def check(records: Any) -> Any:
@@ -179,14 +180,7 @@ def claims(
         return
     options = {
         "id": claim_id,
-        "align": align,
-        "fx": fx,
-        "like_for_like": like_for_like,
-        "group": group,
-        "exclude": exclude,
-        "label": label,
-        "as_of": as_of,
-        "first_reported": first_reported,
+        **ledger_options(align, fx, like_for_like, groups, as_of, first_reported),
         "verdict": verdicts,
         "section": sections,
         "kind": kinds,

@@ -39,7 +39,27 @@ IntoOption = Annotated[
         show_default=False,
     ),
 ]
-#: The options of the commands that download SEC company facts (verify, update).
+#: The options of the commands that read SEC company facts (verify, update).
+FactsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--facts",
+        metavar="FILE|FOLDER",
+        help="Saved SEC company facts: a file (ID=FILE says whose), or a folder of them, "
+        "matched to companies by name or CIK. Repeat for several.",
+        show_default=False,
+    ),
+]
+DownloadOption = Annotated[
+    bool,
+    typer.Option(
+        "--download",
+        metavar="",
+        help="Fetch the company facts of each company (by its ticker among the dataset's "
+        "SEC filers) from data.sec.gov, with the rules of `capex import sec`: a User-Agent "
+        "(--user-agent or CAPEX_SEC_USER_AGENT), at most 10 requests a second, --timeout.",
+    ),
+]
 UserAgentOption = Annotated[
     str | None,
     typer.Option(

@@ -43,3 +43,26 @@ def prepare(
     latest = regrouped(original, *groups)
     dataset, dated = as_of_dataset(latest, chosen)
     return ledger_file, dataset, latest, dated, {"groups": groups_used(original, latest)}
+
+
+def ledger_options(
+    align: str,
+    fx: float | None,
+    like_for_like: bool,
+    groups: tuple[list[str] | None, list[str] | None, list[str] | None],
+    as_of: str | None,
+    first_reported: bool,
+) -> dict[str, Any]:
+    """The options that shape a ledger, as the output cache keys a run of `claims` or
+    `check` on them."""
+    group, exclude, label = groups
+    return {
+        "align": align,
+        "fx": fx,
+        "like_for_like": like_for_like,
+        "group": group,
+        "exclude": exclude,
+        "label": label,
+        "as_of": as_of,
+        "first_reported": first_reported,
+    }

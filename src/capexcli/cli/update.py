@@ -17,7 +17,13 @@ import typer
 
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.complete import complete_company
-from capexcli.cli.imports import TimeoutOption, UserAgentOption, check_timeout
+from capexcli.cli.imports import (
+    DownloadOption,
+    FactsOption,
+    TimeoutOption,
+    UserAgentOption,
+    check_timeout,
+)
 from capexcli.cli.options import DataOption, output_options
 from capexcli.errors import OptionError
 from capexcli.present.output import Out, emit
@@ -43,25 +49,8 @@ def update_command(
             autocompletion=complete_company,
         ),
     ] = None,
-    facts: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--facts",
-            metavar="FILE|FOLDER",
-            help="Saved SEC company facts: a file (ID=FILE says whose), or a folder of them, "
-            "matched to companies by name or CIK. Repeat for several.",
-            show_default=False,
-        ),
-    ] = None,
-    download: Annotated[
-        bool,
-        typer.Option(
-            "--download",
-            metavar="",
-            help="Fetch the company facts of each SEC filer from data.sec.gov, with the rules "
-            "of `capex import sec` (User-Agent from --user-agent or CAPEX_SEC_USER_AGENT).",
-        ),
-    ] = False,
+    facts: FactsOption = None,
+    download: DownloadOption = False,
     into: Annotated[
         Path | None,
         typer.Option(

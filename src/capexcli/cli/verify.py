@@ -15,7 +15,13 @@ import typer
 
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.complete import complete_company
-from capexcli.cli.imports import TimeoutOption, UserAgentOption, check_timeout
+from capexcli.cli.imports import (
+    DownloadOption,
+    FactsOption,
+    TimeoutOption,
+    UserAgentOption,
+    check_timeout,
+)
 from capexcli.cli.options import DataOption, dataset_path, output_options
 from capexcli.errors import CheckFailed, OptionError
 from capexcli.present.output import Out, emit
@@ -111,27 +117,8 @@ def verify_command(
             autocompletion=complete_company,
         ),
     ] = None,
-    facts: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--facts",
-            metavar="[ID=]FILE",
-            help="An SEC company-facts JSON file (data.sec.gov/api/xbrl/companyfacts/). "
-            "ID=FILE says whose; a bare FILE is matched by its entityName against the "
-            "companies' names and aliases, else by its CIK. Repeat for several companies.",
-            show_default=False,
-        ),
-    ] = None,
-    download: Annotated[
-        bool,
-        typer.Option(
-            "--download",
-            metavar="",
-            help="Fetch the company facts of each company (by its ticker among the dataset's "
-            "SEC filers) from data.sec.gov, with the rules of `capex import sec`: a User-Agent "
-            "(--user-agent or CAPEX_SEC_USER_AGENT), at most 10 requests a second, --timeout.",
-        ),
-    ] = False,
+    facts: FactsOption = None,
+    download: DownloadOption = False,
     user_agent: UserAgentOption = None,
     timeout: TimeoutOption = 30.0,
     data: DataOption = None,
