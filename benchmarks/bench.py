@@ -122,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--scale-runs", type=int, default=5)
     parser.add_argument("--no-scale", action="store_true", help="skip the 5,000/20,000 cases")
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="TEXT",
+        help="only the commands whose name contains TEXT (repeatable; default: all)",
+    )
     args = parser.parse_args(argv)
     env_note = f"{platform.node()} · {platform.platform()} · Python {platform.python_version()}"
     print(f"machine: {env_note} · {os.cpu_count()} CPUs")
@@ -190,6 +196,8 @@ def run_cases(args: argparse.Namespace) -> int:
     )
     print(f"{'command':<34}{'cold ms':>10}{'ratio':>8}{'':>6}{'cached ms':>11}{'ratio':>8}")
     for name, argv in _commands():
+        if args.only and not any(text in name for text in args.only):
+            continue
         known = subprocess.run([CAPEX, *argv], capture_output=True, check=False)
         if known.returncode not in (0, 1):  # a command this capex does not have
             print(f"{name:<34}  (skipped: exit {known.returncode})")

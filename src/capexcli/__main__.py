@@ -1,3 +1,3 @@
-from capexcli.cli.commands import main
+from capexcli.cli.entry import main
 
 main()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import subprocess
 import sys
 import typing
@@ -260,3 +261,47 @@ def test_broken_pipe_is_not_an_internal_error() -> None:
         env={"CAPEX_NO_CACHE": "1", "PATH": "/usr/bin:/bin"},
     )
     assert "internal error" not in done.stderr
+
+
+def test_every_results_name_has_one_home_that_type_checkers_see_too() -> None:
+    """``capexcli.results`` loads a model from the module named for it, and only that one;
+    the TYPE_CHECKING imports (what type checkers read) must name the same homes."""
+    import ast
+    import importlib
+
+    import capexcli.results as results
+
+    source = Path(results.__file__).read_text(encoding="utf-8")
+    seen: dict[str, tuple[str, ...]] = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.If):
+            for statement in node.body:
+                if isinstance(statement, ast.ImportFrom) and statement.module:
+                    home = statement.module.rsplit(".", 1)[1]
+                    seen[home] = tuple(alias.name for alias in statement.names)
+    assert seen == results._NAMES
+    assert sorted(results.__all__) == sorted(["OUTPUT_SCHEMA_VERSION", *results._HOME_OF])
+    for name, home in results._HOME_OF.items():
+        module = importlib.import_module(f"capexcli.results.{home}")
+        assert name in vars(module), (name, home)
+
+
+def test_a_compare_run_builds_no_result_model_of_another_command() -> None:
+    # Regression: looking up GroupUsed walked the modules in turn and built explain's models,
+    # and --svg's check built the chart's on every run (about 15 ms of a cold compare).
+    code = (
+        "import sys, io, contextlib\n"
+        "from capexcli.cli.commands import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try: main(['compare', '--json'])\n"
+        "    except SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('capexcli.results.')))\n"
+    )
+    env = {**os.environ, "CAPEX_NO_CACHE": "1"}  # a cache hit would build nothing
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    loaded = eval(done.stdout)  # a list of module names printed by the child
+    assert loaded == [
+        "capexcli.results.base",
+        "capexcli.results.core",
+        "capexcli.results.filed",
+    ]

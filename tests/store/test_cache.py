@@ -101,7 +101,7 @@ def test_a_damaged_entry_is_ignored_and_repaired(run: Run, cached: Path) -> None
     entry.write_bytes(entry.read_bytes().replace(b'"cna"', b'"XXX"'))
     again = run("companies", "--json", "--data", str(SMALL))
     assert again.stdout == good
-    assert cache.get(entry.name) == good
+    assert cache.get_output(entry.name) == (good, None)
 
 
 def test_an_unwritable_cache_directory_is_no_cache(
@@ -120,6 +120,11 @@ def test_pruning_keeps_the_newest(cached: Path, monkeypatch: pytest.MonkeyPatch)
     for n in range(5):
         cache.put(f"{n:064x}", f"entry {n}")
     assert [p.name[-1] for p in entries(cached)] == ["2", "3", "4"]
+    # Command lines (store/replay.py) are pruned apart, as many again.
+    for n in range(5):
+        cache.put(f"{n:064x}.run", f"line {n}")
+    assert sorted(p.name[63] for p in cached.glob("*.run")) == ["2", "3", "4"]
+    assert len(entries(cached)) == 3
 
 
 def test_another_command_on_the_same_data_skips_the_toml(
@@ -323,7 +328,7 @@ def test_an_input_changed_during_the_run_is_filed_under_the_bytes_read(
     assert run("compare", "--json", "--data", str(data)).stdout == first.stdout
 
 
-def test_validate_replays_a_valid_file_and_strict_always_checks(
+def test_validate_replays_a_valid_file_and_strict_its_failed_check(
     run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data.toml"
@@ -337,6 +342,38 @@ def test_validate_replays_a_valid_file_and_strict_always_checks(
     monkeypatch.setattr("capexcli.model.checks.lint_dataset", no_lint)
     second = run("validate", str(data), "--json")
     assert second.exit_code == 0 and second.stdout == first.stdout
-    # --strict decides the exit status from the warnings: it never replays.
+    # --strict is another key; its entry carries the failed check (small.toml's confirmed
+    # figures cite no document a reader could find: warnings), so a replay exits 1 too.
+    monkeypatch.undo()
+    monkeypatch.setenv("CAPEX_NO_CACHE", "")
+    monkeypatch.setenv("CAPEX_CACHE_DIR", str(cached))
     strict = run("validate", str(data), "--strict", "--json")
-    assert strict.exit_code == 70 and "a cache hit must not check" in strict.stderr
+    assert strict.exit_code == 1 and "--strict:" in strict.stderr
+    assert len(entries(cached)) == 2
+    monkeypatch.setattr("capexcli.model.checks.lint_dataset", no_lint)
+    again = run("validate", str(data), "--strict", "--json")
+    assert (again.exit_code, again.stdout, again.stderr) == (1, strict.stdout, strict.stderr)
+
+
+def test_verify_replays_its_output_and_its_failed_check(
+    run: Run, cached: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.importers.test_verify import hand_made, write_json
+
+    facts = write_json(tmp_path, hand_made())
+    data = tmp_path / "data.toml"
+    shutil.copy(SMALL, data)
+    first = run("verify", "usa", "--facts", str(facts), "--data", str(data), "--json")
+    assert first.exit_code == 1 and "differ from the SEC" in first.stderr
+    assert len(entries(cached)) == 1
+
+    def no_verify(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a cache hit must not verify again")
+
+    monkeypatch.setattr("capexcli.importers.sec.verify.verify", no_verify)
+    second = run("verify", "usa", "--facts", str(facts), "--data", str(data), "--json")
+    assert (second.exit_code, second.stdout, second.stderr) == (1, first.stdout, first.stderr)
+    # Another facts file is another key: computed (and here the stub says so).
+    facts.write_text(facts.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    third = run("verify", "usa", "--facts", str(facts), "--data", str(data), "--json")
+    assert third.exit_code == 70 and "must not verify again" in third.stderr

@@ -12,8 +12,8 @@ import typer
 from capexcli.cli.app import CapexCommand, app
 from capexcli.cli.options import output_options
 from capexcli.cli.runner import run
-from capexcli.errors import CheckFailed, OptionError
-from capexcli.present.output import Out, emit
+from capexcli.errors import OptionError
+from capexcli.present.output import Out
 
 #: Every JSON document capex prints: each command's --json output, and the error object that
 #: any failure prints on stderr under --json.
@@ -137,10 +137,6 @@ def validate(
       capex validate my-companies.toml
       capex validate --strict
     """
-    from capexcli.compute.reports import validate_result
-    from capexcli.model.checks import lint_dataset
-    from capexcli.store.loader import load, locate
-
     if path is None:
         from capexcli.cli.data import tell_origin
         from capexcli.store.paths import data_origin
@@ -151,18 +147,21 @@ def validate(
         # stderr, and not with --json, whose stderr carries only errors as JSON.
         if out.format != "json":
             tell_origin(path, origin)
-    if not strict:
-        # Cached like the views: a valid file checked again replays (an invalid one raises
-        # before anything is stored). --strict needs the warnings themselves, so it computes.
-        def produce() -> Any:
-            loaded = load(path)
-            warnings = locate(lint_dataset(loaded.dataset), loaded.path)
-            return validate_result(loaded.path, loaded.dataset, warnings)
 
-        run("validate", {}, [path], out, produce)
-        return
-    loaded = load(path)
-    warnings = locate(lint_dataset(loaded.dataset), loaded.path)
-    emit(validate_result(loaded.path, loaded.dataset, warnings), out)
-    if warnings:
-        raise CheckFailed(f"--strict: {len(warnings)} warning(s) in {loaded.path}")
+    # Cached like the views, --strict too: the stored output carries the failed check, so a
+    # replay ends with the same message and exit status as the run.
+    def produce() -> Any:
+        from capexcli.compute.reports import validate_result
+        from capexcli.model.checks import lint_dataset
+        from capexcli.store.loader import load, locate
+
+        loaded = load(path)
+        warnings = locate(lint_dataset(loaded.dataset), loaded.path)
+        return validate_result(loaded.path, loaded.dataset, warnings)
+
+    def failure(result: Any) -> str | None:
+        if strict and result.warnings:
+            return f"--strict: {len(result.warnings)} warning(s) in {result.file}"
+        return None
+
+    run("validate", {"strict": strict}, [path], out, produce, failure)

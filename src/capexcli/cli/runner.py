@@ -7,9 +7,23 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from capexcli.errors import CheckFailed
 from capexcli.present.output import Out, emit
+
+
+class Replayable(NamedTuple):
+    """A run whose output the cache holds: what cli/entry.py files for its invocation."""
+
+    command: str
+    settings: dict[str, object]
+    files: list[Path]
+    text: str
+
+
+#: The last run() of this process whose output the cache holds, else None.
+replayable: Replayable | None = None
 
 
 def run(
@@ -18,15 +32,20 @@ def run(
     files: Sequence[Path],
     out: Out,
     produce: Callable[[], Any],
+    failure: Callable[[Any], str | None] | None = None,
 ) -> Any:
     """Produce and emit a result, or replay it from the output cache (see cache.py).
 
     Cached: output to stdout in a machine-readable format, or a table going to a pipe or
     file (plain text laid out for the page width, which is part of the key). Not cached: tables
     on a terminal (they depend on its width and colours) and files written with -o, --svg
-    or --html. Returns the result, or None when it came from the cache."""
+    or --html. ``failure`` says, from the result, why the run must exit 1 (a check the user
+    asked for failed: CheckFailed after the output), or None. Returns the result, or None
+    when it came from the cache."""
+    global replayable
     from capexcli.store import cache
 
+    replayable = None
     table = out.format == "table"
     cacheable = (
         cache.enabled()
@@ -53,17 +72,24 @@ def run(
             settings["width"] = page_width()
         entry = cache.key(command, settings, files)
     if entry is not None:
-        hit = cache.get(entry)
+        hit = cache.get_output(entry)
         if hit is not None:
-            sys.stdout.write(hit)
+            text, failed = hit
+            sys.stdout.write(text)
+            if failed is not None:
+                raise CheckFailed(failed)
+            replayable = Replayable(command, settings, list(files), text)
             return None
     if entry is not None:
         from capexcli.store import reads
 
         reads.forget()
     result = produce()
+    failed = failure(result) if failure is not None else None
     if entry is None:
         emit(result, out)
+        if failed is not None:
+            raise CheckFailed(failed)
         return result
     if table:
         from capexcli.present.output import table_text
@@ -82,5 +108,9 @@ def run(
     digests = reads.digests(files)
     parsed = cache.key_of(command, settings, files, digests) if digests is not None else None
     if parsed is not None:
-        cache.put(parsed, text)
+        cache.put_output(parsed, text, failed)
+        if failed is None:
+            replayable = Replayable(command, settings, list(files), text)
+    if failed is not None:
+        raise CheckFailed(failed)
     return result

@@ -18,7 +18,7 @@ from typing import Any, TextIO
 from capexcli.errors import OutputError
 
 #: Write errors that mean the output went nowhere.
-_LOST = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
+LOST = {errno.ENOSPC, errno.EBADF, errno.EIO, errno.EDQUOT, errno.EFBIG}
 
 
 class _Closed:
@@ -39,6 +39,25 @@ class _Closed:
         return False
 
 
+#: Characters written to each stream since prepare(): a run is replayed later only if it
+#: printed nothing but its output (store/replay.py).
+WRITTEN = {"stdout": 0, "stderr": 0}
+
+
+class _Counted:
+    """Standard error, counting what is written to it; everything else is the stream's."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, text: str) -> int:
+        WRITTEN["stderr"] += len(text)
+        return self._stream.write(text)
+
+
 class _Guarded:
     """Standard output whose write and flush turn a lost write into an OutputError at the
     place it happens (Rich and capex's own writes alike); everything else is the stream's."""
@@ -51,30 +70,35 @@ class _Guarded:
 
     def write(self, text: str) -> int:
         try:
-            return self._stream.write(text)
+            written = self._stream.write(text)
+            WRITTEN["stdout"] += len(text)
+            return written
         except UnicodeEncodeError as error:
-            raise _unencodable(error, self._stream) from None
+            raise unencodable(error, self._stream) from None
         except OSError as error:
-            if error.errno in _LOST:
-                raise _lost(error) from None
+            if error.errno in LOST:
+                raise lost(error) from None
             raise
 
     def flush(self) -> None:
         try:
             self._stream.flush()
         except OSError as error:
-            if error.errno in _LOST:
-                raise _lost(error) from None
+            if error.errno in LOST:
+                raise lost(error) from None
             raise
 
 
 def prepare() -> None:
     """Before a command: stderr can show any message (escaped where its encoding cannot);
     stdout says when what capex prints cannot get out (closed, full, unencodable)."""
+    WRITTEN.update(stdout=0, stderr=0)
     if sys.stderr is None:
         sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - lives until exit
     with contextlib.suppress(AttributeError, ValueError, OSError):
         sys.stderr.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    if not isinstance(sys.stderr, _Counted):
+        sys.stderr = _Counted(sys.stderr)  # type: ignore[assignment]
     if sys.stdout is None:
         sys.stdout = _Closed()  # type: ignore[assignment]
     elif not isinstance(sys.stdout, _Guarded | _Closed):
@@ -85,9 +109,11 @@ def restore() -> None:
     """After a command: the stream prepare() found (tests run many commands in one process)."""
     if isinstance(sys.stdout, _Guarded):
         sys.stdout = sys.stdout._stream  # type: ignore[assignment]
+    if isinstance(sys.stderr, _Counted):
+        sys.stderr = sys.stderr._stream  # type: ignore[assignment]
 
 
-def _unencodable(error: UnicodeEncodeError, stream: TextIO) -> OutputError:
+def unencodable(error: UnicodeEncodeError, stream: TextIO) -> OutputError:
     char = error.object[error.start : error.start + 1]
     shown = f"{char!r} (U+{ord(char):04X})" if char else "the output"
     return OutputError(
@@ -96,7 +122,7 @@ def _unencodable(error: UnicodeEncodeError, stream: TextIO) -> OutputError:
     )
 
 
-def _lost(error: OSError) -> OutputError:
+def lost(error: OSError) -> OutputError:
     return OutputError(f"cannot write to standard output: {error.strerror or error}")
 
 

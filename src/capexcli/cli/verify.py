@@ -23,6 +23,7 @@ from capexcli.cli.imports import (
     check_timeout,
 )
 from capexcli.cli.options import DataOption, dataset_path, output_options
+from capexcli.cli.runner import run
 from capexcli.errors import CheckFailed, OptionError
 from capexcli.present.output import Out, emit
 
@@ -71,6 +72,16 @@ def facts_pairs(dataset: Dataset, given: list[str]) -> list[tuple[Company, dict[
             raise OptionError(f"--facts: two facts files for {company.id}; give one")
         pairs.append((company, document, str(path)))
     return pairs
+
+
+def facts_files(given: list[str]) -> list[Path]:
+    """The files ``--facts`` reads (each file of a folder), for the output cache's key."""
+    files: list[Path] = []
+    for item in given:
+        mapping = _MAPPING.match(item)
+        path = Path(mapping[2]) if mapping is not None and not Path(item).exists() else Path(item)
+        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return files
 
 
 def downloaded(
@@ -140,35 +151,50 @@ def verify_command(
 
       capex verify --facts alphabet=CIK0001652044.json --json
     """
-    from capexcli.importers.sec.verify import verify
-    from capexcli.model.records import find_company
-    from capexcli.store.loader import load
-
     if not facts and not download:
         raise OptionError(
             "give the company facts to check against: --facts FILE or FOLDER, or --download"
         )
-    dataset = load(dataset_path(ctx, data)).dataset
-    pairs = facts_pairs(dataset, facts or [])
-    if download:
-        held = {company.id for company, _, _ in pairs}
-        chosen = [find_company(dataset, n) for n in names] if names else dataset.companies
-        pairs += downloaded(
-            [c for c in chosen if c.id not in held], user_agent, timeout, explicit=bool(names)
-        )
-    if names:
-        wanted = [find_company(dataset, name) for name in names]
-        by_id = {company.id: (company, document, origin) for company, document, origin in pairs}
-        missing = [c.id for c in wanted if c.id not in by_id]
-        if missing:
-            raise OptionError(
-                f"no --facts file for {', '.join(missing)}: add --facts {missing[0]}=FILE"
+    path = dataset_path(ctx, data)
+
+    def produce() -> Any:
+        from capexcli.importers.sec.verify import verify
+        from capexcli.model.records import find_company
+        from capexcli.store.loader import load
+
+        dataset = load(path).dataset
+        pairs = facts_pairs(dataset, facts or [])
+        if download:
+            held = {company.id for company, _, _ in pairs}
+            chosen = [find_company(dataset, n) for n in names] if names else dataset.companies
+            pairs += downloaded(
+                [c for c in chosen if c.id not in held], user_agent, timeout, explicit=bool(names)
             )
-        pairs = [by_id[company_id] for company_id in dict.fromkeys(c.id for c in wanted)]
-    result = verify(pairs)
-    emit(result, out)
-    if result.summary.confirmed_differs:
-        raise CheckFailed(
+        if names:
+            wanted = [find_company(dataset, name) for name in names]
+            by_id = {company.id: (company, document, origin) for company, document, origin in pairs}
+            missing = [c.id for c in wanted if c.id not in by_id]
+            if missing:
+                raise OptionError(
+                    f"no --facts file for {', '.join(missing)}: add --facts {missing[0]}=FILE"
+                )
+            pairs = [by_id[company_id] for company_id in dict.fromkeys(c.id for c in wanted)]
+        return verify(pairs)
+
+    def failure(result: Any) -> str | None:
+        if not result.summary.confirmed_differs:
+            return None
+        return (
             f"{result.summary.confirmed_differs} figure(s) marked confirmed differ from the "
             "SEC's company facts"
         )
+
+    if download:
+        # What the SEC serves today is not a file capex can key a stored output on.
+        result = produce()
+        emit(result, out)
+        if (failed := failure(result)) is not None:
+            raise CheckFailed(failed)
+        return
+    options = {"names": names or [], "facts": facts or []}
+    run("verify", options, [path, *facts_files(facts or [])], out, produce, failure)

@@ -10,10 +10,13 @@ compares groups (compare, chart, claims) works on that dataset unchanged.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from capexcli.errors import RequestError
 from capexcli.model.records import GROUP_IDS, Company, Dataset, Group, find_company
-from capexcli.results import GroupUsed
+
+if TYPE_CHECKING:
+    from capexcli.results import GroupUsed
 
 #: The region of each group's members, as the comparison reads it.
 REGION_OF: dict[str, str] = {"us": "US", "cn": "CN"}
@@ -119,6 +122,9 @@ def regroup(
 
 def groups_used(original: Dataset, changed: Dataset) -> list[GroupUsed]:
     """The groups a run compares, each with the members of the data's group it left out."""
+    # Imported here: a plain compare (no --group) builds none of the readings' models.
+    from capexcli.results import GroupUsed
+
     before = {g.id: g for g in groups_of(original)}
     return [
         GroupUsed(

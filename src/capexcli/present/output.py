@@ -208,6 +208,8 @@ def emit(result: BaseModel, out: Out | None = None) -> None:
 def export_images(result: BaseModel, out: Out) -> None:
     """--svg and --png: a chart is drawn for a story (matplotlib); any other table is saved
     as the terminal shows it."""
+    if out.svg is None and out.png is None:
+        return  # a run that draws nothing need not build the chart's result model
     from capexcli.results import ChartResult
 
     chart = isinstance(result, ChartResult)

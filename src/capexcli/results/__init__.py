@@ -87,25 +87,98 @@ if TYPE_CHECKING:
         UpdateRow,
     )
 
-#: Where a model may live, in the order their modules import one another: ``more`` imports
-#: ``core``, which imports ``filed`` and ``base``, so a name looked up here loads no module that
-#: its own module would not have loaded anyway (``explain`` imports ``core`` too, ``check``
-#: ``more`` and ``readings``; ``update`` only ``base``).
-_HOMES = ("base", "filed", "core", "explain", "readings", "more", "check", "update")
+_NAMES: dict[str, tuple[str, ...]] = {
+    "base": ("Output",),
+    "check": (
+        "CheckResult",
+        "CheckRow",
+        "Trend",
+    ),
+    "core": (
+        "MEASURES",
+        "Absent",
+        "CapexBasisInfo",
+        "CompaniesResult",
+        "CompanyIdentity",
+        "CompanyInfo",
+        "CompanyListResult",
+        "CompanyResult",
+        "CompanySummary",
+        "CompanyYear",
+        "CompareResult",
+        "Coverage",
+        "DataWarning",
+        "EarlierValue",
+        "FxUsed",
+        "GroupFigures",
+        "GroupInfo",
+        "Missing",
+        "SourceRow",
+        "SourcesResult",
+        "Totals",
+        "ValidateResult",
+        "YearComparison",
+    ),
+    "explain": (
+        "ExplainCell",
+        "ExplainFigure",
+        "ExplainMeasure",
+        "ExplainResult",
+        "ExplainRow",
+    ),
+    "filed": (
+        "AsOf",
+        "DocumentInfo",
+        "Restatement",
+        "VersionInfo",
+    ),
+    "more": (
+        "ChartResult",
+        "ChartYear",
+        "Choice",
+        "ClaimResult",
+        "ClaimsResult",
+        "ErrorDocument",
+        "FiledValue",
+        "ImportedChange",
+        "ImportedFigure",
+        "ImportedVersion",
+        "LatestView",
+        "SecImportResult",
+        "VerifyFile",
+        "VerifyResult",
+        "VerifyRow",
+        "VerifySummary",
+    ),
+    "readings": (
+        "Bounds",
+        "GroupUsed",
+        "Reading",
+        "ReadingLine",
+        "ReadingSearch",
+    ),
+    "update": (
+        "HkReport",
+        "UpdateCompany",
+        "UpdateCounts",
+        "UpdateHongKong",
+        "UpdateResult",
+        "UpdateRow",
+    ),
+}
+#: The module each name lives in: a lookup imports that module and what it imports, no other.
+_HOME_OF = {name: home for home, names in _NAMES.items() for name in names}
 
 
 def __getattr__(name: str) -> Any:
     # Loaded on first use (PEP 562): `import capexcli.results.filed` alone must not build the
     # described models of every command (some 15 ms a run, paid by cache hits too).
-    if name not in __all__:
+    if name not in _HOME_OF:
         raise AttributeError(f"module 'capexcli.results' has no attribute {name!r}")
-    for home in _HOMES:
-        module = importlib.import_module(f"capexcli.results.{home}")
-        if name in vars(module):
-            value = getattr(module, name)
-            globals()[name] = value
-            return value
-    raise AttributeError(f"module 'capexcli.results' has no attribute {name!r}")
+    module = importlib.import_module(f"capexcli.results.{_HOME_OF[name]}")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
 
 
 __all__ = [

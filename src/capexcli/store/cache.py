@@ -212,6 +212,27 @@ def put(entry: str, text: str) -> None:
     put_bytes(entry, text.encode("utf-8"))
 
 
+def put_output(entry: str, text: str, failed: str | None = None) -> None:
+    """A command's output, and the message of the check it failed (exit 1), if it did: a
+    replay must end as the run did (``verify``, ``validate --strict``)."""
+    put(entry, json.dumps(failed) + "\n" + text)
+
+
+def get_output(entry: str) -> tuple[str, str | None] | None:
+    """The output and the failed check's message (or None) stored by :func:`put_output`."""
+    payload = get(entry)
+    if payload is None:
+        return None
+    head, newline, text = payload.partition("\n")
+    try:
+        failed = json.loads(head)
+    except ValueError:
+        return None
+    if not newline or not (failed is None or isinstance(failed, str)):
+        return None
+    return text, failed
+
+
 #: The standard cache-directory tag (https://bford.info/cachedir/): backup tools skip the
 #: folder, and capex writes only in a folder that carries it.
 TAG_NAME = "CACHEDIR.TAG"
@@ -248,10 +269,10 @@ def put_bytes(entry: str, payload: bytes) -> None:
         if target.is_symlink() or (target.exists() and not target.is_file()):
             return  # not ours to replace, and atomic_write would write through a link
         atomic_write(target, (header, payload), force=True)
-        if entry.endswith(DATASET_SUFFIX):
-            _prune(folder, DATASET_SUFFIX, MAX_DATASETS)
-        else:
-            _prune(folder, "", MAX_ENTRIES)
+        # An entry's name is a SHA-256 in hex and its kind's suffix ("" for an output,
+        # ".dataset", ".run" for a command line: store/replay.py); each kind is kept apart.
+        suffix = entry[64:]
+        _prune(folder, suffix, MAX_DATASETS if suffix == DATASET_SUFFIX else MAX_ENTRIES)
     except Exception:
         return
 

@@ -119,6 +119,9 @@ def read_document(path: Path) -> dict[str, Any]:
         raise DataFileError(f"{path}: is a directory, not a company-facts file", path) from None
     except OSError as exc:
         raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}", path) from None
+    from capexcli.store.reads import record
+
+    record(path, raw)  # the output cache keys `verify` on the bytes it read
     return load_document(raw, str(path))
 
 
