@@ -286,14 +286,25 @@ def test_every_results_name_has_one_home_that_type_checkers_see_too() -> None:
         assert name in vars(module), (name, home)
 
 
-def test_a_compare_run_builds_no_result_model_of_another_command() -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["compare", "--json"],
+        ["company", "tencent", "--json"],
+        ["companies", "--json"],
+        ["sources", "--json"],
+        ["validate", "--json"],
+    ],
+)
+def test_a_view_builds_no_result_model_of_another_command(args: list[str]) -> None:
     # Regression: looking up GroupUsed walked the modules in turn and built explain's models,
-    # and --svg's check built the chart's on every run (about 15 ms of a cold compare).
+    # --svg's check built the chart's on every run, and compute/reports.py imported the
+    # chart's models for company and validate (results/more.py: 18 models, ~10 ms cold).
     code = (
         "import sys, io, contextlib\n"
         "from capexcli.cli.commands import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
-        "    try: main(['compare', '--json'])\n"
+        f"    try: main({args!r})\n"
         "    except SystemExit: pass\n"
         "print(sorted(m for m in sys.modules if m.startswith('capexcli.results.')))\n"
     )

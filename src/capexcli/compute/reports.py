@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from capexcli.compute import provenance
 from capexcli.compute.metrics import growth, ratio, shareholder_returns
@@ -20,8 +20,6 @@ from capexcli.model.records import FIGURE_FIELDS, Company, Dataset
 from capexcli.results import (
     AsOf,
     CapexBasisInfo,
-    ChartResult,
-    ChartYear,
     CompaniesResult,
     CompanyInfo,
     CompanyResult,
@@ -31,6 +29,9 @@ from capexcli.results import (
     DataWarning,
     ValidateResult,
 )
+
+if TYPE_CHECKING:
+    from capexcli.results import ChartResult
 
 
 def company_report(
@@ -125,6 +126,10 @@ CHART_METRICS: tuple[str, ...] = ("capex", "capex_to_ocf", "returns_to_capex")
 def chart(result: CompareResult, metric: str = "capex") -> ChartResult:
     """One metric of both groups per comparison year of ``result``, for a bar chart; each year
     says whether both groups are complete for the metric."""
+    # Here, not at the top: company, companies and validate (this module's other results)
+    # need not build the chart's and claims' models (results/more.py).
+    from capexcli.results import ChartResult, ChartYear
+
     if metric not in CHART_METRICS:
         raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
     rows = [

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, RenderableType
 from rich.text import Text
 
-from capexcli import results as r
-from capexcli.present.chart import chart_view
-from capexcli.present.check_view import check_view
-from capexcli.present.claims_view import claims_view
-from capexcli.present.compare_view import compare_view
 from capexcli.present.console import console, print_plain
-from capexcli.present.explain_view import explain_view
 from capexcli.present.style import Style
-from capexcli.present.tables import companies_view, company_view, sources_view, validate_view
-from capexcli.present.update_view import update_view
-from capexcli.present.verify_view import verify_view
 
-View = Callable[[Any, Style], list[RenderableType]]
+if TYPE_CHECKING:
+    from capexcli.results import CompanyListResult
+
+View = Callable[..., list[RenderableType]]
 
 
-def company_list_view(result: r.CompanyListResult, s: Style) -> list[RenderableType]:
+def company_list_view(result: CompanyListResult, s: Style) -> list[RenderableType]:
     """Each company's table and notes in turn, a blank line between."""
+    from capexcli.present.tables import company_view
+
     drawn: list[RenderableType] = []
     for index, one in enumerate(result.companies):
         if index:
@@ -34,47 +31,44 @@ def company_list_view(result: r.CompanyListResult, s: Style) -> list[RenderableT
     return drawn
 
 
-#: The view of each result type; a new command's result adds one line here.
-VIEWS: dict[type, View] = {
-    r.CompareResult: compare_view,
-    r.CompanyResult: company_view,
-    r.CompanyListResult: company_list_view,
-    r.CompaniesResult: companies_view,
-    r.SourcesResult: sources_view,
-    r.ValidateResult: validate_view,
-    r.ChartResult: chart_view,
-    r.VerifyResult: verify_view,
-    r.ExplainResult: explain_view,
-    r.UpdateResult: update_view,
-    r.CheckResult: check_view,
+#: The view of each result, by the result model's name: its module in present/ and function.
+#: A new command's result adds one line here. Looked up by name and imported on use, so that
+#: a table of `compare` builds neither the other commands' result models nor their views.
+VIEWS: dict[str, tuple[str, str]] = {
+    "CompareResult": ("compare_view", "compare_view"),
+    "CompanyResult": ("tables", "company_view"),
+    "CompanyListResult": ("show", "company_list_view"),
+    "CompaniesResult": ("tables", "companies_view"),
+    "SourcesResult": ("tables", "sources_view"),
+    "ValidateResult": ("tables", "validate_view"),
+    "ChartResult": ("chart", "chart_view"),
+    "VerifyResult": ("verify_view", "verify_view"),
+    "ExplainResult": ("explain_view", "explain_view"),
+    "UpdateResult": ("update_view", "update_view"),
+    "CheckResult": ("check_view", "check_view"),
+    "ClaimsResult": ("claims_view", "claims_view"),
 }
+#: Views that take the run's --view (notes, detail) as a third argument.
+_WITH_VIEW = frozenset({"ClaimsResult", "SourcesResult", "CompareResult"})
 
 #: Views printed to the last line as drawn: the others lose trailing blank lines when piped.
-_KEEP_END = (
-    r.CompareResult,
-    r.CompanyResult,
-    r.CompanyListResult,
-    r.CompaniesResult,
-    r.SourcesResult,
+_KEEP_END = frozenset(
+    {"CompareResult", "CompanyResult", "CompanyListResult", "CompaniesResult", "SourcesResult"}
 )
 
 
 def draw(result: object, s: Style, view: str | None = None) -> list[RenderableType]:
-    if isinstance(result, r.ClaimsResult):
-        return claims_view(result, s, view)
-    if isinstance(result, r.SourcesResult):
-        return sources_view(result, s, view)
-    if isinstance(result, r.CompareResult):
-        return compare_view(result, s, view)
-    return VIEWS[type(result)](result, s)
+    name = type(result).__name__
+    module, function = VIEWS[name]
+    drawn: View = getattr(importlib.import_module(f"capexcli.present.{module}"), function)
+    return drawn(result, s, view) if name in _WITH_VIEW else drawn(result, s)
 
 
 def _print(out: Console, result: object, s: Style, view: str | None) -> None:
     # The views lay their tables out for the page they are printed on.
     s = dataclasses.replace(s, width=out.width)
-    keep_end = isinstance(result, _KEEP_END) or (
-        isinstance(result, r.ClaimsResult) and view != "detail"
-    )
+    name = type(result).__name__
+    keep_end = name in _KEEP_END or (name == "ClaimsResult" and view != "detail")
     print_plain(out, draw(result, s, view), trim_end=not keep_end)
 
 
