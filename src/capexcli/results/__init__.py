@@ -5,7 +5,8 @@ Field names here are promised in the README; add fields freely, rename none. Bum
 Amounts are millions of ``currency``; ratios are plain fractions (0.3 = 30%). Every field
 says what it is (``Field(description=...)``) and closed sets of values are ``Literal`` types
 (:mod:`capexcli.results.base`): ``capex schema`` publishes both. The models live in
-:mod:`capexcli.results.core` (compare, company, companies, validate, sources),
+:mod:`capexcli.results.core` (compare), :mod:`capexcli.results.data` (company, companies,
+validate, sources),
 :mod:`capexcli.results.explain` (explain) and :mod:`capexcli.results.more` (claims, chart,
 import sec, verify); import them from here.
 """
@@ -23,6 +24,16 @@ if TYPE_CHECKING:
     from capexcli.results.core import (
         MEASURES,
         Absent,
+        CompareResult,
+        Coverage,
+        FxUsed,
+        GroupFigures,
+        GroupInfo,
+        Missing,
+        Totals,
+        YearComparison,
+    )
+    from capexcli.results.data import (
         CapexBasisInfo,
         CompaniesResult,
         CompanyIdentity,
@@ -31,19 +42,11 @@ if TYPE_CHECKING:
         CompanyResult,
         CompanySummary,
         CompanyYear,
-        CompareResult,
-        Coverage,
         DataWarning,
         EarlierValue,
-        FxUsed,
-        GroupFigures,
-        GroupInfo,
-        Missing,
         SourceRow,
         SourcesResult,
-        Totals,
         ValidateResult,
-        YearComparison,
     )
     from capexcli.results.explain import (
         ExplainCell,
@@ -97,6 +100,16 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "core": (
         "MEASURES",
         "Absent",
+        "CompareResult",
+        "Coverage",
+        "FxUsed",
+        "GroupFigures",
+        "GroupInfo",
+        "Missing",
+        "Totals",
+        "YearComparison",
+    ),
+    "data": (
         "CapexBasisInfo",
         "CompaniesResult",
         "CompanyIdentity",
@@ -105,19 +118,11 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "CompanyResult",
         "CompanySummary",
         "CompanyYear",
-        "CompareResult",
-        "Coverage",
         "DataWarning",
         "EarlierValue",
-        "FxUsed",
-        "GroupFigures",
-        "GroupInfo",
-        "Missing",
         "SourceRow",
         "SourcesResult",
-        "Totals",
         "ValidateResult",
-        "YearComparison",
     ),
     "explain": (
         "ExplainCell",

@@ -22,7 +22,8 @@ from capexcli.results.base import (
     Verdict,
     schema_version,
 )
-from capexcli.results.core import Coverage, GroupInfo, SourceRow
+from capexcli.results.core import Coverage, GroupInfo
+from capexcli.results.data import SourceRow
 from capexcli.results.filed import AsOf
 from capexcli.results.readings import Bounds, GroupUsed, Reading, ReadingSearch
 
