@@ -7,18 +7,49 @@ The arithmetic itself is metrics.py's; this module picks the figures a claim is 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from capexcli.compute.claims_file import Metric
-from capexcli.compute.comparison import compare
-from capexcli.compute.metrics import convert, place, ratio
+from capexcli.compute.comparison import Tallies, tallies
+from capexcli.compute.metrics import REGIONS, amounts, convert, place, ratio
 from capexcli.compute.provenance import figure_row, fx_row, guidance_row
 from capexcli.errors import MissingDataError
 from capexcli.model.alignment import Align
-from capexcli.model.records import Company, Dataset, find_company
-from capexcli.results import CompareResult, GroupFigures, SourceRow
+from capexcli.model.records import Company, Dataset, FiscalYear, Guidance, find_company
+from capexcli.results import SourceRow
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """A figure, guidance or FX rate that went into a value. Its source row (documents,
+    versions) is built only when shown: the readings search computes thousands of values,
+    compares them by ``key`` and shows a few."""
+
+    #: (company, "" for a rate; fiscal year; field; value): what the row says.
+    key: tuple[str, int, str, float]
+    row: Callable[[], SourceRow]
+
+    @property
+    def value(self) -> float:
+        return self.key[3]
+
+
+def _figure_input(company: Company, year: FiscalYear, name: str) -> Input | None:
+    figure = year.figure(name)
+    if figure is None:
+        return None
+    return Input(
+        (company.id, year.fiscal_year, name, figure.value),
+        functools.partial(figure_row, company, year, name),
+    )
+
+
+def _guidance_input(company: Company, g: Guidance) -> Input:
+    key = (company.id, g.year, f"{g.metric}_guidance", g.low)
+    return Input(key, functools.partial(guidance_row, company, g))
 
 
 @dataclass
@@ -28,13 +59,18 @@ class Evaluation:
     value: float | None
     low: float | None = None
     high: float | None = None
-    inputs: list[SourceRow] = field(default_factory=list)
+    sources: list[Input] = field(default_factory=list)
     #: Figures the metric needed and the records do not have.
     missing: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: Group-years the value adds although a member has no figure for it ("CN 2020:
     #: kuaishou"): a value on part of a group gets no verdict.
     partial: list[str] = field(default_factory=list)
+
+    @property
+    def inputs(self) -> list[SourceRow]:
+        """The source rows of :attr:`sources`."""
+        return [source.row() for source in self.sources]
 
 
 def run_metric(
@@ -50,48 +86,56 @@ def run_metric(
     return handler(metric, dataset, align, fx, like_for_like)
 
 
-def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, SourceRow | None]:
+def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, Input | None]:
     if fx is not None:
         return fx, None
     table = dataset.fx_table()
     if year not in table:
         raise MissingDataError(f"no CNY per USD rate for {year} in the data")
-    return table[year].cny_per_usd, fx_row(table[year])
+    rate = table[year]
+    key = ("", rate.year, "cny_per_usd", rate.cny_per_usd)
+    return rate.cny_per_usd, Input(key, functools.partial(fx_row, rate))
 
 
 def _group_inputs(
-    dataset: Dataset, group: str, years: Sequence[int], fields: Sequence[str], align: Align
-) -> list[SourceRow]:
+    placed: dict[int, list[tuple[Company, FiscalYear]]],
+    group: str,
+    years: Sequence[int],
+    fields: Sequence[str],
+) -> list[Input]:
     """The figures of ``fields`` behind a group's totals, with their provenance."""
-    placed = place(dataset, align)
     wanted = [f for name in fields for f in _figure_fields(name)]
     return [
-        row
+        source
         for cy in years
         for company, year in placed.get(cy, [])
         if company.region == group
         for name in wanted
-        if (row := figure_row(company, year, name)) is not None
+        if (source := _figure_input(company, year, name)) is not None
     ]
 
 
-def _gaps(group: GroupFigures, fields: Sequence[str]) -> list[str]:
-    """What the totals lack, as compare() found it: missing figures and absent companies."""
+def _gaps(t: Tallies, region: str, idx: Sequence[int], fields: Sequence[str]) -> list[str]:
+    """What a group's totals over the years at ``idx`` lack, as compare() finds it: missing
+    figures and absent companies."""
     wanted = {f for name in fields for f in _figure_fields(name)}
     return [
-        f"{m.company} FY{m.fiscal_year} {m.field}" for m in group.missing if m.field in wanted
-    ] + [f"{a.company}: no record for {a.year}" for a in group.absent]
+        f"{company} FY{fiscal_year} {name}"
+        for company, fiscal_year, name in t.span(region, idx).missing
+        if name in wanted
+    ] + [f"{c}: no record for {t.years[i]}" for i in idx for c in t.absent[region][i]]
 
 
-def _partial_years(result: CompareResult, group: str | None, measure: str) -> list[str]:
-    """The years of ``result`` in which a group (both, for None) misses members for
-    ``measure``, with the ids missing."""
+def _partial_years(t: Tallies, group: str | None, measure: str) -> list[str]:
+    """The years compared in which a group (both, for None) misses members for ``measure``,
+    with the ids missing."""
     found = []
-    for row in result.years:
-        for region, figures in (("US", row.us), ("CN", row.cn)):
-            cover = figures.coverage.get(measure)
-            if (group in (None, region)) and cover is not None and not cover.complete:
-                found.append(f"{region} {row.year}: {', '.join(cover.missing)}")
+    for i, cy in enumerate(t.years):
+        for region in REGIONS:
+            if group in (None, region):
+                missing, complete = t.cover(region, measure, [i])
+                if not complete:
+                    found.append(f"{region} {cy}: {', '.join(missing)}")
     return found
 
 
@@ -118,17 +162,17 @@ def _figure_fields(name: str) -> tuple[str, ...]:
     return ("buybacks", "dividends") if name == "shareholder_returns" else (name,)
 
 
-def _fx_inputs(dataset: Dataset, years: Sequence[int], fx: float | None) -> list[SourceRow]:
+def _fx_inputs(dataset: Dataset, years: Sequence[int], fx: float | None) -> list[Input]:
     if fx is not None:
         return []
-    return [row for y in years if (row := _rate(dataset, y, None)[1]) is not None]
+    return [source for y in years if (source := _rate(dataset, y, None)[1]) is not None]
 
 
 def _metric_capex_ratio(
     m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
 ) -> Evaluation:
     assert m.year is not None
-    result = compare(
+    t = tallies(
         d,
         currency=m.currency,
         years=(m.year, m.year),
@@ -136,27 +180,28 @@ def _metric_capex_ratio(
         align=align,
         like_for_like=like_for_like,
     )
-    row = result.years[0]
-    partial = _partial_years(result, None, "capex")
+    # compare()'s us_to_cn_capex_ratio of the year
+    value = ratio(amounts(t.tallies["US"][0]).capex, amounts(t.tallies["CN"][0]).capex)
+    partial = _partial_years(t, None, "capex")
     inputs = [
-        *_group_inputs(d, "US", [m.year], ["capex"], align),
-        *_group_inputs(d, "CN", [m.year], ["capex"], align),
+        *_group_inputs(t.placed, "US", [m.year], ["capex"]),
+        *_group_inputs(t.placed, "CN", [m.year], ["capex"]),
         *_fx_inputs(d, [m.year], fx),
     ]
-    missing = _gaps(row.us, ["capex"]) + _gaps(row.cn, ["capex"])
-    return Evaluation(row.us_to_cn_capex_ratio, inputs=inputs, missing=missing, partial=partial)
+    missing = _gaps(t, "US", [0], ["capex"]) + _gaps(t, "CN", [0], ["capex"])
+    return Evaluation(value, sources=inputs, missing=missing, partial=partial)
 
 
 def _span(m: Metric) -> list[int]:
     return list(range(m.years[0], m.years[1] + 1))
 
 
-def _span_compare(
+def _span_tallies(
     m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool
-) -> CompareResult:
+) -> Tallies:
     # Every year of the span is added (partial=True) so that the value is the span the claim
     # names; a partial year then marks the evaluation, which gets no verdict.
-    return compare(
+    return tallies(
         d,
         currency=m.currency,
         years=(m.years[0], m.years[1]),
@@ -170,21 +215,22 @@ def _span_compare(
 def _metric_group_sum(
     m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
 ) -> Evaluation:
-    result = _span_compare(m, d, align, fx, like_for_like)
-    group = result.totals.us if m.group == "US" else result.totals.cn
-    values = [getattr(group, name) for name in m.fields]
-    total = None if any(v is None for v in values) else sum(values)
+    t = _span_tallies(m, d, align, fx, like_for_like)
+    region = "US" if m.group == "US" else "CN"
+    values = [t.total(region, name) for name in m.fields]
+    total = None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
     assert m.group is not None
-    inputs = _group_inputs(d, m.group, _span(m), m.fields, align) + _fx_inputs(d, _span(m), fx)
-    partial = _partial_years(result, m.group, _measure(m.fields))
-    return Evaluation(total, inputs=inputs, missing=_gaps(group, m.fields), partial=partial)
+    inputs = _group_inputs(t.placed, m.group, _span(m), m.fields) + _fx_inputs(d, _span(m), fx)
+    partial = _partial_years(t, m.group, _measure(m.fields))
+    missing = _gaps(t, region, t.added(), m.fields)
+    return Evaluation(total, sources=inputs, missing=missing, partial=partial)
 
 
 def _metric_group_ratio(
     m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
 ) -> Evaluation:
-    result = _span_compare(m, d, align, fx, like_for_like)
-    group = result.totals.us if m.group == "US" else result.totals.cn
+    t = _span_tallies(m, d, align, fx, like_for_like)
+    region = "US" if m.group == "US" else "CN"
     assert m.ratio is not None and m.group is not None
     parts = (
         ["capex", "operating_cash_flow"]
@@ -194,19 +240,21 @@ def _metric_group_ratio(
             "capex",
         ]
     )
-    inputs = _group_inputs(d, m.group, _span(m), parts, align) + _fx_inputs(d, _span(m), fx)
+    inputs = _group_inputs(t.placed, m.group, _span(m), parts) + _fx_inputs(d, _span(m), fx)
     notes = ["each company-year counts only where it reports both parts of the ratio"]
     return Evaluation(
-        getattr(group, m.ratio),
-        inputs=inputs,
-        missing=_gaps(group, parts),
+        t.total(region, m.ratio),
+        sources=inputs,
+        missing=_gaps(t, region, t.added(), parts),
         notes=notes,
-        partial=_partial_years(result, m.group, m.ratio),
+        partial=_partial_years(t, m.group, m.ratio),
     )
 
 
-def _company_year(d: Dataset, company: Company, year: int, align: Align) -> tuple[Any, list[str]]:
-    for c, fy in place(d, align).get(year, []):
+def _company_year(
+    placed: dict[int, list[tuple[Company, FiscalYear]]], company: Company, year: int
+) -> tuple[Any, list[str]]:
+    for c, fy in placed.get(year, []):
         if c.id == company.id:
             return fy, []
     return None, [f"{company.id}: no record for {year}"]
@@ -217,16 +265,17 @@ def _metric_min_company_growth(
 ) -> Evaluation:
     assert m.from_year is not None and m.to_year is not None
     growths: list[float] = []
-    inputs: list[SourceRow] = []
+    inputs: list[Input] = []
     missing: list[str] = []
     notes: list[str] = []
+    placed = place(d, align)
     for company in _members(d, m.group):
-        start, gaps_a = _company_year(d, company, m.from_year, align)
-        end, gaps_b = _company_year(d, company, m.to_year, align)
+        start, gaps_a = _company_year(placed, company, m.from_year)
+        end, gaps_b = _company_year(placed, company, m.to_year)
         missing += gaps_a + gaps_b
         if start is None or end is None:
             continue
-        rows = [figure_row(company, start, "capex"), figure_row(company, end, "capex")]
+        rows = [_figure_input(company, start, "capex"), _figure_input(company, end, "capex")]
         if rows[0] is None or rows[1] is None:
             missing += [
                 f"{company.id} FY{fy.fiscal_year} capex"
@@ -240,7 +289,7 @@ def _metric_min_company_growth(
             growths.append(multiple)
             notes.append(f"{company.id} x{multiple:.2f}")
     value = min(growths) if growths else None
-    return Evaluation(value, inputs=inputs, missing=missing, notes=notes)
+    return Evaluation(value, sources=inputs, missing=missing, notes=notes)
 
 
 def _company(d: Dataset, m: Metric) -> Company:
@@ -250,17 +299,17 @@ def _company(d: Dataset, m: Metric) -> Company:
 
 def _company_amounts(
     m: Metric, d: Dataset, align: Align, fx: float | None, fields: Sequence[str]
-) -> tuple[float | None, list[SourceRow], list[str]]:
+) -> tuple[float | None, list[Input], list[str]]:
     company = _company(d, m)
     assert m.year is not None
-    year, missing = _company_year(d, company, m.year, align)
+    year, missing = _company_year(place(d, align), company, m.year)
     if year is None:
         return None, [], missing
-    rows: list[SourceRow] = []
+    rows: list[Input] = []
     total = 0.0
     for name in fields:
         for figure in _figure_fields(name):
-            row = figure_row(company, year, figure)
+            row = _figure_input(company, year, figure)
             if row is None:
                 missing.append(f"{company.id} FY{year.fiscal_year} {figure}")
                 continue
@@ -269,10 +318,10 @@ def _company_amounts(
     if missing:
         return None, rows, missing
     if company.currency != m.currency:
-        rate, fx_row = _rate(d, m.year, fx)
+        rate, rate_input = _rate(d, m.year, fx)
         total = convert(total, company.currency, m.currency, rate)
-        if fx_row is not None:
-            rows.append(fx_row)
+        if rate_input is not None:
+            rows.append(rate_input)
     return total, rows, missing
 
 
@@ -280,7 +329,7 @@ def _metric_company_sum(
     m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
 ) -> Evaluation:
     total, rows, missing = _company_amounts(m, d, align, fx, m.fields)
-    return Evaluation(total, inputs=rows, missing=missing)
+    return Evaluation(total, sources=rows, missing=missing)
 
 
 def _metric_company_ratio(
@@ -288,8 +337,8 @@ def _metric_company_ratio(
 ) -> Evaluation:
     top, rows_a, gaps_a = _company_amounts(m, d, align, fx, m.numerator)
     bottom, rows_b, gaps_b = _company_amounts(m, d, align, fx, m.denominator)
-    inputs = rows_a + [r for r in rows_b if r not in rows_a]
-    return Evaluation(ratio(top, bottom), inputs=inputs, missing=gaps_a + gaps_b)
+    inputs = rows_a + [r for r in rows_b if r.key not in {a.key for a in rows_a}]
+    return Evaluation(ratio(top, bottom), sources=inputs, missing=gaps_a + gaps_b)
 
 
 def _pick_guidance(company: Company, m: Metric) -> Any:
@@ -311,7 +360,7 @@ def _metric_guidance_sum(
 ) -> Evaluation:
     assert m.year is not None
     total = 0.0
-    inputs: list[SourceRow] = []
+    inputs: list[Input] = []
     missing: list[str] = []
     notes: list[str] = []
     for company in _members(d, m.group):
@@ -324,13 +373,13 @@ def _metric_guidance_sum(
         if g.high is None and m.point != "low":
             notes.append(f"{company.id} gave no upper end; its figure counts at every point")
         if company.currency != m.currency:
-            rate, fx_row = _rate(d, m.year, fx)
+            rate, rate_input = _rate(d, m.year, fx)
             point = convert(point, company.currency, m.currency, rate)
-            if fx_row is not None and fx_row not in inputs:
-                inputs.append(fx_row)
+            if rate_input is not None and rate_input.key not in {i.key for i in inputs}:
+                inputs.append(rate_input)
         total += point
-        inputs.append(guidance_row(company, g))
-    return Evaluation(total if not missing else None, inputs=inputs, missing=missing, notes=notes)
+        inputs.append(_guidance_input(company, g))
+    return Evaluation(total if not missing else None, sources=inputs, missing=missing, notes=notes)
 
 
 def _metric_guidance_range(
@@ -341,7 +390,9 @@ def _metric_guidance_range(
     if g is None:
         return Evaluation(None, missing=[f"{company.id}: no {m.guidance_metric} guidance"])
     high = g.high if g.high is not None else g.low
-    return Evaluation((g.low + high) / 2, low=g.low, high=high, inputs=[guidance_row(company, g)])
+    return Evaluation(
+        (g.low + high) / 2, low=g.low, high=high, sources=[_guidance_input(company, g)]
+    )
 
 
 def _metric_convert(
@@ -352,7 +403,7 @@ def _metric_convert(
         return Evaluation(m.amount)
     rate, row = _rate(d, m.year, fx)
     value = convert(m.amount, m.from_currency, m.currency, rate)
-    return Evaluation(value, inputs=[row] if row is not None else [])
+    return Evaluation(value, sources=[row] if row is not None else [])
 
 
 _METRICS: dict[str, Callable[[Metric, Dataset, Align, float | None, bool], Evaluation]] = {

@@ -7,12 +7,14 @@ Built on the arithmetic of :mod:`capexcli.compute.metrics`; pure functions over 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from capexcli.compute.metrics import (
     CURRENCIES,
     REGIONS,
     Observation,
     Tally,
+    amounts,
     check_fx_rate,
     group_figures,
     join,
@@ -55,41 +57,83 @@ def reporters(observations: Sequence[Observation], needs: Sequence[str]) -> set[
     }
 
 
-def coverage(members: Sequence[str], reported: Sequence[set[str]]) -> Coverage:
-    """Coverage of a group over one or more years: a member counts if it reports in each."""
+def coverage_parts(members: Sequence[str], reported: Sequence[set[str]]) -> tuple[list[str], bool]:
+    """The members missing from a group over one or more years (a member counts if it
+    reports in each), and whether none is."""
     every = set(members).intersection(*reported) if reported else set()
     missing = [m for m in members if m not in every]
+    return missing, bool(members) and bool(reported) and not missing
+
+
+def coverage(members: Sequence[str], reported: Sequence[set[str]]) -> Coverage:
+    """Coverage of a group over one or more years: a member counts if it reports in each."""
+    missing, complete = coverage_parts(members, reported)
     return Coverage(
         reported=len(members) - len(missing),
         members=len(members),
         missing=missing,
-        complete=bool(members) and bool(reported) and not missing,
+        complete=complete,
     )
 
 
-def span_figures(
-    years: Sequence[int],
-    tallies: Sequence[Tally],
-    absent: Sequence[Absent],
-    included: dict[str, list[int]],
-    members: Sequence[str],
-    reporting: dict[str, list[set[str]]],
-) -> GroupFigures:
-    """A group's totals over a span, each measure over the years ``included`` for it.
+@dataclass(slots=True)
+class Tallies:
+    """A comparison's numbers before they become result models: per group, a tally of each
+    chosen year, who reports each measure and who has no record. :func:`compare` builds its
+    result from these; the claim metrics, which run thousands of comparisons and read a few
+    numbers of each, read them here."""
+
+    #: The dataset compared (like for like: the companies kept).
+    dataset: Dataset
+    #: Every company-year of the dataset given, by comparison year (before like for like).
+    placed: dict[int, list[tuple[Company, FiscalYear]]]
+    years: list[int]
+    members: dict[str, list[str]]
+    tallies: dict[str, list[Tally]]
+    #: region -> one list of company ids per chosen year: the members without a record
+    absent: dict[str, list[list[str]]]
+    #: region -> measure -> one set of reporting members per chosen year
+    reporting: dict[str, dict[str, list[set[str]]]]
+    #: measure -> the indexes of the years its span totals add
+    included: dict[str, list[int]]
+    notes: list[str]
+    dropped: dict[str, list[str]]
+    table: dict[int, FxRate]
+
+    def cover(self, region: str, measure: str, idx: Sequence[int]) -> tuple[list[str], bool]:
+        """:func:`coverage_parts` of a group for a measure over the years at ``idx``."""
+        return coverage_parts(
+            self.members[region], [self.reporting[region][measure][i] for i in idx]
+        )
+
+    def span(self, region: str, idx: Sequence[int]) -> Tally:
+        """A group's tally over the years at ``idx``."""
+        return join([self.tallies[region][i] for i in idx])
+
+    def added(self) -> list[int]:
+        """The indexes of the years that some measure's totals add."""
+        return sorted({i for idx in self.included.values() for i in idx})
+
+    def total(self, region: str, measure: str) -> float | None:
+        """A group's span total (or ratio) of a measure, over the years it adds."""
+        value: float | None = getattr(amounts(self.span(region, self.included[measure])), measure)
+        return value
+
+
+def span_figures(t: Tallies, region: str) -> GroupFigures:
+    """A group's totals over a span, each measure over the years included for it.
 
     The missing figures, absent companies and status counts are those of every year that some
     measure adds."""
-    any_year = sorted({i for idx in included.values() for i in idx})
-    added = {years[i] for i in any_year}
-    base = group_figures(
-        join([tallies[i] for i in any_year]), [a for a in absent if a.year in added]
-    )
+    any_year = t.added()
+    absent = [Absent(company=c, year=t.years[i]) for i in any_year for c in t.absent[region][i]]
+    base = group_figures(t.span(region, any_year), absent)
     # Measures usually add the same years: compute each distinct set of years once.
     by_years: dict[tuple[int, ...], GroupFigures] = {tuple(any_year): base}
-    for idx in included.values():
+    for idx in t.included.values():
         if tuple(idx) not in by_years:
-            by_years[tuple(idx)] = group_figures(join([tallies[i] for i in idx]))
-    parts = {m: by_years[tuple(idx)] for m, idx in included.items()}
+            by_years[tuple(idx)] = group_figures(t.span(region, idx))
+    parts = {m: by_years[tuple(idx)] for m, idx in t.included.items()}
     return base.model_copy(
         update={
             "capex": parts["capex"].capex,
@@ -107,13 +151,14 @@ def span_figures(
                 ],
             },
             "coverage": {
-                m: coverage(members, [reporting[m][i] for i in idx]) for m, idx in included.items()
+                m: coverage(t.members[region], [t.reporting[region][m][i] for i in idx])
+                for m, idx in t.included.items()
             },
         }
     )
 
 
-def compare(
+def tallies(
     dataset: Dataset,
     *,
     currency: str = "CNY",
@@ -122,19 +167,12 @@ def compare(
     align: Align = "majority",
     partial: bool = False,
     like_for_like: bool = False,
-) -> CompareResult:
-    """The US group against the China group, year by year and over the span.
-
-    A group-year is complete for a measure when every member of the group reports every
-    figure the measure needs (:data:`~capexcli.results.MEASURES`). The span totals of each
-    measure add only the years complete for it in both groups, unless ``partial``.
-
-    ``like_for_like`` keeps in each group only the companies that report capex in every year
-    of the span, so that a trend compares the same companies from end to end."""
+) -> Tallies:
+    """The numbers of :func:`compare`, with the same arguments and the same errors."""
     if currency not in CURRENCIES:
         raise RequestError(f"unknown currency {currency!r}: choose CNY or USD")
     check_fx_rate(fx)
-    placed = place(dataset, align)
+    placed = given = place(dataset, align)
     table = dataset.fx_table()
     notes: list[str] = []
 
@@ -191,11 +229,9 @@ def compare(
             + "; ".join(f"{r} {', '.join(ids) if ids else 'none'}" for r, ids in dropped.items())
             + "."
         )
-    rows: list[YearComparison] = []
     span: dict[str, list[Tally]] = {region: [] for region in REGIONS}
-    span_absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
+    absent: dict[str, list[list[str]]] = {region: [] for region in REGIONS}
     members = {r: [c.id for c in dataset.companies if c.region == r] for r in REGIONS}
-    #: region -> measure -> one set of reporting members per chosen year
     reporting: dict[str, dict[str, list[set[str]]]] = {
         r: {m: [] for m in MEASURES} for r in REGIONS
     }
@@ -203,26 +239,71 @@ def compare(
         groups: dict[str, list[Observation]] = {region: [] for region in REGIONS}
         for company, year in placed.get(cy, []):
             groups[company.region].append(observe(company, year, currency, rate_for(cy)))
-        absent: dict[str, list[Absent]] = {region: [] for region in REGIONS}
         present = {company.id for company, _ in placed.get(cy, [])}
+        for region in REGIONS:
+            absent[region].append([])
         for company in dataset.companies:
             if company.id not in present:
-                absent[company.region].append(Absent(company=company.id, year=cy))
-        tallies = {region: tally(groups[region]) for region in REGIONS}
+                absent[company.region][-1].append(company.id)
         for region in REGIONS:
-            span[region].append(tallies[region])
-            span_absent[region] += absent[region]
+            span[region].append(tally(groups[region]))
             if not groups[region]:
                 notes.append(f"{cy}: no {region} company has figures for this year")
-        cover: dict[str, dict[str, Coverage]] = {}
-        for region in REGIONS:
-            cover[region] = {}
             for measure, needs in MEASURES.items():
-                found = reporters(groups[region], needs)
-                reporting[region][measure].append(found)
-                cover[region][measure] = coverage(members[region], [found])
-        us = group_figures(tallies["US"], absent["US"], cover["US"])
-        cn = group_figures(tallies["CN"], absent["CN"], cover["CN"])
+                reporting[region][measure].append(reporters(groups[region], needs))
+    found = Tallies(
+        dataset, given, chosen, members, span, absent, reporting, {}, notes, dropped, table
+    )
+
+    def complete(measure: str, i: int) -> bool:
+        return all(found.cover(region, measure, [i])[1] for region in REGIONS)
+
+    found.included = {
+        measure: [i for i in range(len(chosen)) if partial or complete(measure, i)]
+        for measure in MEASURES
+    }
+    return found
+
+
+def compare(
+    dataset: Dataset,
+    *,
+    currency: str = "CNY",
+    years: tuple[int, int] | None = None,
+    fx: float | None = None,
+    align: Align = "majority",
+    partial: bool = False,
+    like_for_like: bool = False,
+) -> CompareResult:
+    """The US group against the China group, year by year and over the span.
+
+    A group-year is complete for a measure when every member of the group reports every
+    figure the measure needs (:data:`~capexcli.results.MEASURES`). The span totals of each
+    measure add only the years complete for it in both groups, unless ``partial``.
+
+    ``like_for_like`` keeps in each group only the companies that report capex in every year
+    of the span, so that a trend compares the same companies from end to end."""
+    t = tallies(
+        dataset,
+        currency=currency,
+        years=years,
+        fx=fx,
+        align=align,
+        partial=partial,
+        like_for_like=like_for_like,
+    )
+    chosen = t.years
+    rows: list[YearComparison] = []
+    for i, cy in enumerate(chosen):
+        figures = {
+            region: group_figures(
+                t.tallies[region][i],
+                [Absent(company=c, year=cy) for c in t.absent[region][i]],
+                {m: coverage(t.members[region], [t.reporting[region][m][i]]) for m in MEASURES},
+            )
+            for region in REGIONS
+        }
+        us, cn = figures["US"], figures["CN"]
         rows.append(
             YearComparison(
                 year=cy,
@@ -232,23 +313,9 @@ def compare(
                 complete=us.coverage["capex"].complete and cn.coverage["capex"].complete,
             )
         )
-
-    notes += blank_ratio_notes(rows)
-    included = {
-        measure: [
-            i
-            for i, row in enumerate(rows)
-            if partial or (row.us.coverage[measure].complete and row.cn.coverage[measure].complete)
-        ]
-        for measure in MEASURES
-    }
-    group_totals = {
-        region: span_figures(
-            chosen, span[region], span_absent[region], included, members[region], reporting[region]
-        )
-        for region in REGIONS
-    }
-    us_total, cn_total = group_totals["US"], group_totals["CN"]
+    notes = t.notes + blank_ratio_notes(rows)
+    included = t.included
+    us_total, cn_total = span_figures(t, "US"), span_figures(t, "CN")
     totals = Totals(
         first_year=chosen[0],
         last_year=chosen[-1],
@@ -266,7 +333,7 @@ def compare(
     if fx is not None:
         used = [FxUsed(year=cy, rate=fx, source="--fx option", status="override") for cy in chosen]
     else:
-        used = [_fx_used(table[cy]) for cy in chosen if cy in table]
+        used = [_fx_used(t.table[cy]) for cy in chosen if cy in t.table]
     complete_years = [row.year for row in rows if row.complete]
     latest = complete_years[-1] if complete_years else None
     return CompareResult(
@@ -280,10 +347,10 @@ def compare(
         totals=totals,
         notes=notes,
         like_for_like=like_for_like,
-        dropped=dropped,
+        dropped=t.dropped,
         groups=[
             GroupInfo(id=g.id, label=g.label, label_zh=g.label_zh, members=list(g.members))
-            for g in groups_of(dataset)
+            for g in groups_of(t.dataset)
         ],
     )
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from typing import NamedTuple
 
 from capexcli.errors import MissingDataError, RequestError
 from capexcli.model.alignment import Align, comparison_year
@@ -133,7 +134,9 @@ class Tally:
     """
 
     companies: set[str]
-    missing: list[Missing]
+    #: (company, fiscal year, field) of each figure missing; a Missing model only in the
+    #: result, since the claim metrics build thousands of tallies and read few of these.
+    missing: list[tuple[str, int, str]]
     counts: dict[str, int]
     capex: list[float]
     capex_status: list[str | None]
@@ -165,7 +168,7 @@ def tally(observations: Sequence[Observation]) -> Tally:
     return Tally(
         companies={o.company for o in obs},
         missing=[
-            Missing(company=o.company, fiscal_year=o.fiscal_year, field=field)
+            (o.company, o.fiscal_year, field)
             for o in obs
             if o.capex is None
             or o.operating_cash_flow is None
@@ -205,6 +208,32 @@ def join(tallies: Sequence[Tally]) -> Tally:
     return joined
 
 
+class Amounts(NamedTuple):
+    """A group's totals and ratios, the numbers of :class:`GroupFigures` alone."""
+
+    capex: float | None
+    operating_cash_flow: float | None
+    shareholder_returns: float | None
+    capex_to_ocf: float | None
+    returns_to_capex: float | None
+
+
+def _total(values: list[float]) -> float | None:
+    return sum(values) if values else None
+
+
+def amounts(t: Tally) -> Amounts:
+    """The totals and ratios of a tally: the arithmetic of :func:`group_figures`, which the
+    claim metrics also run alone (without the rest of the result) thousands of times."""
+    return Amounts(
+        capex=_total(t.capex),
+        operating_cash_flow=_total(t.ocf),
+        shareholder_returns=_total(t.returns),
+        capex_to_ocf=ratio(_total(t.capex_with_ocf), _total(t.ocf_with_capex)),
+        returns_to_capex=ratio(_total(t.returns_with_capex), _total(t.capex_with_returns)),
+    )
+
+
 def group_figures(
     observations: Sequence[Observation] | Tally,
     absent: Sequence[Absent] = (),
@@ -223,9 +252,7 @@ def group_figures(
     cancelling out; returns count only where both parts are known, as in the returns total.
     """
     t = observations if isinstance(observations, Tally) else tally(observations)
-
-    def total(values: list[float]) -> float | None:
-        return sum(values) if values else None
+    sums = amounts(t)
 
     def share(values: list[float], statuses: list[str | None]) -> float | None:
         whole = sum([abs(v) for v in values])
@@ -233,13 +260,13 @@ def group_figures(
         return shaky / whole if whole > 0 else None
 
     return GroupFigures(
-        capex=total(t.capex),
-        operating_cash_flow=total(t.ocf),
-        shareholder_returns=total(t.returns),
-        capex_to_ocf=ratio(total(t.capex_with_ocf), total(t.ocf_with_capex)),
-        returns_to_capex=ratio(total(t.returns_with_capex), total(t.capex_with_returns)),
+        capex=sums.capex,
+        operating_cash_flow=sums.operating_cash_flow,
+        shareholder_returns=sums.shareholder_returns,
+        capex_to_ocf=sums.capex_to_ocf,
+        returns_to_capex=sums.returns_to_capex,
         companies=sorted(t.companies),
-        missing=t.missing,
+        missing=[Missing(company=c, fiscal_year=y, field=f) for c, y, f in t.missing],
         absent=list(absent),
         status_counts=t.counts,
         not_confirmed_share={

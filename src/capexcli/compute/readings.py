@@ -106,7 +106,7 @@ class Outcome:
             value,
             e.low,
             e.high,
-            tuple(sorted((r.company or "", r.fiscal_year, r.field, r.value) for r in e.inputs)),
+            tuple(sorted(source.key for source in e.sources)),
             tuple(e.partial),
         )
 
