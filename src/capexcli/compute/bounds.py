@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from capexcli.compute.claim_metrics import run_metric
 from capexcli.compute.claims_file import Metric
-from capexcli.compute.metrics import place
+from capexcli.compute.metrics import Memo, place
 from capexcli.errors import CapexError
 from capexcli.model.alignment import Align, comparison_year
 from capexcli.model.records import Company, Dataset, Figure, FiscalYear
@@ -144,11 +144,12 @@ def decide(
     if not missing:
         return None
     kinds = sorted({(g.company.region, g.field) for g in missing})
+    memo = Memo()
 
     def run(scale: dict[tuple[str, str], float]) -> float | None:
         filled = {g: g.high * scale[(g.company.region, g.field)] for g in missing}
         try:
-            evaluation = run_metric(metric, _fill(dataset, align, filled), align, fx)
+            evaluation = run_metric(metric, _fill(dataset, align, filled), align, fx, memo=memo)
         except (CapexError, ValueError):
             return None
         return None if evaluation.partial else evaluation.value

@@ -10,20 +10,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from capexcli.compute.claims_file import Metric
 from capexcli.compute.comparison import Tallies, tallies
-from capexcli.compute.metrics import REGIONS, amounts, convert, place, ratio
+from capexcli.compute.metrics import REGIONS, Memo, amounts, convert, place, ratio
 from capexcli.compute.provenance import figure_row, fx_row, guidance_row
 from capexcli.errors import MissingDataError
 from capexcli.model.alignment import Align
-from capexcli.model.records import Company, Dataset, FiscalYear, Guidance, find_company
+from capexcli.model.records import Company, Dataset, FiscalYear, FxRate, Guidance, find_company
 from capexcli.results import SourceRow
 
 
-@dataclass(frozen=True, slots=True)
-class Input:
+class Input(NamedTuple):
     """A figure, guidance or FX rate that went into a value. Its source row (documents,
     versions) is built only when shown: the readings search computes thousands of values,
     compares them by ``key`` and shows a few."""
@@ -79,17 +78,22 @@ def run_metric(
     align: Align,
     fx: float | None,
     like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
     """Evaluate a metric; ``fx`` None means the annual averages in the records;
-    ``like_for_like`` compares groups on the companies that report in every year."""
+    ``like_for_like`` compares groups on the companies that report in every year. A
+    ``memo`` shared by the runs over variants of one dataset spares work they share."""
     handler = _METRICS[metric.name]
-    return handler(metric, dataset, align, fx, like_for_like)
+    return handler(metric, dataset, align, fx, like_for_like, memo)
 
 
 def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, Input | None]:
     if fx is not None:
         return fx, None
-    table = dataset.fx_table()
+    return _annual_rate(dataset.fx_table(), year)
+
+
+def _annual_rate(table: dict[int, FxRate], year: int) -> tuple[float, Input]:
     if year not in table:
         raise MissingDataError(f"no CNY per USD rate for {year} in the data")
     rate = table[year]
@@ -121,7 +125,7 @@ def _gaps(t: Tallies, region: str, idx: Sequence[int], fields: Sequence[str]) ->
     wanted = {f for name in fields for f in _figure_fields(name)}
     return [
         f"{company} FY{fiscal_year} {name}"
-        for company, fiscal_year, name in t.span(region, idx).missing
+        for company, fiscal_year, name in t.missing(region, idx)
         if name in wanted
     ] + [f"{c}: no record for {t.years[i]}" for i in idx for c in t.absent[region][i]]
 
@@ -165,11 +169,17 @@ def _figure_fields(name: str) -> tuple[str, ...]:
 def _fx_inputs(dataset: Dataset, years: Sequence[int], fx: float | None) -> list[Input]:
     if fx is not None:
         return []
-    return [source for y in years if (source := _rate(dataset, y, None)[1]) is not None]
+    table = dataset.fx_table()
+    return [_annual_rate(table, y)[1] for y in years]
 
 
 def _metric_capex_ratio(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
     assert m.year is not None
     t = tallies(
@@ -179,6 +189,7 @@ def _metric_capex_ratio(
         fx=fx,
         align=align,
         like_for_like=like_for_like,
+        memo=memo,
     )
     # compare()'s us_to_cn_capex_ratio of the year
     value = ratio(amounts(t.tallies["US"][0]).capex, amounts(t.tallies["CN"][0]).capex)
@@ -197,7 +208,7 @@ def _span(m: Metric) -> list[int]:
 
 
 def _span_tallies(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool
+    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool, memo: Memo | None
 ) -> Tallies:
     # Every year of the span is added (partial=True) so that the value is the span the claim
     # names; a partial year then marks the evaluation, which gets no verdict.
@@ -209,13 +220,19 @@ def _span_tallies(
         align=align,
         partial=True,
         like_for_like=like_for_like,
+        memo=memo,
     )
 
 
 def _metric_group_sum(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
-    t = _span_tallies(m, d, align, fx, like_for_like)
+    t = _span_tallies(m, d, align, fx, like_for_like, memo)
     region = "US" if m.group == "US" else "CN"
     values = [t.total(region, name) for name in m.fields]
     total = None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
@@ -227,9 +244,14 @@ def _metric_group_sum(
 
 
 def _metric_group_ratio(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
-    t = _span_tallies(m, d, align, fx, like_for_like)
+    t = _span_tallies(m, d, align, fx, like_for_like, memo)
     region = "US" if m.group == "US" else "CN"
     assert m.ratio is not None and m.group is not None
     parts = (
@@ -261,14 +283,19 @@ def _company_year(
 
 
 def _metric_min_company_growth(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
     assert m.from_year is not None and m.to_year is not None
     growths: list[float] = []
     inputs: list[Input] = []
     missing: list[str] = []
     notes: list[str] = []
-    placed = place(d, align)
+    placed = place(d, align, memo)
     for company in _members(d, m.group):
         start, gaps_a = _company_year(placed, company, m.from_year)
         end, gaps_b = _company_year(placed, company, m.to_year)
@@ -292,17 +319,26 @@ def _metric_min_company_growth(
     return Evaluation(value, sources=inputs, missing=missing, notes=notes)
 
 
-def _company(d: Dataset, m: Metric) -> Company:
-    assert m.company is not None
-    return find_company(d, m.company)
+def _company(d: Dataset, m: Metric, memo: Memo | None) -> Company:
+    name = m.company
+    assert name is not None
+    if memo is None:
+        return find_company(d, name)
+    companies = tuple(d.companies)
+    return memo.get("company", companies, name, lambda: find_company(d, name))
 
 
 def _company_amounts(
-    m: Metric, d: Dataset, align: Align, fx: float | None, fields: Sequence[str]
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    fields: Sequence[str],
+    memo: Memo | None,
 ) -> tuple[float | None, list[Input], list[str]]:
-    company = _company(d, m)
+    company = _company(d, m, memo)
     assert m.year is not None
-    year, missing = _company_year(place(d, align), company, m.year)
+    year, missing = _company_year(place(d, align, memo), company, m.year)
     if year is None:
         return None, [], missing
     rows: list[Input] = []
@@ -326,17 +362,27 @@ def _company_amounts(
 
 
 def _metric_company_sum(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
-    total, rows, missing = _company_amounts(m, d, align, fx, m.fields)
+    total, rows, missing = _company_amounts(m, d, align, fx, m.fields, memo)
     return Evaluation(total, sources=rows, missing=missing)
 
 
 def _metric_company_ratio(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
-    top, rows_a, gaps_a = _company_amounts(m, d, align, fx, m.numerator)
-    bottom, rows_b, gaps_b = _company_amounts(m, d, align, fx, m.denominator)
+    top, rows_a, gaps_a = _company_amounts(m, d, align, fx, m.numerator, memo)
+    bottom, rows_b, gaps_b = _company_amounts(m, d, align, fx, m.denominator, memo)
     inputs = rows_a + [r for r in rows_b if r.key not in {a.key for a in rows_a}]
     return Evaluation(ratio(top, bottom), sources=inputs, missing=gaps_a + gaps_b)
 
@@ -356,7 +402,12 @@ def _pick_guidance(company: Company, m: Metric) -> Any:
 
 
 def _metric_guidance_sum(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
     assert m.year is not None
     total = 0.0
@@ -383,9 +434,14 @@ def _metric_guidance_sum(
 
 
 def _metric_guidance_range(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
-    company = _company(d, m)
+    company = _company(d, m, memo)
     g = _pick_guidance(company, m)
     if g is None:
         return Evaluation(None, missing=[f"{company.id}: no {m.guidance_metric} guidance"])
@@ -396,7 +452,12 @@ def _metric_guidance_range(
 
 
 def _metric_convert(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool = False
+    m: Metric,
+    d: Dataset,
+    align: Align,
+    fx: float | None,
+    like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Evaluation:
     assert m.amount is not None and m.from_currency is not None and m.year is not None
     if m.from_currency == m.currency:
@@ -406,7 +467,9 @@ def _metric_convert(
     return Evaluation(value, sources=[row] if row is not None else [])
 
 
-_METRICS: dict[str, Callable[[Metric, Dataset, Align, float | None, bool], Evaluation]] = {
+_METRICS: dict[
+    str, Callable[[Metric, Dataset, Align, float | None, bool, Memo | None], Evaluation]
+] = {
     "capex_ratio": _metric_capex_ratio,
     "group_sum": _metric_group_sum,
     "group_ratio": _metric_group_ratio,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from capexcli.compute.metrics import (
     CURRENCIES,
     REGIONS,
+    Memo,
     Observation,
     Tally,
     amounts,
@@ -55,6 +56,16 @@ def reporters(observations: Sequence[Observation], needs: Sequence[str]) -> set[
         and (not ocf or o.operating_cash_flow is not None)
         and (not returns or (o.buybacks is not None and o.dividends is not None))
     }
+
+
+def group_year(
+    pairs: Sequence[tuple[Company, FiscalYear]], currency: str, rate: float | None
+) -> tuple[Tally, dict[str, set[str]]]:
+    """A group's company-years of one comparison year: their tally, and the members that
+    report each measure. ``rate`` converts the companies in another currency."""
+    observations = [observe(company, year, currency, rate) for company, year in pairs]
+    reported = {measure: reporters(observations, needs) for measure, needs in MEASURES.items()}
+    return tally(observations), reported
 
 
 def coverage_parts(members: Sequence[str], reported: Sequence[set[str]]) -> tuple[list[str], bool]:
@@ -109,6 +120,10 @@ class Tallies:
     def span(self, region: str, idx: Sequence[int]) -> Tally:
         """A group's tally over the years at ``idx``."""
         return join([self.tallies[region][i] for i in idx])
+
+    def missing(self, region: str, idx: Sequence[int]) -> list[tuple[str, int, str]]:
+        """The figures missing from a group's company-years over the years at ``idx``."""
+        return [m for i in idx for m in self.tallies[region][i].missing]
 
     def added(self) -> list[int]:
         """The indexes of the years that some measure's totals add."""
@@ -167,12 +182,14 @@ def tallies(
     align: Align = "majority",
     partial: bool = False,
     like_for_like: bool = False,
+    memo: Memo | None = None,
 ) -> Tallies:
-    """The numbers of :func:`compare`, with the same arguments and the same errors."""
+    """The numbers of :func:`compare`, with the same arguments and the same errors; with a
+    ``memo``, the group-years it has seen are not computed again."""
     if currency not in CURRENCIES:
         raise RequestError(f"unknown currency {currency!r}: choose CNY or USD")
     check_fx_rate(fx)
-    placed = given = place(dataset, align)
+    placed = given = place(dataset, align, memo)
     table = dataset.fx_table()
     notes: list[str] = []
 
@@ -222,7 +239,7 @@ def tallies(
     dropped: dict[str, list[str]] = {}
     if like_for_like:
         dataset, dropped = _same_companies(dataset, placed, chosen)
-        placed = place(dataset, align)
+        placed = place(dataset, align, memo)
         notes.append(
             "Like for like: each group keeps the companies that report capex in every year of "
             "the span; dropped: "
@@ -236,9 +253,9 @@ def tallies(
         r: {m: [] for m in MEASURES} for r in REGIONS
     }
     for cy in chosen:
-        groups: dict[str, list[Observation]] = {region: [] for region in REGIONS}
+        groups: dict[str, list[tuple[Company, FiscalYear]]] = {region: [] for region in REGIONS}
         for company, year in placed.get(cy, []):
-            groups[company.region].append(observe(company, year, currency, rate_for(cy)))
+            groups[company.region].append((company, year))
         present = {company.id for company, _ in placed.get(cy, [])}
         for region in REGIONS:
             absent[region].append([])
@@ -246,11 +263,23 @@ def tallies(
             if company.id not in present:
                 absent[company.region][-1].append(company.id)
         for region in REGIONS:
-            span[region].append(tally(groups[region]))
-            if not groups[region]:
+            pairs = groups[region]
+            rate = rate_for(cy) if any(c.currency != currency for c, _ in pairs) else None
+            if memo is None:
+                found, reported = group_year(pairs, currency, rate)
+            else:
+                # By the years themselves and what the observations read of each company.
+                found, reported = memo.get(
+                    "group",
+                    tuple(year for _, year in pairs),
+                    (currency, rate, tuple((c.id, c.currency) for c, _ in pairs)),
+                    lambda p=pairs, r=rate: group_year(p, currency, r),
+                )
+            span[region].append(found)
+            if not pairs:
                 notes.append(f"{cy}: no {region} company has figures for this year")
-            for measure, needs in MEASURES.items():
-                reporting[region][measure].append(reporters(groups[region], needs))
+            for measure in MEASURES:
+                reporting[region][measure].append(reported[measure])
     found = Tallies(
         dataset, given, chosen, members, span, absent, reporting, {}, notes, dropped, table
     )

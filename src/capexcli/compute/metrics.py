@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from capexcli.errors import MissingDataError, RequestError
 from capexcli.model.alignment import Align, comparison_year
@@ -30,6 +30,8 @@ GROUP_FIELDS = ("capex", "operating_cash_flow", "buybacks", "dividends")
 CURRENCIES = ("CNY", "USD")
 #: The smallest CNY per USD rate taken: a rate of 5e-324 would turn amounts into infinity.
 MIN_FX = 0.01
+
+T = TypeVar("T")
 
 
 def ratio(numerator: float | None, denominator: float | None) -> float | None:
@@ -301,11 +303,58 @@ def check_fx_rate(fx: float | None) -> None:
         )
 
 
-def place(dataset: Dataset, align: Align) -> dict[int, list[tuple[Company, FiscalYear]]]:
-    """Every company-year, by the comparison year it counts in."""
+class Memo:
+    """Parts of comparisons kept for a caller that runs many of them over variants of one
+    dataset (the readings of a claim, the bounds of its verdict), in which most companies and
+    years are the very objects of the run before.
+
+    Keyed by the identity of those objects: the memo holds each object it is keyed by, so
+    that no id is taken by another object while the memo lives. Keep one only as long as the
+    runs that share it."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
+
+    def get(
+        self, kind: str, objects: tuple[object, ...], extra: object, make: Callable[[], T]
+    ) -> T:
+        """What ``make()`` gives for ``objects`` (by identity) and ``extra`` (by value),
+        made once."""
+        key = (kind, tuple(map(id, objects)), extra)
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = (objects, make())
+        value: T = found[1]
+        return value
+
+
+def _placements(company: Company, align: Align) -> list[tuple[int, FiscalYear]]:
+    return [(comparison_year(y.fiscal_year, y.period_end, align), y) for y in company.years]
+
+
+def place(
+    dataset: Dataset, align: Align, memo: Memo | None = None
+) -> dict[int, list[tuple[Company, FiscalYear]]]:
+    """Every company-year, by the comparison year it counts in; with a ``memo``, the same
+    dict for the same companies (callers read it, never change it)."""
+    if memo is not None:
+        companies = tuple(dataset.companies)
+        return memo.get("placed", companies, align, lambda: _place(companies, align, memo))
+    return _place(dataset.companies, align, None)
+
+
+def _place(
+    companies: Sequence[Company], align: Align, memo: Memo | None
+) -> dict[int, list[tuple[Company, FiscalYear]]]:
     placed: dict[int, list[tuple[Company, FiscalYear]]] = {}
-    for company in dataset.companies:
-        for year in company.years:
-            cy = comparison_year(year.fiscal_year, year.period_end, align)
+    for company in companies:
+        if memo is None:
+            years = _placements(company, align)
+        else:
+            # Keyed by the list of years, which copies of a company with another region share.
+            years = memo.get(
+                "place", (company.years,), align, lambda c=company: _placements(c, align)
+            )
+        for cy, year in years:
             placed.setdefault(cy, []).append((company, year))
     return placed

@@ -23,11 +23,12 @@ from dataclasses import dataclass
 
 from capexcli.compute.claim_metrics import Evaluation, run_metric
 from capexcli.compute.claims_file import Claim
+from capexcli.compute.metrics import Memo
 from capexcli.compute.reading_choices import Choice, Context, candidates, row_line
 from capexcli.errors import CapexError
 from capexcli.model.alignment import reading_year
 from capexcli.model.groups import regroup
-from capexcli.model.records import Dataset, Figure
+from capexcli.model.records import Company, Dataset, Figure, FiscalYear
 from capexcli.results import Reading, ReadingLine, ReadingSearch
 
 #: A reading that needs more departures than this is a coincidence risk, not a reproduction.
@@ -40,53 +41,95 @@ LISTED = 12
 # --- Computing a reading ----------------------------------------------------------------------
 
 
-def _rewrite(dataset: Dataset, choices: Sequence[Choice]) -> tuple[Dataset, str]:
-    """The dataset a set of choices computes on, and the alignment to pass the metric."""
-    align = None
-    excluded = [c.exclude for c in choices if c.exclude]
-    if excluded:
-        dataset = regroup(dataset, exclude=excluded)
-    for choice in choices:
-        if choice.figures:
-            dataset = _substitute(dataset, choice)
-    for choice in choices:
-        if choice.rule is not None:
-            align = choice.rule
-    if align in (None, "majority", "label"):
-        return dataset, align or ""
-    companies = [
-        c.model_copy(
-            update={
-                "years": [
-                    dataclasses.replace(
-                        y, fiscal_year=reading_year(y.fiscal_year, y.period_end, align)
-                    )
-                    for y in c.years
+class _Rewrites:
+    """The datasets a search's readings compute on.
+
+    The readings of a claim share their parts: one exclusion, one company's definition, one
+    alignment rule's relabelled years recur in many combinations, and copying a company's
+    years validates each again. Each part is made once per search and reused; the caches
+    hold the objects they are keyed by, so that an id stays the object's own."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        #: for the metric runs on these datasets
+        self.memo = Memo()
+        self._regrouped: dict[tuple[str, ...], Dataset] = {}
+        self._years: dict[tuple[int, str], tuple[FiscalYear, FiscalYear]] = {}
+        self._companies: dict[tuple[int, object], tuple[Company, object, Company]] = {}
+        self._lists: dict[tuple[int, object], tuple[list[FiscalYear], object, list[FiscalYear]]]
+        self._lists = {}
+
+    def rewrite(self, choices: Sequence[Choice]) -> tuple[Dataset, str]:
+        """The dataset a set of choices computes on, and the alignment to pass the metric."""
+        align = None
+        excluded = tuple(c.exclude for c in choices if c.exclude)
+        dataset = self.dataset
+        if excluded:
+            if excluded not in self._regrouped:
+                self._regrouped[excluded] = regroup(dataset, exclude=excluded)
+            dataset = self._regrouped[excluded]
+        companies = list(dataset.companies)
+        for choice in choices:
+            if choice.figures:
+                companies = [
+                    self._company(c, choice) if c.id == choice.company else c for c in companies
                 ]
-            }
-        )
-        for c in dataset.companies
-    ]
-    # Each fiscal year now carries the calendar year of the rule as its label.
-    return dataset.model_copy(update={"companies": companies}), "label"
+        for choice in choices:
+            if choice.rule is not None:
+                align = choice.rule
+        if align not in (None, "majority", "label"):
+            # Each fiscal year now carries the calendar year of the rule as its label.
+            companies = [self._company(c, align) for c in companies]
+        if any(c is not d for c, d in zip(companies, dataset.companies, strict=True)):
+            dataset = dataset.model_copy(update={"companies": companies})
+        return dataset, "label" if align not in (None, "majority", "label") else align or ""
+
+    def _company(self, company: Company, how: Choice | str) -> Company:
+        """The company with its years rewritten by a definition or relabelled by a rule."""
+        key = (id(company), how if isinstance(how, str) else id(how))
+        if key not in self._companies:
+            years = self._years_of(company.years, how)
+            changed = (
+                company if years is company.years else company.model_copy(update={"years": years})
+            )
+            self._companies[key] = (company, how, changed)
+        return self._companies[key][2]
+
+    def _years_of(self, years: list[FiscalYear], how: Choice | str) -> list[FiscalYear]:
+        # By the list of years, which the copies of a company in each regrouped dataset share.
+        key = (id(years), how if isinstance(how, str) else id(how))
+        if key not in self._lists:
+            if isinstance(how, str):
+                changed = [self._relabel(y, how) for y in years]
+            else:
+                changed = [_substitute(y, how) for y in years]
+            if all(new is old for new, old in zip(changed, years, strict=True)):
+                changed = years  # nothing to change: the same objects, which memos know
+            self._lists[key] = (years, how, changed)
+        return self._lists[key][2]
+
+    def _relabel(self, year: FiscalYear, rule: str) -> FiscalYear:
+        """The year labelled with its calendar year under ``rule``; relabelled once, for every
+        definition that keeps it."""
+        key = (id(year), rule)
+        if key not in self._years:
+            label = reading_year(year.fiscal_year, year.period_end, rule)
+            same = label == year.fiscal_year
+            self._years[key] = (
+                year,
+                year if same else dataclasses.replace(year, fiscal_year=label),
+            )
+        return self._years[key][1]
 
 
-def _substitute(dataset: Dataset, choice: Choice) -> Dataset:
-    companies = []
-    for company in dataset.companies:
-        if company.id != choice.company:
-            companies.append(company)
-            continue
-        years = []
-        for year in company.years:
-            changes = {
-                name: Figure(value=by_year[year.fiscal_year][0], status=year.status_of(name))
-                for name, by_year in choice.figures.items()
-                if year.fiscal_year in by_year
-            }
-            years.append(dataclasses.replace(year, **changes) if changes else year)
-        companies.append(company.model_copy(update={"years": years}))
-    return dataset.model_copy(update={"companies": companies})
+def _substitute(year: FiscalYear, choice: Choice) -> FiscalYear:
+    """The year with the figures of a definition in place of its own."""
+    changes = {
+        name: Figure(value=by_year[year.fiscal_year][0], status=year.status_of(name))
+        for name, by_year in choice.figures.items()
+        if year.fiscal_year in by_year
+    }
+    return dataclasses.replace(year, **changes) if changes else year
 
 
 @dataclass
@@ -111,11 +154,11 @@ class Outcome:
         )
 
 
-def _evaluate(ctx: Context, choices: tuple[Choice, ...]) -> Outcome | None:
+def _evaluate(ctx: Context, rewrites: _Rewrites, choices: tuple[Choice, ...]) -> Outcome | None:
     m = ctx.claim.metric
     assert m is not None
     try:
-        dataset, align = _rewrite(ctx.dataset, choices)
+        dataset, align = rewrites.rewrite(choices)
         metric = m
         fx = ctx.fx
         for c in choices:
@@ -123,7 +166,14 @@ def _evaluate(ctx: Context, choices: tuple[Choice, ...]) -> Outcome | None:
                 metric = metric.model_copy(update=c.metric)
             if c.fx_set:
                 fx = c.fx
-        evaluation = run_metric(metric, dataset, align or ctx.align, fx, ctx.like_for_like)  # type: ignore[arg-type]
+        evaluation = run_metric(
+            metric,
+            dataset,
+            align or ctx.align,  # type: ignore[arg-type]
+            fx,
+            ctx.like_for_like,
+            rewrites.memo,
+        )
     except (CapexError, ValueError):
         return None  # a reading the data cannot compute (a year it lacks) is not tried
     if choices and evaluation.value is None:
@@ -175,13 +225,14 @@ def search(
 ) -> tuple[list[Reading], ReadingSearch]:
     """The readings of ``claim``: the standard one first, then the matches, best first."""
     ctx = Context(claim, dataset, align, fx, like_for_like, judge)
-    standard = _evaluate(ctx, ())
+    rewrites = _Rewrites(dataset)
+    standard = _evaluate(ctx, rewrites, ())
     # A choice that changes nothing here (an alignment rule that places every year alike, a
     # rate no conversion uses) is no reading of its own; nor is one that repeats another.
     singles: list[Outcome] = []
     seen = {standard.signature()} if standard else set()
     for choice in candidates(ctx):
-        outcome = _evaluate(ctx, (choice,))
+        outcome = _evaluate(ctx, rewrites, (choice,))
         if outcome is None or outcome.signature() in seen:
             continue
         seen.add(outcome.signature())
@@ -197,7 +248,7 @@ def search(
         if size == 3 and len(outcomes) + len(combos) > BUDGET:
             break
         for combo in combos:
-            outcome = _evaluate(ctx, combo)
+            outcome = _evaluate(ctx, rewrites, combo)
             if outcome is not None and outcome.signature() not in seen:
                 seen.add(outcome.signature())
                 outcomes.append(outcome)
