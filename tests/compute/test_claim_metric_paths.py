@@ -26,7 +26,7 @@ from capexcli.compute.claims_file import Claim, Metric, load_claims
 from capexcli.compute.comparison import compare
 from capexcli.compute.metrics import Memo
 from capexcli.compute.reading_choices import Choice, Context, candidates
-from capexcli.compute.readings import Outcome, _evaluate, _Rewrites
+from capexcli.compute.readings import Outcome, Rewrites, _evaluate
 from capexcli.errors import CapexError, MissingDataError
 from capexcli.model.alignment import reading_year
 from capexcli.model.groups import regroup
@@ -138,7 +138,7 @@ def test_group_metrics_read_what_compare_gives(data: Path, claims: Path) -> None
         assert m is not None
         if m.name not in GROUP_METRICS:
             continue
-        rewrites = _Rewrites(dataset)
+        rewrites = Rewrites(dataset)
         ctx = _context(claim, dataset)
         for choices in [(), *((c,) for c in candidates(ctx))]:
             try:
@@ -223,7 +223,7 @@ def test_shared_rewrites_and_memo_change_no_reading(data: Path, claims: Path) ->
     for claim, dataset in _claims(data, claims):
         for align in ("majority", "label"):
             ctx = _context(claim, dataset, align)
-            shared, plain = _Rewrites(dataset), _Plain(dataset)
+            shared, plain = Rewrites(dataset), _Plain(dataset)
             for choices in _searched(ctx):
                 alone = _outcome(_evaluate(ctx, plain, choices))  # type: ignore[arg-type]
                 together = _outcome(_evaluate(ctx, shared, choices))

@@ -133,9 +133,11 @@ def decide(
     align: Align,
     fx: float | None,
     judge: Callable[[float], str],
+    memo: Memo | None = None,
 ) -> Bounds | None:
     """The claim's verdict over every value the missing figures could take; None when the
-    metric has nothing to bound. ``judge`` gives the verdict of a whole-group value.
+    metric has nothing to bound. ``judge`` gives the verdict of a whole-group value; a
+    ``memo`` may be shared with other runs on ``dataset``.
 
     The metrics are sums, or sums over sums, so the value moves one way as each kind of
     missing figure grows: its range over the bounds runs between two corners, and every value
@@ -144,7 +146,7 @@ def decide(
     if not missing:
         return None
     kinds = sorted({(g.company.region, g.field) for g in missing})
-    memo = Memo()
+    memo = memo or Memo()
 
     def run(scale: dict[tuple[str, str], float]) -> float | None:
         filled = {g: g.high * scale[(g.company.region, g.field)] for g in missing}

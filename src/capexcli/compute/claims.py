@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from typing import Any, Literal, get_args
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 from capexcli.compute.claim_metrics import Evaluation, run_metric
 from capexcli.compute.claims_file import (
@@ -23,11 +23,14 @@ from capexcli.compute.claims_file import (
     Tolerance,
     evaluate_expression,
 )
-from capexcli.compute.metrics import check_fx_rate
+from capexcli.compute.metrics import Memo, check_fx_rate
 from capexcli.errors import CapexError, MissingDataError, OptionError, RequestError
 from capexcli.model.alignment import Align
 from capexcli.model.records import Dataset, find_company
 from capexcli.results import Choice, ClaimResult, ClaimsResult, LatestView
+
+if TYPE_CHECKING:
+    from capexcli.compute.readings import Rewrites
 
 Verdict = Literal[
     "holds", "close", "fails", "cited", "unknown", "insufficient", "consistent", "inconsistent"
@@ -136,9 +139,13 @@ def assess(
     fx: float | None = None,
     like_for_like: bool = False,
     readings: bool = False,
+    *,
+    memo: Memo | None = None,
+    rewrites: Rewrites | None = None,
 ) -> ClaimResult:
     """One claim's verdict, with its sensitivity to alignment and FX; with ``readings``, the
-    search of the readings that reproduce the stated number (readings.py)."""
+    search of the readings that reproduce the stated number (readings.py). ``memo`` and
+    ``rewrites`` may be shared by the claims assessed on ``dataset``."""
     stated = claim.stated.model_dump(exclude_none=True)
     base: dict[str, Any] = {
         "id": claim.id,
@@ -200,7 +207,7 @@ def assess(
 
     def attempt(a: Align, rate: float | None) -> Evaluation:
         try:
-            return run_metric(claim.metric, dataset, a, rate, like_for_like)  # type: ignore[arg-type]
+            return run_metric(claim.metric, dataset, a, rate, like_for_like, memo)  # type: ignore[arg-type]
         except CapexError as exc:
             # A year without data under one alignment is a finding, not a crash.
             return Evaluation(None, missing=[exc.message])
@@ -214,7 +221,7 @@ def assess(
         def judge_value(value: float) -> str:
             return judge(claim.stated, claim.tolerance, value)
 
-        bounds = decide(claim.metric, dataset, a, rate, judge_value)  # type: ignore[arg-type]
+        bounds = decide(claim.metric, dataset, a, rate, judge_value, memo)  # type: ignore[arg-type]
         if bounds is None or bounds.decided is None:
             return "insufficient", bounds
         return bounds.decided, bounds
@@ -242,7 +249,7 @@ def assess(
     if readings:
         from capexcli.compute.readings import search
 
-        found, info = search(claim, dataset, align, fx, like_for_like, verdict_of)
+        found, info = search(claim, dataset, align, fx, like_for_like, verdict_of, rewrites)
         base["readings"] = found
         base["reading_search"] = info
     return ClaimResult(
@@ -342,7 +349,17 @@ def ledger(
                     f"claim {claim.id!r} is about {claim.metric.company!r}, "
                     "which is not in the data"
                 ) from None
-    results = [assess(c, dataset, align, fx, like_for_like, readings) for c in chosen]
+    # The claims compute on variants of one dataset: they share the parts they have in common.
+    memo = Memo()
+    rewrites = None
+    if readings:
+        from capexcli.compute.readings import Rewrites
+
+        rewrites = Rewrites(dataset, memo)
+    results = [
+        assess(c, dataset, align, fx, like_for_like, readings, memo=memo, rewrites=rewrites)
+        for c in chosen
+    ]
     order = (
         "holds",
         "close",

@@ -41,18 +41,18 @@ LISTED = 12
 # --- Computing a reading ----------------------------------------------------------------------
 
 
-class _Rewrites:
-    """The datasets a search's readings compute on.
+class Rewrites:
+    """The datasets the readings of claims compute on, for the claims of one dataset.
 
-    The readings of a claim share their parts: one exclusion, one company's definition, one
-    alignment rule's relabelled years recur in many combinations, and copying a company's
-    years validates each again. Each part is made once per search and reused; the caches
-    hold the objects they are keyed by, so that an id stays the object's own."""
+    The readings share their parts: one exclusion, one company's definition, one alignment
+    rule's relabelled years recur in many combinations and in many claims, and copying a
+    company's years validates each again. Each part is made once and reused; the caches hold
+    the objects they are keyed by, so that an id stays the object's own."""
 
-    def __init__(self, dataset: Dataset) -> None:
+    def __init__(self, dataset: Dataset, memo: Memo | None = None) -> None:
         self.dataset = dataset
         #: for the metric runs on these datasets
-        self.memo = Memo()
+        self.memo = memo or Memo()
         self._regrouped: dict[tuple[str, ...], Dataset] = {}
         self._years: dict[tuple[int, str], tuple[FiscalYear, FiscalYear]] = {}
         self._companies: dict[tuple[int, object], tuple[Company, object, Company]] = {}
@@ -154,7 +154,7 @@ class Outcome:
         )
 
 
-def _evaluate(ctx: Context, rewrites: _Rewrites, choices: tuple[Choice, ...]) -> Outcome | None:
+def _evaluate(ctx: Context, rewrites: Rewrites, choices: tuple[Choice, ...]) -> Outcome | None:
     m = ctx.claim.metric
     assert m is not None
     try:
@@ -222,10 +222,13 @@ def search(
     fx: float | None,
     like_for_like: bool,
     judge: Callable[[Evaluation], str],
+    rewrites: Rewrites | None = None,
 ) -> tuple[list[Reading], ReadingSearch]:
-    """The readings of ``claim``: the standard one first, then the matches, best first."""
+    """The readings of ``claim``: the standard one first, then the matches, best first.
+    ``rewrites`` may be shared by the searches of several claims on ``dataset``."""
     ctx = Context(claim, dataset, align, fx, like_for_like, judge)
-    rewrites = _Rewrites(dataset)
+    if rewrites is None or rewrites.dataset is not dataset:
+        rewrites = Rewrites(dataset)
     standard = _evaluate(ctx, rewrites, ())
     # A choice that changes nothing here (an alignment rule that places every year alike, a
     # rate no conversion uses) is no reading of its own; nor is one that repeats another.
