@@ -140,7 +140,7 @@ def claims(
     sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
     kinds = _choices(claim_kind)
     groups = (group, exclude, label)
-    # The search of readings costs a few seconds over the whole ledger: the table leaves it
+    # The search of readings is most of the run's time: the table leaves it
     # to the one-claim view; JSON carries it for every claim.
     readings = claim_id is not None or out.format == "json"
 
