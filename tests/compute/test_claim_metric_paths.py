@@ -20,7 +20,7 @@ from typing import Any
 import pytest
 
 from capexcli.compute import bounds
-from capexcli.compute.claim_metrics import run_metric
+from capexcli.compute.claim_metrics import RATIO_PARTS, _measure, run_metric
 from capexcli.compute.claims import judge
 from capexcli.compute.claims_file import Claim, Metric, load_claims
 from capexcli.compute.comparison import compare
@@ -102,22 +102,9 @@ def _from_compare(m: Metric, d: Dataset, align: str, fx: float | None) -> tuple[
     if m.name == "group_sum":
         values = [getattr(group, f) for f in m.fields]
         total = None if any(v is None for v in values) else sum(values)
-        measure = {
-            frozenset({"capex"}): "capex",
-            frozenset({"operating_cash_flow"}): "operating_cash_flow",
-            frozenset({"capex", "operating_cash_flow"}): "capex_to_ocf",
-            frozenset({"shareholder_returns"}): "shareholder_returns",
-        }.get(frozenset(m.fields), "returns_to_capex")
-        return total, _gaps(group, m.fields), _partial(result, m.group, measure)
+        return total, _gaps(group, m.fields), _partial(result, m.group, _measure(m.fields))
     assert m.ratio is not None
-    parts = (
-        ["capex", "operating_cash_flow"]
-        if m.ratio == "capex_to_ocf"
-        else [
-            "shareholder_returns",
-            "capex",
-        ]
-    )
+    parts = RATIO_PARTS[m.ratio]
     return getattr(group, m.ratio), _gaps(group, parts), _partial(result, m.group, m.ratio)
 
 

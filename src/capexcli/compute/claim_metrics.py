@@ -72,6 +72,17 @@ class Evaluation:
         return [source.row() for source in self.sources]
 
 
+@dataclass(frozen=True, slots=True)
+class How:
+    """How a metric runs: the alignment, one FX rate (None: the annual averages in the
+    records), like for like, and a memo that runs over variants of one dataset share."""
+
+    align: Align
+    fx: float | None
+    like_for_like: bool = False
+    memo: Memo | None = None
+
+
 def run_metric(
     metric: Metric,
     dataset: Dataset,
@@ -84,7 +95,7 @@ def run_metric(
     ``like_for_like`` compares groups on the companies that report in every year. A
     ``memo`` shared by the runs over variants of one dataset spares work they share."""
     handler = _METRICS[metric.name]
-    return handler(metric, dataset, align, fx, like_for_like, memo)
+    return handler(metric, dataset, How(align, fx, like_for_like, memo))
 
 
 def _rate(dataset: Dataset, year: int, fx: float | None) -> tuple[float, Input | None]:
@@ -143,6 +154,13 @@ def _partial_years(t: Tallies, group: str | None, measure: str) -> list[str]:
     return found
 
 
+#: The fields behind each ratio a group metric names.
+RATIO_PARTS: dict[str, list[str]] = {
+    "capex_to_ocf": ["capex", "operating_cash_flow"],
+    "returns_to_capex": ["shareholder_returns", "capex"],
+}
+
+
 #: The coverage measure that a group metric's fields need.
 def _measure(fields: Sequence[str]) -> str:
     wanted = set(fields)
@@ -173,23 +191,16 @@ def _fx_inputs(dataset: Dataset, years: Sequence[int], fx: float | None) -> list
     return [_annual_rate(table, y)[1] for y in years]
 
 
-def _metric_capex_ratio(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
+def _metric_capex_ratio(m: Metric, d: Dataset, how: How) -> Evaluation:
     assert m.year is not None
     t = tallies(
         d,
         currency=m.currency,
         years=(m.year, m.year),
-        fx=fx,
-        align=align,
-        like_for_like=like_for_like,
-        memo=memo,
+        fx=how.fx,
+        align=how.align,
+        like_for_like=how.like_for_like,
+        memo=how.memo,
     )
     # compare()'s us_to_cn_capex_ratio of the year
     value = ratio(amounts(t.tallies["US"][0]).capex, amounts(t.tallies["CN"][0]).capex)
@@ -197,7 +208,7 @@ def _metric_capex_ratio(
     inputs = [
         *_group_inputs(t.placed, "US", [m.year], ["capex"]),
         *_group_inputs(t.placed, "CN", [m.year], ["capex"]),
-        *_fx_inputs(d, [m.year], fx),
+        *_fx_inputs(d, [m.year], how.fx),
     ]
     missing = _gaps(t, "US", [0], ["capex"]) + _gaps(t, "CN", [0], ["capex"])
     return Evaluation(value, sources=inputs, missing=missing, partial=partial)
@@ -207,62 +218,39 @@ def _span(m: Metric) -> list[int]:
     return list(range(m.years[0], m.years[1] + 1))
 
 
-def _span_tallies(
-    m: Metric, d: Dataset, align: Align, fx: float | None, like_for_like: bool, memo: Memo | None
-) -> Tallies:
+def _span_tallies(m: Metric, d: Dataset, how: How) -> Tallies:
     # Every year of the span is added (partial=True) so that the value is the span the claim
     # names; a partial year then marks the evaluation, which gets no verdict.
     return tallies(
         d,
         currency=m.currency,
         years=(m.years[0], m.years[1]),
-        fx=fx,
-        align=align,
+        fx=how.fx,
+        align=how.align,
         partial=True,
-        like_for_like=like_for_like,
-        memo=memo,
+        like_for_like=how.like_for_like,
+        memo=how.memo,
     )
 
 
-def _metric_group_sum(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
-    t = _span_tallies(m, d, align, fx, like_for_like, memo)
+def _metric_group_sum(m: Metric, d: Dataset, how: How) -> Evaluation:
+    t = _span_tallies(m, d, how)
     region = "US" if m.group == "US" else "CN"
     values = [t.total(region, name) for name in m.fields]
     total = None if any(v is None for v in values) else sum(values)  # type: ignore[arg-type]
     assert m.group is not None
-    inputs = _group_inputs(t.placed, m.group, _span(m), m.fields) + _fx_inputs(d, _span(m), fx)
+    inputs = _group_inputs(t.placed, m.group, _span(m), m.fields) + _fx_inputs(d, _span(m), how.fx)
     partial = _partial_years(t, m.group, _measure(m.fields))
     missing = _gaps(t, region, t.added(), m.fields)
     return Evaluation(total, sources=inputs, missing=missing, partial=partial)
 
 
-def _metric_group_ratio(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
-    t = _span_tallies(m, d, align, fx, like_for_like, memo)
+def _metric_group_ratio(m: Metric, d: Dataset, how: How) -> Evaluation:
+    t = _span_tallies(m, d, how)
     region = "US" if m.group == "US" else "CN"
     assert m.ratio is not None and m.group is not None
-    parts = (
-        ["capex", "operating_cash_flow"]
-        if m.ratio == "capex_to_ocf"
-        else [
-            "shareholder_returns",
-            "capex",
-        ]
-    )
-    inputs = _group_inputs(t.placed, m.group, _span(m), parts) + _fx_inputs(d, _span(m), fx)
+    parts = RATIO_PARTS[m.ratio]
+    inputs = _group_inputs(t.placed, m.group, _span(m), parts) + _fx_inputs(d, _span(m), how.fx)
     notes = ["each company-year counts only where it reports both parts of the ratio"]
     return Evaluation(
         t.total(region, m.ratio),
@@ -282,20 +270,13 @@ def _company_year(
     return None, [f"{company.id}: no record for {year}"]
 
 
-def _metric_min_company_growth(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
+def _metric_min_company_growth(m: Metric, d: Dataset, how: How) -> Evaluation:
     assert m.from_year is not None and m.to_year is not None
     growths: list[float] = []
     inputs: list[Input] = []
     missing: list[str] = []
     notes: list[str] = []
-    placed = place(d, align, memo)
+    placed = place(d, how.align, how.memo)
     for company in _members(d, m.group):
         start, gaps_a = _company_year(placed, company, m.from_year)
         end, gaps_b = _company_year(placed, company, m.to_year)
@@ -331,14 +312,12 @@ def _company(d: Dataset, m: Metric, memo: Memo | None) -> Company:
 def _company_amounts(
     m: Metric,
     d: Dataset,
-    align: Align,
-    fx: float | None,
+    how: How,
     fields: Sequence[str],
-    memo: Memo | None,
 ) -> tuple[float | None, list[Input], list[str]]:
-    company = _company(d, m, memo)
+    company = _company(d, m, how.memo)
     assert m.year is not None
-    year, missing = _company_year(place(d, align, memo), company, m.year)
+    year, missing = _company_year(place(d, how.align, how.memo), company, m.year)
     if year is None:
         return None, [], missing
     rows: list[Input] = []
@@ -354,35 +333,21 @@ def _company_amounts(
     if missing:
         return None, rows, missing
     if company.currency != m.currency:
-        rate, rate_input = _rate(d, m.year, fx)
+        rate, rate_input = _rate(d, m.year, how.fx)
         total = convert(total, company.currency, m.currency, rate)
         if rate_input is not None:
             rows.append(rate_input)
     return total, rows, missing
 
 
-def _metric_company_sum(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
-    total, rows, missing = _company_amounts(m, d, align, fx, m.fields, memo)
+def _metric_company_sum(m: Metric, d: Dataset, how: How) -> Evaluation:
+    total, rows, missing = _company_amounts(m, d, how, m.fields)
     return Evaluation(total, sources=rows, missing=missing)
 
 
-def _metric_company_ratio(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
-    top, rows_a, gaps_a = _company_amounts(m, d, align, fx, m.numerator, memo)
-    bottom, rows_b, gaps_b = _company_amounts(m, d, align, fx, m.denominator, memo)
+def _metric_company_ratio(m: Metric, d: Dataset, how: How) -> Evaluation:
+    top, rows_a, gaps_a = _company_amounts(m, d, how, m.numerator)
+    bottom, rows_b, gaps_b = _company_amounts(m, d, how, m.denominator)
     inputs = rows_a + [r for r in rows_b if r.key not in {a.key for a in rows_a}]
     return Evaluation(ratio(top, bottom), sources=inputs, missing=gaps_a + gaps_b)
 
@@ -401,14 +366,7 @@ def _pick_guidance(company: Company, m: Metric) -> Any:
     return entries[0] if m.which == "earliest" else entries[-1]
 
 
-def _metric_guidance_sum(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
+def _metric_guidance_sum(m: Metric, d: Dataset, how: How) -> Evaluation:
     assert m.year is not None
     total = 0.0
     inputs: list[Input] = []
@@ -424,7 +382,7 @@ def _metric_guidance_sum(
         if g.high is None and m.point != "low":
             notes.append(f"{company.id} gave no upper end; its figure counts at every point")
         if company.currency != m.currency:
-            rate, rate_input = _rate(d, m.year, fx)
+            rate, rate_input = _rate(d, m.year, how.fx)
             point = convert(point, company.currency, m.currency, rate)
             if rate_input is not None and rate_input.key not in {i.key for i in inputs}:
                 inputs.append(rate_input)
@@ -433,15 +391,8 @@ def _metric_guidance_sum(
     return Evaluation(total if not missing else None, sources=inputs, missing=missing, notes=notes)
 
 
-def _metric_guidance_range(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
-    company = _company(d, m, memo)
+def _metric_guidance_range(m: Metric, d: Dataset, how: How) -> Evaluation:
+    company = _company(d, m, how.memo)
     g = _pick_guidance(company, m)
     if g is None:
         return Evaluation(None, missing=[f"{company.id}: no {m.guidance_metric} guidance"])
@@ -451,25 +402,16 @@ def _metric_guidance_range(
     )
 
 
-def _metric_convert(
-    m: Metric,
-    d: Dataset,
-    align: Align,
-    fx: float | None,
-    like_for_like: bool = False,
-    memo: Memo | None = None,
-) -> Evaluation:
+def _metric_convert(m: Metric, d: Dataset, how: How) -> Evaluation:
     assert m.amount is not None and m.from_currency is not None and m.year is not None
     if m.from_currency == m.currency:
         return Evaluation(m.amount)
-    rate, row = _rate(d, m.year, fx)
+    rate, row = _rate(d, m.year, how.fx)
     value = convert(m.amount, m.from_currency, m.currency, rate)
     return Evaluation(value, sources=[row] if row is not None else [])
 
 
-_METRICS: dict[
-    str, Callable[[Metric, Dataset, Align, float | None, bool, Memo | None], Evaluation]
-] = {
+_METRICS: dict[str, Callable[[Metric, Dataset, How], Evaluation]] = {
     "capex_ratio": _metric_capex_ratio,
     "group_sum": _metric_group_sum,
     "group_ratio": _metric_group_ratio,
