@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from capexcli.compute.claims_file import Metric
 from capexcli.compute.comparison import Tallies, tallies
-from capexcli.compute.metrics import REGIONS, Memo, amounts, convert, place, ratio
+from capexcli.compute.metrics import REGIONS, Memo, amounts, convert, placements, ratio
 from capexcli.compute.provenance import figure_row, fx_row, guidance_row
 from capexcli.errors import MissingDataError
 from capexcli.model.alignment import Align
@@ -261,11 +261,9 @@ def _metric_group_ratio(m: Metric, d: Dataset, how: How) -> Evaluation:
     )
 
 
-def _company_year(
-    placed: dict[int, list[tuple[Company, FiscalYear]]], company: Company, year: int
-) -> tuple[Any, list[str]]:
-    for c, fy in placed.get(year, []):
-        if c.id == company.id:
+def _company_year(company: Company, year: int, how: How) -> tuple[Any, list[str]]:
+    for cy, fy in placements(company, how.align, how.memo):
+        if cy == year:
             return fy, []
     return None, [f"{company.id}: no record for {year}"]
 
@@ -276,10 +274,9 @@ def _metric_min_company_growth(m: Metric, d: Dataset, how: How) -> Evaluation:
     inputs: list[Input] = []
     missing: list[str] = []
     notes: list[str] = []
-    placed = place(d, how.align, how.memo)
     for company in _members(d, m.group):
-        start, gaps_a = _company_year(placed, company, m.from_year)
-        end, gaps_b = _company_year(placed, company, m.to_year)
+        start, gaps_a = _company_year(company, m.from_year, how)
+        end, gaps_b = _company_year(company, m.to_year, how)
         missing += gaps_a + gaps_b
         if start is None or end is None:
             continue
@@ -317,7 +314,7 @@ def _company_amounts(
 ) -> tuple[float | None, list[Input], list[str]]:
     company = _company(d, m, how.memo)
     assert m.year is not None
-    year, missing = _company_year(place(d, how.align, how.memo), company, m.year)
+    year, missing = _company_year(company, m.year, how)
     if year is None:
         return None, [], missing
     rows: list[Input] = []

@@ -328,8 +328,14 @@ class Memo:
         return value
 
 
-def _placements(company: Company, align: Align) -> list[tuple[int, FiscalYear]]:
-    return [(comparison_year(y.fiscal_year, y.period_end, align), y) for y in company.years]
+def placements(
+    company: Company, align: Align, memo: Memo | None = None
+) -> list[tuple[int, FiscalYear]]:
+    """A company's years, each with the comparison year it counts in."""
+    if memo is None:
+        return [(comparison_year(y.fiscal_year, y.period_end, align), y) for y in company.years]
+    # Keyed by the list of years, which copies of a company with another region share.
+    return memo.get("place", (company.years,), align, lambda: placements(company, align))
 
 
 def place(
@@ -348,13 +354,6 @@ def _place(
 ) -> dict[int, list[tuple[Company, FiscalYear]]]:
     placed: dict[int, list[tuple[Company, FiscalYear]]] = {}
     for company in companies:
-        if memo is None:
-            years = _placements(company, align)
-        else:
-            # Keyed by the list of years, which copies of a company with another region share.
-            years = memo.get(
-                "place", (company.years,), align, lambda c=company: _placements(c, align)
-            )
-        for cy, year in years:
+        for cy, year in placements(company, align, memo):
             placed.setdefault(cy, []).append((company, year))
     return placed
