@@ -243,12 +243,15 @@ def search(
     outcomes = [o for o in ([standard] if standard else []) + singles]
     kept = [o.choices[0] for o in singles]
     for size in (2, 3):
-        combos = [
+        valid = (
             combo
             for combo in itertools.combinations(kept, size)
             if len({c.slot for c in combo}) == size
-        ]
-        if size == 3 and len(outcomes) + len(combos) > BUDGET:
+        )
+        # Threes only if they all fit in the budget: counting one past the room says not.
+        room = BUDGET - len(outcomes) if size == 3 else None
+        combos = list(valid if room is None else itertools.islice(valid, max(room + 1, 0)))
+        if room is not None and len(combos) > room:
             break
         for combo in combos:
             outcome = _evaluate(ctx, rewrites, combo)
