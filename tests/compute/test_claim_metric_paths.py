@@ -21,7 +21,7 @@ import pytest
 
 from capexcli.compute import bounds
 from capexcli.compute.claim_metrics import RATIO_PARTS, _measure, run_metric
-from capexcli.compute.claims import judge
+from capexcli.compute.claims import judge, ledger
 from capexcli.compute.claims_file import Claim, Metric, load_claims
 from capexcli.compute.comparison import compare
 from capexcli.compute.metrics import Memo
@@ -259,3 +259,30 @@ def test_the_memo_of_the_bounds_changes_no_bound(monkeypatch: pytest.MonkeyPatch
                 assert shared == plain, (claim.id, align, fx)
                 decided += plain is not None and plain.holds_from is not None
     assert decided > 0  # some bound was bisected
+
+
+def test_the_memo_remembers_by_identity_and_forgets_past_its_limit() -> None:
+    memo = Memo(limit=3)
+    made: list[int] = []
+
+    def make() -> int:
+        made.append(len(made) + 1)
+        return made[-1]
+
+    first, twin = [2024], [2024]  # equal, but two objects
+    assert memo.get("k", (first,), None, make) == 1
+    assert memo.get("k", (first,), None, make) == 1  # remembered
+    assert memo.get("k", (twin,), None, make) == 2  # another object: made again
+    assert memo.get("k", (first,), "other", make) == 3  # another extra value: made again
+    # Three objects held; two more pass the limit of 3: everything is forgotten first.
+    assert memo.get("k", (first, twin), None, make) == 4
+    assert memo.get("k", (first,), None, make) == 5
+    assert memo.get("k", (first, twin), None, make) == 4  # the newest are remembered
+
+
+def test_a_memo_that_forgets_often_changes_no_claim(monkeypatch: pytest.MonkeyPatch) -> None:
+    claims, dataset = load_claims(PAIRS[0][1]), load(PAIRS[0][0]).dataset
+    expected = ledger(claims, dataset, readings=True).model_dump()
+    monkeypatch.setattr(Memo.__init__, "__defaults__", (50,))
+    assert Memo().limit == 50
+    assert ledger(claims, dataset, readings=True).model_dump() == expected

@@ -309,23 +309,33 @@ class Memo:
     years are the very objects of the run before.
 
     Keyed by the identity of those objects: the memo holds each object it is keyed by, so
-    that no id is taken by another object while the memo lives. Keep one only as long as the
-    runs that share it."""
+    that no id is taken by another object while the memo lives. What it keeps grows with the
+    runs and the size of the dataset (a placement of every company per variant): past
+    ``limit`` objects held, it forgets all and starts again, so that a large dataset costs
+    time, not memory. The shipped data's whole ledger holds about a quarter of the default."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 100_000) -> None:
+        self.limit = limit
+        self._held = 0
         self._found: dict[tuple[object, ...], tuple[tuple[object, ...], Any]] = {}
 
     def get(
         self, kind: str, objects: tuple[object, ...], extra: object, make: Callable[[], T]
     ) -> T:
         """What ``make()`` gives for ``objects`` (by identity) and ``extra`` (by value),
-        made once."""
+        made once (while remembered)."""
         key = (kind, tuple(map(id, objects)), extra)
         found = self._found.get(key)
         if found is None:
-            found = self._found[key] = (objects, make())
-        value: T = found[1]
-        return value
+            value = make()
+            if self._held + len(objects) > self.limit:
+                self._found.clear()
+                self._held = 0
+            self._found[key] = (objects, value)
+            self._held += len(objects)
+            return value
+        kept: T = found[1]
+        return kept
 
 
 def placements(
