@@ -128,13 +128,9 @@ class PdfText:
             self.raw(number)  # its characters counted and bounded before they are laid out
             page = self._plumber_page(number)
             try:
-                page._layout = _text_layout(page)
-                text = page.filter(_not_a_space).extract_text(x_tolerance_ratio=X_TOLERANCE_RATIO)
+                text = _page_text(page)
             except Exception as exc:
                 raise self._damaged(number, why(exc)) from None
-            finally:
-                with contextlib.suppress(Exception):
-                    page.close()
             # pdfminer writes a glyph that maps to no character as "(cid:N)"; pdfium drops it.
             text = _UNMAPPED.sub("", clean(text))
             self._lines[number] = [line.strip() for line in text.splitlines() if line.strip()]
@@ -232,10 +228,54 @@ def _text_layout(page: pdfplumber.page.Page) -> Any:
     return device.get_result()
 
 
-def _not_a_space(obj: dict[str, Any]) -> bool:
-    # A space glyph is placed by the text layer, often on another baseline than its words;
-    # pdfplumber sorts it into the line and splits a word around it. Gaps make the spaces.
-    return not (obj.get("object_type") == "char" and str(obj.get("text", "")).isspace())
+def _page_text(page: pdfplumber.page.Page) -> str:
+    """The page's text as ``page.filter(not a space).extract_text(x_tolerance_ratio=...)``
+    gives it, from the characters alone. pdfplumber turns every object of the layout into a
+    dictionary of all its attributes (colours, graphic state, marked content), which took
+    half the time of a layout; lines of text need a character's text, box and size, computed
+    here as pdfplumber computes them (page.py, ``process_object``), in the same order."""
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfplumber.utils.text import chars_to_textmap
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    chars: list[dict[str, Any]] = []
+    stack = [iter(_text_layout(page)._objs)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTContainer):
+            stack.append(iter(obj._objs))
+        elif isinstance(obj, LTChar):
+            text = obj.get_text()
+            # A space glyph is placed by the text layer, often on another baseline than its
+            # words; pdfplumber sorts it into the line and splits a word around it. Gaps
+            # make the spaces.
+            if text.isspace():
+                continue
+            top = (height - obj.y1) + mb_top
+            chars.append(
+                {
+                    "text": text,
+                    "x0": obj.x0 + mb_x0 if mb_x0 != 0 else obj.x0,
+                    "x1": obj.x1 + mb_x0 if mb_x0 != 0 else obj.x1,
+                    "top": top,
+                    "bottom": (height - obj.y0) + mb_top,
+                    "doctop": doctop + top,
+                    "upright": obj.upright,
+                    "size": obj.size,
+                }
+            )
+    textmap = chars_to_textmap(
+        chars,
+        layout_bbox=page.bbox,
+        layout_width=page.width,
+        layout_height=page.height,
+        x_tolerance_ratio=X_TOLERANCE_RATIO,
+    )
+    return str(textmap.as_string)
 
 
 def _open(path: Path, data: bytes) -> pypdfium2.PdfDocument:
