@@ -14,7 +14,7 @@ from pathlib import Path
 from capexcli.errors import ReportError
 from capexcli.importers.report.document import DocumentInfo, describe
 from capexcli.importers.report.headline import Headline, find_headlines
-from capexcli.importers.report.limits import bounded
+from capexcli.importers.report.limits import Pending, start
 from capexcli.importers.report.lines import Row
 from capexcli.importers.report.measures import by_id, match, measure_of
 from capexcli.importers.report.statement import Statement, find_statement, period_end
@@ -70,7 +70,20 @@ def read_report(
     data file's company, dates the columns when the statement's header does not.
 
     Read within the bounds of :mod:`.limits` (time, memory, pages, characters)."""
-    return bounded(path, lambda: _read_report(path, url, year, fiscal_year_end))
+    return start_report(path, url=url, year=year, fiscal_year_end=fiscal_year_end).result()
+
+
+def start_report(
+    path: Path,
+    *,
+    url: str | None = None,
+    year: int | None = None,
+    fiscal_year_end: tuple[int, int] | None = None,
+) -> Pending[Report]:
+    """:func:`read_report`, started in the background: its ``result()`` is the report (or
+    the error); ``cancel()`` stops it. This module imports no pydantic and no data model, so
+    a caller can start the reading before it imports what it prints with."""
+    return start(path, lambda: _read_report(path, url, year, fiscal_year_end))
 
 
 def _read_report(

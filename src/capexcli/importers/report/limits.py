@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from capexcli.errors import ReportError
 
@@ -83,23 +83,67 @@ def read_pdf_bytes(path: Path) -> bytes:
 
 
 def bounded(path: Path, work: Callable[[], T]) -> T:
-    """``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and :data:`MEMORY_LIMIT`.
+    """``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and :data:`MEMORY_LIMIT`."""
+    return start(path, work).result()
 
-    Forked where the platform can (POSIX); elsewhere run in this process with the collector on
-    and only the counted limits. The child turns the cyclic collector on: pdfminer's layout
-    builds cyclic garbage that capex's own gc.disable() would keep until exit.
+
+class Pending(Generic[T]):
+    """A reading under way in a forked child (:func:`start`): :meth:`result` waits for it,
+    :meth:`cancel` stops it. The caller may work meanwhile (capex imports what it prints
+    with while the child reads: two cores, one wait)."""
+
+    def __init__(self, path: Path, work: Callable[[], T]) -> None:
+        self.path = path
+        self._work: Callable[[], T] | None = None
+        self._pid = 0
+        self._read_end = -1
+        if not hasattr(os, "fork"):
+            self._work = work
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child; its outcome is tested through the parent
+            os.close(read_end)
+            _child(work, write_end)
+        os.close(write_end)
+        self._pid, self._read_end = pid, read_end
+        # The time limit runs from the start of the reading, not from when it is awaited.
+        self._deadline = time.monotonic() + TIME_LIMIT
+
+    def result(self) -> T:
+        """What ``work()`` returned, or the :class:`~capexcli.errors.ReportError` it raised
+        or that names the limit it ran into."""
+        if self._work is not None:
+            work, self._work = self._work, None
+            return _with_collector(work)
+        if self._pid == 0:
+            raise RuntimeError("a reading's result is taken once")
+        pid, self._pid = self._pid, 0
+        return _parent(self.path, pid, self._read_end, self._deadline)
+
+    def cancel(self) -> None:
+        """Stop the reading if it is still under way (a later error made it useless)."""
+        self._work = None
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            _kill(pid)
+            with contextlib.suppress(OSError):
+                os.close(self._read_end)
+            _wait(pid)
+
+
+def start(path: Path, work: Callable[[], T]) -> Pending[T]:
+    """Start ``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and
+    :data:`MEMORY_LIMIT`; :meth:`Pending.result` waits for its result.
+
+    Forked where the platform can (POSIX); elsewhere run in this process, when the result is
+    asked for, with the collector on and only the counted limits. The child turns the cyclic
+    collector on: pdfminer's layout builds cyclic garbage that capex's own gc.disable() would
+    keep until exit.
     """
-    if not hasattr(os, "fork"):
-        return _with_collector(work)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; its outcome is tested through the parent
-        os.close(read_end)
-        _child(work, write_end)
-    os.close(write_end)
-    return _parent(path, pid, read_end)
+    return Pending(path, work)
 
 
 def _with_collector(work: Callable[[], T]) -> T:
@@ -160,8 +204,7 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
         os._exit(code)
 
 
-def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
-    deadline = time.monotonic() + TIME_LIMIT
+def _parent(path: Path, pid: int, read_end: int, deadline: float) -> T:  # type: ignore[type-var]
     chunks: list[bytes] = []
     timed_out = False
     try:
