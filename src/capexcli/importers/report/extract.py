@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from capexcli.errors import ReportError
-from capexcli.importers.report.document import DocumentInfo, describe
+from capexcli.importers.report.document import DocumentInfo, cover_pages, describe
 from capexcli.importers.report.headline import Headline, find_headlines
 from capexcli.importers.report.limits import Pending, start
 from capexcli.importers.report.lines import Row
@@ -90,6 +90,9 @@ def _read_report(
     path: Path, url: str | None, year: int | None, fiscal_year_end: tuple[int, int] | None
 ) -> Report:
     with PdfText(path) as pdf:
+        # The cover is laid out beside the rest (pdfminer's pass over its drawing costs as
+        # much as the statement's pages); describe() takes it at the end.
+        pdf.prefetch(cover_pages(pdf))
         _check_text_layer(pdf)
         statement = find_statement(pdf)
         headlines, notes = find_headlines(pdf)

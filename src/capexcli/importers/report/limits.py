@@ -43,8 +43,14 @@ MAX_PAGE_POINTS = 14_400.0
 TIME_LIMIT = 15.0
 #: Memory the reading may add to capex (address space), a decompressed stream included.
 MEMORY_LIMIT = 768 * 1024 * 1024
+#: Of that, what a helper (:func:`helper`) may take while it runs: the reading child has
+#: that much less meanwhile, so that both together stay within MEMORY_LIMIT. Laying out a
+#: report's cover takes ~20 MB.
+HELPER_MEMORY = 128 * 1024 * 1024
 
 T = TypeVar("T")
+#: True in a reading child (:func:`start`), where a :func:`helper` may be forked.
+_in_child = False
 
 
 def read_pdf_bytes(path: Path) -> bytes:
@@ -108,6 +114,10 @@ class Pending(Generic[T]):
             os.close(read_end)
             _child(work, write_end)
         os.close(write_end)
+        # Its own process group (set on both sides, whichever runs first): stopping the
+        # reading stops the helper it may have forked (:func:`helper`) too.
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)
         self._pid, self._read_end = pid, read_end
         # The time limit runs from the start of the reading, not from when it is awaited.
         self._deadline = time.monotonic() + TIME_LIMIT
@@ -146,6 +156,88 @@ def start(path: Path, work: Callable[[], T]) -> Pending[T]:
     return Pending(path, work)
 
 
+class Helper(Generic[T]):
+    """Work forked off by the reading child (:func:`helper`), to use the second core."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        self._pid = 0
+        self._read_end = -1
+        self._limit: tuple[int, int] | None = None
+        if not _in_child:
+            return  # only under the fence of a reading child, never beside the parent
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        space = _address_space()
+        if soft == resource.RLIM_INFINITY or not space or soft - space <= 2 * HELPER_MEMORY:
+            return  # no budget to share: the reading does the work itself
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the helper; its outcome is tested through the reading
+            os.close(read_end)
+            code = 0
+            try:
+                resource.setrlimit(resource.RLIMIT_AS, (space + HELPER_MEMORY, hard))
+                payload = pickle.dumps(work())
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(write_end, view) :]
+            except BaseException:
+                code = 3
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid, self._read_end = pid, read_end
+        # The helper's share of the budget, taken from the reading until the helper is done.
+        self._limit = (soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft - HELPER_MEMORY, hard))
+
+    def _done(self) -> None:
+        if self._limit is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, self._limit)
+            self._limit = None
+
+    def result(self) -> T | None:
+        """What the work returned, or None if it failed in any way."""
+        if not self._pid:
+            return None
+        pid, self._pid = self._pid, 0
+        chunks = []
+        try:
+            while chunk := os.read(self._read_end, 1 << 16):
+                chunks.append(chunk)
+        finally:
+            os.close(self._read_end)
+            status = _wait(pid)
+            self._done()
+        if not (chunks and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            return None
+        try:
+            return pickle.loads(b"".join(chunks))  # type: ignore[no-any-return]
+        except Exception:
+            return None
+
+    def cancel(self) -> None:
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.close(self._read_end)
+            _wait(pid)
+            self._done()
+
+
+def helper(work: Callable[[], T]) -> Helper[T]:
+    """Start ``work()`` in a process forked from the reading child, to run beside it, within
+    the child's limits: :data:`HELPER_MEMORY` of the child's memory while it runs, the same
+    processor time, and the child's process group, which is killed with the child. Only an
+    accelerator: :meth:`Helper.result` is None on any failure, and the caller does the work
+    itself (meeting the same error, if any, as it would have alone)."""
+    return Helper(work)
+
+
 def _with_collector(work: Callable[[], T]) -> T:
     import gc
 
@@ -164,8 +256,12 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
     import gc
     import resource
 
+    global _in_child
+    _in_child = True
     code = 0
     try:
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         # Nothing the child says reaches the user but through the parent: pdfium's abort
         # message and Python's fault handler would be noise on capex's stderr.
@@ -225,6 +321,8 @@ def _parent(path: Path, pid: int, read_end: int, deadline: float) -> T:  # type:
         if timed_out:
             _kill(pid)
         status = _wait(pid)
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)  # a helper the reading left behind, if any
     if timed_out:
         raise ReportError(
             f"{path}: reading it took longer than {TIME_LIMIT:.0f} s, capex's limit for a PDF "
@@ -260,6 +358,9 @@ def _parent(path: Path, pid: int, read_end: int, deadline: float) -> T:  # type:
 
 
 def _kill(pid: int) -> None:
+    """Kill the reading and, with its process group, any helper it forked."""
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
 

@@ -29,6 +29,8 @@ from capexcli.importers.report.limits import (
     MAX_PAGE_CHARS,
     MAX_PAGE_POINTS,
     MAX_PAGES,
+    Helper,
+    helper,
     read_pdf_bytes,
 )
 from capexcli.model.safe_text import strip_controls
@@ -61,6 +63,7 @@ class PdfText:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._plumber: pdfplumber.PDF | None = None
+        self._prefetch: tuple[list[int], Helper[dict[int, list[str]]]] | None = None
         self._data = read_pdf_bytes(path)
         if b"%PDF-" not in self._data[:1024]:
             raise ReportError(
@@ -85,6 +88,7 @@ class PdfText:
             )
         self._lines: dict[int, list[str]] = {}
         self._raw: dict[int, str] = {}
+        self._flat: dict[int, str] = {}
         self._chars: dict[int, int] = {}
         self._total_chars = 0
 
@@ -103,6 +107,9 @@ class PdfText:
             if self._plumber is not None:
                 self._plumber.close()
         self._plumber = None
+        if self._prefetch is not None:
+            self._prefetch[1].cancel()
+            self._prefetch = None
         with contextlib.suppress(Exception):
             self._doc.close()
 
@@ -122,10 +129,34 @@ class PdfText:
             self._raw[number] = clean(self._pdfium_text(number))
         return self._raw[number]
 
+    def prefetch(self, numbers: list[int]) -> None:
+        """Lay out these pages in a helper process (:func:`~.limits.helper`) while this one
+        reads the rest: :meth:`lines` takes them from it, or lays them out itself if the
+        helper failed. The pages are laid out as :meth:`lines` would; only the time differs
+        (the cover of a report, read for its issuer, costs as much as its statement)."""
+        if self._prefetch is None and numbers:
+            pages = list(numbers)
+            self._prefetch = (pages, helper(lambda: {n: self.lines(n) for n in pages}))
+
+    def flat(self, number: int) -> str:
+        """The page's characters as compared (:func:`~.lines.normalize`), once a page: both
+        the statement's and the headline's search look at every page."""
+        if number not in self._flat:
+            from capexcli.importers.report.lines import normalize
+
+            self._flat[number] = normalize(self.raw(number))
+        return self._flat[number]
+
     def lines(self, number: int) -> list[str]:
         """The page laid out as lines of text, top to bottom."""
         if number not in self._lines:
             self.raw(number)  # its characters counted and bounded before they are laid out
+            if self._prefetch is not None and number in self._prefetch[0]:
+                prefetched, self._prefetch = self._prefetch[1], None
+                for page, lines in (prefetched.result() or {}).items():
+                    self._lines.setdefault(page, lines)
+                if number in self._lines:
+                    return self._lines[number]
             page = self._plumber_page(number)
             try:
                 text = _page_text(page)
