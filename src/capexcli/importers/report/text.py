@@ -63,7 +63,9 @@ class PdfText:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._plumber: pdfplumber.PDF | None = None
-        self._prefetch: tuple[list[int], Helper[dict[int, list[str]]]] | None = None
+        #: Pages to lay out in a helper (:meth:`prefetch`), and the helper once started.
+        self._prefetch: list[int] = []
+        self._helper: Helper[dict[int, list[str]]] | None = None
         self._data = read_pdf_bytes(path)
         if b"%PDF-" not in self._data[:1024]:
             raise ReportError(
@@ -107,9 +109,10 @@ class PdfText:
             if self._plumber is not None:
                 self._plumber.close()
         self._plumber = None
-        if self._prefetch is not None:
-            self._prefetch[1].cancel()
-            self._prefetch = None
+        self._prefetch = []
+        if self._helper is not None:
+            self._helper.cancel()
+            self._helper = None
         with contextlib.suppress(Exception):
             self._doc.close()
 
@@ -130,13 +133,25 @@ class PdfText:
         return self._raw[number]
 
     def prefetch(self, numbers: list[int]) -> None:
-        """Lay out these pages in a helper process (:func:`~.limits.helper`) while this one
-        reads the rest: :meth:`lines` takes them from it, or lays them out itself if the
-        helper failed. The pages are laid out as :meth:`lines` would; only the time differs
-        (the cover of a report, read for its issuer, costs as much as its statement)."""
-        if self._prefetch is None and numbers:
-            pages = list(numbers)
-            self._prefetch = (pages, helper(lambda: {n: self.lines(n) for n in pages}))
+        """Lay out these pages in a helper process (:func:`~.limits.helper`) beside this one:
+        :meth:`lines` takes them from it, or lays them out itself if the helper failed. The
+        helper starts when this process first lays out another page, so that it inherits the
+        opened document (no second pass over the page tree) and runs while this one lays
+        out the statement; a page it holds is laid out exactly as :meth:`lines` would."""
+        self._prefetch = list(numbers)
+
+    def _take_prefetched(self, number: int) -> None:
+        if self._helper is None:
+            self._prefetch = []  # asked for before the helper started: laid out here
+            return
+        started, self._helper, self._prefetch = self._helper, None, []
+        for page, lines in (started.result() or {}).items():
+            self._lines.setdefault(page, lines)
+
+    def _start_prefetch(self) -> None:
+        pages = [n for n in self._prefetch if n not in self._lines]
+        if pages:
+            self._helper = helper(lambda: {n: self.lines(n) for n in pages})
 
     def flat(self, number: int) -> str:
         """The page's characters as compared (:func:`~.lines.normalize`), once a page: both
@@ -151,13 +166,13 @@ class PdfText:
         """The page laid out as lines of text, top to bottom."""
         if number not in self._lines:
             self.raw(number)  # its characters counted and bounded before they are laid out
-            if self._prefetch is not None and number in self._prefetch[0]:
-                prefetched, self._prefetch = self._prefetch[1], None
-                for page, lines in (prefetched.result() or {}).items():
-                    self._lines.setdefault(page, lines)
+            if number in self._prefetch:
+                self._take_prefetched(number)
                 if number in self._lines:
                     return self._lines[number]
             page = self._plumber_page(number)
+            if self._prefetch and self._helper is None:
+                self._start_prefetch()
             try:
                 text = _page_text(page)
             except Exception as exc:
