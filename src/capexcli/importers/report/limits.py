@@ -160,6 +160,7 @@ class Helper(Generic[T]):
     """Work forked off by the reading child (:func:`helper`), to use the second core."""
 
     def __init__(self, work: Callable[[], T]) -> None:
+        global _in_child
         self._pid = 0
         self._read_end = -1
         self._limit: tuple[int, int] | None = None
@@ -174,6 +175,7 @@ class Helper(Generic[T]):
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the helper; its outcome is tested through the reading
+            _in_child = False  # a helper forks no helper of its own
             os.close(read_end)
             code = 0
             try:
