@@ -138,7 +138,7 @@ def report_command(
     if into is None and not is_url(source):
         # Nothing of the data file dates the columns: the PDF is read in a child process from
         # now, while this one imports the models it validates and prints with (issue 29).
-        from capexcli.importers.report.extract import start_report
+        from capexcli.importers.report.reading import start_report
 
         pending = start_report(Path(source), url=url, year=year)
     try:
