@@ -5,8 +5,9 @@ finds the consolidated statement of cash flows and reads its header (years, unit
 :mod:`.lines` splits its lines into labels and amounts; :mod:`.measures` says which rows are
 the lines capex reads; :mod:`.headline` finds a results release's headline capex;
 :mod:`.document` describes the document for its citation; :mod:`.extract` puts these together
-into a :class:`Report`, which :mod:`.reading` reads within the fence of :mod:`.limits`; :mod:`.figures` turns it into records of the data file, :mod:`.stub`
-into TOML to paste and :mod:`.result` into JSON. Merging reuses capexcli.importers.sec.merge.
+into a :class:`Report`, which :mod:`.reading` reads within the fence of :mod:`.limits`;
+:mod:`.figures` turns it into records of the data file, :mod:`.stub` into TOML to paste and
+:mod:`.result` into JSON. Merging reuses capexcli.importers.sec.merge.
 """
 
 from __future__ import annotations
