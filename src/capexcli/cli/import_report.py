@@ -132,14 +132,12 @@ def report_command(
         )
     if year is not None and not 1900 <= year <= 2200:
         raise OptionError(f"--year {year}: not a fiscal year")
-    from capexcli.importers.report.download import is_url
+    from capexcli.importers.report.reading import is_url, start_report
 
     pending = None
     if into is None and not is_url(source):
         # Nothing of the data file dates the columns: the PDF is read in a child process from
         # now, while this one imports the models it validates and prints with (issue 29).
-        from capexcli.importers.report.reading import start_report
-
         pending = start_report(Path(source), url=url, year=year)
     try:
         _report_command(source, company, year, url, into, force, as_json, timeout, ctx, pending)
@@ -181,7 +179,7 @@ def _report_command(
         original = read_bytes(read)
         target = find_company(parse_dataset(decode(original, read), read), company)
     fy_end = target.fy_end_month_day if target is not None else None
-    from capexcli.importers.report.download import is_url
+    from capexcli.importers.report.reading import is_url
 
     if pending is not None:
         file = Path(source)

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from capexcli.importers.report.extract import Report
 
 
+def is_url(source: str) -> bool:
+    """Whether ``capex import report SOURCE`` names an address to download (:mod:`.download`)
+    rather than a saved file. Here, not there: deciding it imports no download code."""
+    return source.startswith(("https://", "http://"))
+
+
 def read_report(
     path: Path,
     *,
