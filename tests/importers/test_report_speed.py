@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import time
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,7 @@ def _read(path: Path) -> tuple[Any, ...]:
     return (info, report.years, figures, report.warnings, report.notes)
 
 
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="a helper needs /proc")
 def test_the_cover_is_laid_out_beside_the_statement_and_reads_the_same_without_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -107,6 +109,7 @@ def _limits_in_child(out: Path) -> None:
     out.write_text(f"{before} {during} {after} {value}")
 
 
+@pytest.mark.skipif(not Path("/proc/self/statm").exists(), reason="a helper needs /proc")
 def test_the_helper_takes_its_memory_from_the_reading(tmp_path: Path) -> None:
     out = tmp_path / "limits"
     limits.start(tmp_path / "x.pdf", lambda: _limits_in_child(out)).result()
@@ -149,3 +152,24 @@ def test_a_helper_dies_with_its_reading(tmp_path: Path, monkeypatch: pytest.Monk
     while _state(pid) not in ("gone", "Z") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _state(pid) in ("gone", "Z")  # killed with the reading's process group
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_reading_that_dies_is_told_at_once_and_its_helper_killed(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+
+    def dies() -> None:
+        helper = limits.helper(lambda: time.sleep(60))
+        pid_file.write_text(str(helper._pid))
+        os.kill(os.getpid(), signal.SIGKILL)  # as pdfium's abort would end it
+
+    started = time.monotonic()
+    with pytest.raises(ReportError, match=r"the PDF library failed reading it \(signal 9\)"):
+        limits.start(tmp_path / "x.pdf", dies).result()
+    # Not held up by the helper's copy of the pipe to capex (it closes it), nor left behind.
+    assert time.monotonic() - started < limits.TIME_LIMIT / 3
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _state(pid) not in ("gone", "Z") and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _state(pid) in ("gone", "Z")

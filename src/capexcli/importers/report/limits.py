@@ -51,6 +51,9 @@ HELPER_MEMORY = 128 * 1024 * 1024
 T = TypeVar("T")
 #: True in a reading child (:func:`start`), where a :func:`helper` may be forked.
 _in_child = False
+#: In a reading child, its end of the pipe to capex: a helper closes its copy, so that capex
+#: sees the end of the child's answer when the child ends, whatever the helper does.
+_answer_fd = -1
 
 
 def read_pdf_bytes(path: Path) -> bytes:
@@ -176,6 +179,8 @@ class Helper(Generic[T]):
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the helper; its outcome is tested through the reading
             _in_child = False  # a helper forks no helper of its own
+            with contextlib.suppress(OSError):
+                os.close(_answer_fd)
             os.close(read_end)
             code = 0
             try:
@@ -258,8 +263,8 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
     import gc
     import resource
 
-    global _in_child
-    _in_child = True
+    global _in_child, _answer_fd
+    _in_child, _answer_fd = True, out
     code = 0
     try:
         with contextlib.suppress(OSError):
