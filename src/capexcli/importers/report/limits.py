@@ -9,7 +9,7 @@ can end (a result, a :class:`~capexcli.errors.ReportError`, a limit hit, a crash
 result or a ReportError in the parent. The counted limits (pages, characters, file size) are
 checked by :mod:`.text` as it reads, so that the common excess gets a precise message.
 
-The README's "Limits" section states these numbers; change both together.
+docs/limits.md states these numbers; change both together.
 """
 
 from __future__ import annotations
