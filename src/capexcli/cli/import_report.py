@@ -159,7 +159,6 @@ def _report_command(
     pending: Pending[Report] | None,
 ) -> None:
     from capexcli.model.records import Document, find_company
-    from capexcli.store.loader import decode, parse_dataset, read_bytes
 
     if url is not None:
         try:
@@ -169,12 +168,13 @@ def _report_command(
 
     from capexcli.importers import report as reports
     from capexcli.importers.report.result import to_result
-    from capexcli.importers.report.stub import render
 
     target = None
     original = b""
     read, create = into, False
     if into is not None and company is not None:
+        from capexcli.store.loader import decode, parse_dataset, read_bytes
+
         read, into, create = into_paths(ctx, into)
         original = read_bytes(read)
         target = find_company(parse_dataset(decode(original, read), read), company)
@@ -211,6 +211,8 @@ def _report_command(
         if as_json:
             emit(to_result(report, data, company), Out(format="json"))
         else:
+            from capexcli.importers.report.stub import render
+
             sys.stdout.write(render(report, data, company, None))
         return
 
