@@ -185,10 +185,7 @@ class Helper(Generic[T]):
             code = 0
             try:
                 resource.setrlimit(resource.RLIMIT_AS, (space + HELPER_MEMORY, hard))
-                payload = pickle.dumps(work())
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(write_end, view) :]
+                _write_all(write_end, pickle.dumps(work()))
             except BaseException:
                 code = 3
             finally:
@@ -298,13 +295,17 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
 
             text = "".join(traceback.format_exception(exc))
             payload = pickle.dumps(("bug", f"{type(exc).__name__}: {exc}\n{text}"))
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(out, view) :]
+        _write_all(out, payload)
     except BaseException:
         code = 3
     finally:
         os._exit(code)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _parent(path: Path, pid: int, read_end: int, deadline: float) -> T:  # type: ignore[type-var]
