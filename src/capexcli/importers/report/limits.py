@@ -3,7 +3,7 @@
 A PDF is a program for drawing pages: a hostile one can refer to itself in a loop, hold a
 compressed stream that expands without end, or put millions of glyphs on a page. The PDF
 libraries (pdfium in C++, pdfminer in Python) have no budget of their own, and pdfium aborts
-the whole process when it runs out of memory. So :func:`bounded` runs the reading in a forked
+the whole process when it runs out of memory. So :func:`start` runs the reading in a forked
 child with a memory and CPU limit, under a wall-clock deadline, and turns every way the child
 can end (a result, a :class:`~capexcli.errors.ReportError`, a limit hit, a crash) into a
 result or a ReportError in the parent. The counted limits (pages, characters, file size) are
@@ -89,11 +89,6 @@ def read_pdf_bytes(path: Path) -> bytes:
     if len(data) > MAX_FILE_BYTES:
         raise ReportError(f"{path}: grew past {MAX_FILE_BYTES // (1024 * 1024)} MB while read")
     return data
-
-
-def bounded(path: Path, work: Callable[[], T]) -> T:
-    """``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and :data:`MEMORY_LIMIT`."""
-    return start(path, work).result()
 
 
 class Pending(Generic[T]):

@@ -7,7 +7,7 @@ its amounts: :meth:`PdfText.lines`; laying out a whole report took 4-7 s.
 
 Both read the same bytes, read once (:func:`~.limits.read_pdf_bytes`). The counted limits of
 :mod:`.limits` (pages, characters, page size) are checked here; time and memory by the fence
-around the whole reading (:func:`~.limits.bounded`). Every failure of a hostile or damaged
+around the whole reading (:func:`~.limits.start`). Every failure of a hostile or damaged
 file becomes a :class:`~capexcli.errors.ReportError` that names the file and what was wrong;
 text leaves this module without control characters. Nothing here prints.
 """
