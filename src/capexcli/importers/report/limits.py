@@ -323,9 +323,11 @@ def _parent(path: Path, pid: int, read_end: int, deadline: float) -> T:  # type:
         os.close(read_end)
         if timed_out:
             _kill(pid)
-        status = _wait(pid)
+        # A helper the reading left behind, if any: killed while the reading, not yet
+        # reaped, still holds its number (no other process group can have it).
         with contextlib.suppress(OSError):
-            os.killpg(pid, signal.SIGKILL)  # a helper the reading left behind, if any
+            os.killpg(pid, signal.SIGKILL)
+        status = _wait(pid)
     if timed_out:
         raise ReportError(
             f"{path}: reading it took longer than {TIME_LIMIT:.0f} s, capex's limit for a PDF "
