@@ -29,6 +29,7 @@ from capexcli.present.output import Out, emit
 
 if TYPE_CHECKING:
     from capexcli.importers.report.extract import Report
+    from capexcli.importers.report.limits import Pending
     from capexcli.model.records import Company
 
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
@@ -121,9 +122,6 @@ def report_command(
         ),
     ] = 60.0,
 ) -> None:
-    from capexcli.model.records import Document, find_company
-    from capexcli.store.loader import decode, parse_dataset, read_bytes
-
     if force and into is None:
         raise OptionError("--force only applies with --into (it replaces confirmed figures)")
     if into is not None and company is None:
@@ -134,6 +132,34 @@ def report_command(
         )
     if year is not None and not 1900 <= year <= 2200:
         raise OptionError(f"--year {year}: not a fiscal year")
+    from capexcli.importers.report.reading import is_url, start_report
+
+    pending = None
+    if into is None and not is_url(source):
+        # Nothing of the data file dates the columns: the PDF is read in a child process from
+        # now, while this one imports the models it validates and prints with (issue 29).
+        pending = start_report(Path(source), url=url, year=year)
+    try:
+        _report_command(source, company, year, url, into, force, as_json, timeout, ctx, pending)
+    finally:
+        if pending is not None:
+            pending.cancel()
+
+
+def _report_command(
+    source: str,
+    company: str | None,
+    year: int | None,
+    url: str | None,
+    into: Path | None,
+    force: bool,
+    as_json: bool,
+    timeout: float,
+    ctx: typer.Context,
+    pending: Pending[Report] | None,
+) -> None:
+    from capexcli.model.records import Document, find_company
+
     if url is not None:
         try:
             Document(id="x", title="x", form="x", url=url)
@@ -142,19 +168,23 @@ def report_command(
 
     from capexcli.importers import report as reports
     from capexcli.importers.report.result import to_result
-    from capexcli.importers.report.stub import render
 
     target = None
     original = b""
     read, create = into, False
     if into is not None and company is not None:
+        from capexcli.store.loader import decode, parse_dataset, read_bytes
+
         read, into, create = into_paths(ctx, into)
         original = read_bytes(read)
         target = find_company(parse_dataset(decode(original, read), read), company)
     fy_end = target.fy_end_month_day if target is not None else None
-    from capexcli.importers.report.download import is_url
+    from capexcli.importers.report.reading import is_url
 
-    if is_url(source):
+    if pending is not None:
+        file = Path(source)
+        report = pending.result()
+    elif is_url(source):
         if url is None:
             url = source
         report = _read_downloaded(source, timeout, url, year, fy_end)
@@ -181,6 +211,8 @@ def report_command(
         if as_json:
             emit(to_result(report, data, company), Out(format="json"))
         else:
+            from capexcli.importers.report.stub import render
+
             sys.stdout.write(render(report, data, company, None))
         return
 

@@ -40,6 +40,14 @@ _NAME_CAPS = re.compile(r"([A-Z][A-Z0-9&.,' -]{2,80}?(?:LIMITED|LTD\.?|INC\.|COR
 _NAME_ZH = re.compile(r"([\u4e00-\u9fff]{2,20}(?:有限公司))")
 
 
+#: The first pages, which describe reads for the issuer, the kind of document and its date.
+COVER_PAGES = 3
+
+
+def cover_pages(pdf: PdfText) -> list[int]:
+    return list(range(1, min(pdf.page_count, COVER_PAGES) + 1))
+
+
 @dataclass(frozen=True)
 class DocumentInfo:
     form: str
@@ -56,7 +64,7 @@ class DocumentInfo:
 def describe(pdf: PdfText, url: str | None, statement_pages: list[int]) -> DocumentInfo:
     """From the first three pages (the cover, the contents), and the running heads of the
     statement's pages ("Annual Report 2021 77")."""
-    numbers = [*range(1, min(pdf.page_count, 3) + 1), *statement_pages]
+    numbers = [*cover_pages(pdf), *statement_pages]
     pages = [pdf.lines(n) for n in dict.fromkeys(numbers)]
     text = "\n".join(line for lines in pages for line in lines)
     form = next((kind for pattern, kind in _KINDS if pattern.search(text)), "report")

@@ -30,10 +30,6 @@ BASE_URL_VAR = "CAPEX_HKEX_BASE_URL"
 MAX_REPORT_BYTES = 200 * 1024 * 1024
 
 
-def is_url(text: str) -> bool:
-    return text.startswith(("https://", "http://"))
-
-
 def allowed(url: str) -> bool:
     """HTTPS to HKEXnews on the standard port with no user name, or the tests' base."""
     base = os.environ.get(BASE_URL_VAR)

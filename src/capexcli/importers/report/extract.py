@@ -12,9 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from capexcli.errors import ReportError
-from capexcli.importers.report.document import DocumentInfo, describe
+from capexcli.importers.report.document import DocumentInfo, cover_pages, describe
 from capexcli.importers.report.headline import Headline, find_headlines
-from capexcli.importers.report.limits import bounded
 from capexcli.importers.report.lines import Row
 from capexcli.importers.report.measures import by_id, match, measure_of
 from capexcli.importers.report.statement import Statement, find_statement, period_end
@@ -58,25 +57,15 @@ class Report:
         return [line for line in self.lines if line.measure == measure]
 
 
-def read_report(
-    path: Path,
-    *,
-    url: str | None = None,
-    year: int | None = None,
-    fiscal_year_end: tuple[int, int] | None = None,
-) -> Report:
-    """Read a report. ``year`` keeps one fiscal year of the two (and names the year of a
-    headline figure whose heading names none); ``fiscal_year_end`` (month, day), from the
-    data file's company, dates the columns when the statement's header does not.
-
-    Read within the bounds of :mod:`.limits` (time, memory, pages, characters)."""
-    return bounded(path, lambda: _read_report(path, url, year, fiscal_year_end))
-
-
-def _read_report(
+def read_here(
     path: Path, url: str | None, year: int | None, fiscal_year_end: tuple[int, int] | None
 ) -> Report:
+    """:func:`~.reading.read_report` in this process, without its fence: what the fence's
+    child runs."""
     with PdfText(path) as pdf:
+        # The cover is laid out beside the rest (pdfminer's pass over its drawing costs as
+        # much as the statement's pages); describe() takes it at the end.
+        pdf.prefetch(cover_pages(pdf))
         _check_text_layer(pdf)
         statement = find_statement(pdf)
         headlines, notes = find_headlines(pdf)

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from capexcli.importers.report.lines import normalize
 from capexcli.importers.report.text import PdfText
 
 _CURRENCY = {
@@ -76,7 +75,7 @@ def find_headlines(pdf: PdfText) -> tuple[list[Headline], list[str]]:
     found: list[Headline] = []
     notes: list[str] = []
     for number in range(1, pdf.page_count + 1):
-        flat = normalize(pdf.raw(number))
+        flat = pdf.flat(number)
         if not any(
             word in flat for word in ("资本开支", "資本開支", "capitalexpenditure", "capex")
         ):

@@ -3,13 +3,13 @@
 A PDF is a program for drawing pages: a hostile one can refer to itself in a loop, hold a
 compressed stream that expands without end, or put millions of glyphs on a page. The PDF
 libraries (pdfium in C++, pdfminer in Python) have no budget of their own, and pdfium aborts
-the whole process when it runs out of memory. So :func:`bounded` runs the reading in a forked
+the whole process when it runs out of memory. So :func:`start` runs the reading in a forked
 child with a memory and CPU limit, under a wall-clock deadline, and turns every way the child
 can end (a result, a :class:`~capexcli.errors.ReportError`, a limit hit, a crash) into a
 result or a ReportError in the parent. The counted limits (pages, characters, file size) are
 checked by :mod:`.text` as it reads, so that the common excess gets a precise message.
 
-The README's "Limits" section states these numbers; change both together.
+docs/limits.md states these numbers; change both together.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from capexcli.errors import ReportError
 
@@ -43,8 +43,17 @@ MAX_PAGE_POINTS = 14_400.0
 TIME_LIMIT = 15.0
 #: Memory the reading may add to capex (address space), a decompressed stream included.
 MEMORY_LIMIT = 768 * 1024 * 1024
+#: Of that, what a helper (:func:`helper`) may take while it runs: the reading child has
+#: that much less meanwhile, so that both together stay within MEMORY_LIMIT. Laying out a
+#: report's cover takes ~20 MB.
+HELPER_MEMORY = 128 * 1024 * 1024
 
 T = TypeVar("T")
+#: True in a reading child (:func:`start`), where a :func:`helper` may be forked.
+_in_child = False
+#: In a reading child, its end of the pipe to capex: a helper closes its copy, so that capex
+#: sees the end of the child's answer when the child ends, whatever the helper does.
+_answer_fd = -1
 
 
 def read_pdf_bytes(path: Path) -> bytes:
@@ -82,24 +91,150 @@ def read_pdf_bytes(path: Path) -> bytes:
     return data
 
 
-def bounded(path: Path, work: Callable[[], T]) -> T:
-    """``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and :data:`MEMORY_LIMIT`.
+class Pending(Generic[T]):
+    """A reading under way in a forked child (:func:`start`): :meth:`result` waits for it,
+    :meth:`cancel` stops it. The caller may work meanwhile (capex imports what it prints
+    with while the child reads: two cores, one wait)."""
 
-    Forked where the platform can (POSIX); elsewhere run in this process with the collector on
-    and only the counted limits. The child turns the cyclic collector on: pdfminer's layout
-    builds cyclic garbage that capex's own gc.disable() would keep until exit.
+    def __init__(self, path: Path, work: Callable[[], T]) -> None:
+        self.path = path
+        self._work: Callable[[], T] | None = None
+        self._pid = 0
+        self._read_end = -1
+        if not hasattr(os, "fork"):
+            self._work = work
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child; its outcome is tested through the parent
+            os.close(read_end)
+            _child(work, write_end)
+        os.close(write_end)
+        # Its own process group (set on both sides, whichever runs first): stopping the
+        # reading stops the helper it may have forked (:func:`helper`) too.
+        with contextlib.suppress(OSError):
+            os.setpgid(pid, pid)
+        self._pid, self._read_end = pid, read_end
+        # The time limit runs from the start of the reading, not from when it is awaited.
+        self._deadline = time.monotonic() + TIME_LIMIT
+
+    def result(self) -> T:
+        """What ``work()`` returned, or the :class:`~capexcli.errors.ReportError` it raised
+        or that names the limit it ran into."""
+        if self._work is not None:
+            work, self._work = self._work, None
+            return _with_collector(work)
+        if self._pid == 0:
+            raise RuntimeError("a reading's result is taken once")
+        pid, self._pid = self._pid, 0
+        return _parent(self.path, pid, self._read_end, self._deadline)
+
+    def cancel(self) -> None:
+        """Stop the reading if it is still under way (a later error made it useless)."""
+        self._work = None
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            _kill(pid)
+            with contextlib.suppress(OSError):
+                os.close(self._read_end)
+            _wait(pid)
+
+
+def start(path: Path, work: Callable[[], T]) -> Pending[T]:
+    """Start ``work()`` (which reads ``path``) within :data:`TIME_LIMIT` and
+    :data:`MEMORY_LIMIT`; :meth:`Pending.result` waits for its result.
+
+    Forked where the platform can (POSIX); elsewhere run in this process, when the result is
+    asked for, with the collector on and only the counted limits. The child turns the cyclic
+    collector on: pdfminer's layout builds cyclic garbage that capex's own gc.disable() would
+    keep until exit.
     """
-    if not hasattr(os, "fork"):
-        return _with_collector(work)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child; its outcome is tested through the parent
-        os.close(read_end)
-        _child(work, write_end)
-    os.close(write_end)
-    return _parent(path, pid, read_end)
+    return Pending(path, work)
+
+
+class Helper(Generic[T]):
+    """Work forked off by the reading child (:func:`helper`), to use the second core."""
+
+    def __init__(self, work: Callable[[], T]) -> None:
+        global _in_child
+        self._pid = 0
+        self._read_end = -1
+        self._limit: tuple[int, int] | None = None
+        if not _in_child:
+            return  # only under the fence of a reading child, never beside the parent
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        space = _address_space()
+        if soft == resource.RLIM_INFINITY or not space or soft - space <= 2 * HELPER_MEMORY:
+            return  # no budget to share: the reading does the work itself
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the helper; its outcome is tested through the reading
+            _in_child = False  # a helper forks no helper of its own
+            with contextlib.suppress(OSError):
+                os.close(_answer_fd)
+            os.close(read_end)
+            code = 0
+            try:
+                resource.setrlimit(resource.RLIMIT_AS, (space + HELPER_MEMORY, hard))
+                _write_all(write_end, pickle.dumps(work()))
+            except BaseException:
+                code = 3
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        self._pid, self._read_end = pid, read_end
+        # The helper's share of the budget, taken from the reading until the helper is done.
+        self._limit = (soft, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (soft - HELPER_MEMORY, hard))
+
+    def _done(self) -> None:
+        if self._limit is not None:
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, self._limit)
+            self._limit = None
+
+    def result(self) -> T | None:
+        """What the work returned, or None if it failed in any way."""
+        if not self._pid:
+            return None
+        pid, self._pid = self._pid, 0
+        chunks = []
+        try:
+            while chunk := os.read(self._read_end, 1 << 16):
+                chunks.append(chunk)
+        finally:
+            os.close(self._read_end)
+            status = _wait(pid)
+            self._done()
+        if not (chunks and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            return None
+        try:
+            return pickle.loads(b"".join(chunks))  # type: ignore[no-any-return]
+        except Exception:
+            return None
+
+    def cancel(self) -> None:
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+            os.close(self._read_end)
+            _wait(pid)
+            self._done()
+
+
+def helper(work: Callable[[], T]) -> Helper[T]:
+    """Start ``work()`` in a process forked from the reading child, to run beside it, within
+    the child's limits: :data:`HELPER_MEMORY` of the child's memory while it runs, the same
+    processor time, and the child's process group, which is killed with the child. Only an
+    accelerator: :meth:`Helper.result` is None on any failure, and the caller does the work
+    itself (meeting the same error, if any, as it would have alone)."""
+    return Helper(work)
 
 
 def _with_collector(work: Callable[[], T]) -> T:
@@ -120,8 +255,12 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
     import gc
     import resource
 
+    global _in_child, _answer_fd
+    _in_child, _answer_fd = True, out
     code = 0
     try:
+        with contextlib.suppress(OSError):
+            os.setpgid(0, 0)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         # Nothing the child says reaches the user but through the parent: pdfium's abort
         # message and Python's fault handler would be noise on capex's stderr.
@@ -151,17 +290,20 @@ def _child(work: Callable[[], object], out: int) -> None:  # pragma: no cover - 
 
             text = "".join(traceback.format_exception(exc))
             payload = pickle.dumps(("bug", f"{type(exc).__name__}: {exc}\n{text}"))
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(out, view) :]
+        _write_all(out, payload)
     except BaseException:
         code = 3
     finally:
         os._exit(code)
 
 
-def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
-    deadline = time.monotonic() + TIME_LIMIT
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _parent(path: Path, pid: int, read_end: int, deadline: float) -> T:  # type: ignore[type-var]
     chunks: list[bytes] = []
     timed_out = False
     try:
@@ -181,6 +323,10 @@ def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
         os.close(read_end)
         if timed_out:
             _kill(pid)
+        # A helper the reading left behind, if any: killed while the reading, not yet
+        # reaped, still holds its number (no other process group can have it).
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
         status = _wait(pid)
     if timed_out:
         raise ReportError(
@@ -217,6 +363,9 @@ def _parent(path: Path, pid: int, read_end: int) -> T:  # type: ignore[type-var]
 
 
 def _kill(pid: int) -> None:
+    """Kill the reading and, with its process group, any helper it forked."""
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
 

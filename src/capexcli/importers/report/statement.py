@@ -67,12 +67,17 @@ class Statement:
     unread: list[tuple[int, str]] = field(default_factory=list)
 
 
-def has_heading(text: str) -> bool:
-    return bool(_HEADING.search(normalize(text)))
+def _has_heading(flat: str) -> bool:
+    # Every form of the heading has one of these words; looking for them first spares the
+    # pattern's search of the pages that have neither (most of a report).
+    return ("cashflow" in flat or "金流量表" in flat) and bool(_HEADING.search(flat))
 
 
 def _has_activities(text: str) -> bool:
-    flat = normalize(text)
+    return _has_activities_flat(normalize(text))
+
+
+def _has_activities_flat(flat: str) -> bool:
     return any(any(word in flat for word in group) for group in _ACTIVITIES)
 
 
@@ -80,8 +85,8 @@ def find_statement(pdf: PdfText) -> Statement | None:
     """The first consolidated statement of cash flows of the document, or None."""
     runs: list[list[int]] = []
     for number in range(1, pdf.page_count + 1):
-        raw = pdf.raw(number)
-        if not (has_heading(raw) and _has_activities(raw)):
+        flat = pdf.flat(number)
+        if not (_has_heading(flat) and _has_activities_flat(flat)):
             continue
         if not _is_statement_page(pdf, number):
             continue

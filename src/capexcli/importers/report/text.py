@@ -7,7 +7,7 @@ its amounts: :meth:`PdfText.lines`; laying out a whole report took 4-7 s.
 
 Both read the same bytes, read once (:func:`~.limits.read_pdf_bytes`). The counted limits of
 :mod:`.limits` (pages, characters, page size) are checked here; time and memory by the fence
-around the whole reading (:func:`~.limits.bounded`). Every failure of a hostile or damaged
+around the whole reading (:func:`~.limits.start`). Every failure of a hostile or damaged
 file becomes a :class:`~capexcli.errors.ReportError` that names the file and what was wrong;
 text leaves this module without control characters. Nothing here prints.
 """
@@ -29,6 +29,8 @@ from capexcli.importers.report.limits import (
     MAX_PAGE_CHARS,
     MAX_PAGE_POINTS,
     MAX_PAGES,
+    Helper,
+    helper,
     read_pdf_bytes,
 )
 from capexcli.model.safe_text import strip_controls
@@ -61,6 +63,9 @@ class PdfText:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._plumber: pdfplumber.PDF | None = None
+        #: Pages to lay out in a helper (:meth:`prefetch`), and the helper once started.
+        self._prefetch: list[int] = []
+        self._helper: Helper[dict[int, list[str]]] | None = None
         self._data = read_pdf_bytes(path)
         if b"%PDF-" not in self._data[:1024]:
             raise ReportError(
@@ -85,6 +90,7 @@ class PdfText:
             )
         self._lines: dict[int, list[str]] = {}
         self._raw: dict[int, str] = {}
+        self._flat: dict[int, str] = {}
         self._chars: dict[int, int] = {}
         self._total_chars = 0
 
@@ -103,6 +109,10 @@ class PdfText:
             if self._plumber is not None:
                 self._plumber.close()
         self._plumber = None
+        self._prefetch = []
+        if self._helper is not None:
+            self._helper.cancel()
+            self._helper = None
         with contextlib.suppress(Exception):
             self._doc.close()
 
@@ -122,19 +132,51 @@ class PdfText:
             self._raw[number] = clean(self._pdfium_text(number))
         return self._raw[number]
 
+    def prefetch(self, numbers: list[int]) -> None:
+        """Lay out these pages in a helper process (:func:`~.limits.helper`) beside this one:
+        :meth:`lines` takes them from it, or lays them out itself if the helper failed. The
+        helper starts when this process first lays out another page, so that it inherits the
+        opened document (no second pass over the page tree) and runs while this one lays
+        out the statement; a page it holds is laid out exactly as :meth:`lines` would."""
+        self._prefetch = list(numbers)
+
+    def _take_prefetched(self, number: int) -> None:
+        if self._helper is None:
+            self._prefetch = []  # asked for before the helper started: laid out here
+            return
+        started, self._helper, self._prefetch = self._helper, None, []
+        for page, lines in (started.result() or {}).items():
+            self._lines.setdefault(page, lines)
+
+    def _start_prefetch(self) -> None:
+        pages = [n for n in self._prefetch if n not in self._lines]
+        if pages:
+            self._helper = helper(lambda: {n: self.lines(n) for n in pages})
+
+    def flat(self, number: int) -> str:
+        """The page's characters as compared (:func:`~.lines.normalize`), once a page: both
+        the statement's and the headline's search look at every page."""
+        if number not in self._flat:
+            from capexcli.importers.report.lines import normalize
+
+            self._flat[number] = normalize(self.raw(number))
+        return self._flat[number]
+
     def lines(self, number: int) -> list[str]:
         """The page laid out as lines of text, top to bottom."""
         if number not in self._lines:
             self.raw(number)  # its characters counted and bounded before they are laid out
+            if number in self._prefetch:
+                self._take_prefetched(number)
+                if number in self._lines:
+                    return self._lines[number]
             page = self._plumber_page(number)
+            if self._prefetch and self._helper is None:
+                self._start_prefetch()
             try:
-                page._layout = _text_layout(page)
-                text = page.filter(_not_a_space).extract_text(x_tolerance_ratio=X_TOLERANCE_RATIO)
+                text = _page_text(page)
             except Exception as exc:
                 raise self._damaged(number, why(exc)) from None
-            finally:
-                with contextlib.suppress(Exception):
-                    page.close()
             # pdfminer writes a glyph that maps to no character as "(cid:N)"; pdfium drops it.
             text = _UNMAPPED.sub("", clean(text))
             self._lines[number] = [line.strip() for line in text.splitlines() if line.strip()]
@@ -232,10 +274,54 @@ def _text_layout(page: pdfplumber.page.Page) -> Any:
     return device.get_result()
 
 
-def _not_a_space(obj: dict[str, Any]) -> bool:
-    # A space glyph is placed by the text layer, often on another baseline than its words;
-    # pdfplumber sorts it into the line and splits a word around it. Gaps make the spaces.
-    return not (obj.get("object_type") == "char" and str(obj.get("text", "")).isspace())
+def _page_text(page: pdfplumber.page.Page) -> str:
+    """The page's text as ``page.filter(not a space).extract_text(x_tolerance_ratio=...)``
+    gives it, from the characters alone. pdfplumber turns every object of the layout into a
+    dictionary of all its attributes (colours, graphic state, marked content), which took
+    half the time of a layout; lines of text need a character's text, box and size, computed
+    here as pdfplumber computes them (page.py, ``process_object``), in the same order."""
+    from pdfminer.layout import LTChar, LTContainer
+    from pdfplumber.utils.text import chars_to_textmap
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    doctop = page.initial_doctop
+    chars: list[dict[str, Any]] = []
+    stack = [iter(_text_layout(page)._objs)]
+    while stack:
+        obj = next(stack[-1], None)
+        if obj is None:
+            stack.pop()
+        elif isinstance(obj, LTContainer):
+            stack.append(iter(obj._objs))
+        elif isinstance(obj, LTChar):
+            text = obj.get_text()
+            # A space glyph is placed by the text layer, often on another baseline than its
+            # words; pdfplumber sorts it into the line and splits a word around it. Gaps
+            # make the spaces.
+            if text.isspace():
+                continue
+            top = (height - obj.y1) + mb_top
+            chars.append(
+                {
+                    "text": text,
+                    "x0": obj.x0 + mb_x0 if mb_x0 != 0 else obj.x0,
+                    "x1": obj.x1 + mb_x0 if mb_x0 != 0 else obj.x1,
+                    "top": top,
+                    "bottom": (height - obj.y0) + mb_top,
+                    "doctop": doctop + top,
+                    "upright": obj.upright,
+                    "size": obj.size,
+                }
+            )
+    textmap = chars_to_textmap(
+        chars,
+        layout_bbox=page.bbox,
+        layout_width=page.width,
+        layout_height=page.height,
+        x_tolerance_ratio=X_TOLERANCE_RATIO,
+    )
+    return str(textmap.as_string)
 
 
 def _open(path: Path, data: bytes) -> pypdfium2.PdfDocument:
