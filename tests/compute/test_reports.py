@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from capexcli.compute.chart import chart
 from capexcli.compute.comparison import compare
-from capexcli.compute.reports import chart, company_report
+from capexcli.compute.reports import company_report
 from capexcli.errors import RequestError
 from capexcli.model.records import Dataset, find_company
 from capexcli.store.loader import load

@@ -142,7 +142,7 @@ def test_closed_sets_of_values_are_enums(run: Run) -> None:
 
 def test_vocabularies_are_the_ones_the_records_and_claims_use() -> None:
     from capexcli.compute import claims, claims_file
-    from capexcli.compute.reports import CHART_METRICS
+    from capexcli.compute.chart import CHART_METRICS
     from capexcli.model import alignment, records
 
     merge = importlib.import_module("capexcli.importers.sec.merge")
@@ -297,6 +297,11 @@ SHOWS_DATA = ["base", "core", "data", "filed"]
         (["companies", "--json"], SHOWS_DATA),
         (["sources", "--json"], SHOWS_DATA),
         (["validate", "--json"], SHOWS_DATA),
+        (["chart", "--json"], ["base", "chart", "core", "filed"]),
+        (
+            ["verify", "alphabet", "--facts", ALPHABET, "--json"],
+            ["base", "sec"],
+        ),
     ],
 )
 def test_a_command_builds_no_result_model_of_another_command(
@@ -305,7 +310,8 @@ def test_a_command_builds_no_result_model_of_another_command(
     # Regression: looking up GroupUsed walked the modules in turn and built explain's models,
     # --svg's check built the chart's on every run, and compute/reports.py imported the
     # chart's models for company and validate (results/more.py: 18 models, ~10 ms cold); a
-    # compare built the models of company, sources and validate (results/data.py).
+    # compare built the models of company, sources and validate (results/data.py), and chart
+    # and verify those of claims (results/more.py).
     code = (
         "import sys, io, contextlib\n"
         "from capexcli.cli.commands import main\n"

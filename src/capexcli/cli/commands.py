@@ -421,8 +421,8 @@ def chart(
     path = dataset_path(ctx, data)
 
     def produce() -> Any:
+        from capexcli.compute.chart import chart as chart_of
         from capexcli.compute.comparison import compare as compare_groups
-        from capexcli.compute.reports import chart as chart_of
         from capexcli.store.loader import load
 
         arguments = scope.arguments()

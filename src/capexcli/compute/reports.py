@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from capexcli.compute import provenance
 from capexcli.compute.metrics import growth, ratio, shareholder_returns
-from capexcli.errors import Problem, RequestError
+from capexcli.errors import Problem
 from capexcli.model.alignment import RULES, Align, comparison_year
 from capexcli.model.groups import groups_of
 from capexcli.model.records import FIGURE_FIELDS, Company, Dataset
@@ -25,13 +25,9 @@ from capexcli.results import (
     CompanyResult,
     CompanySummary,
     CompanyYear,
-    CompareResult,
     DataWarning,
     ValidateResult,
 )
-
-if TYPE_CHECKING:
-    from capexcli.results import ChartResult
 
 
 def company_report(
@@ -118,43 +114,6 @@ def _basis_text(company: Company) -> str | None:
         return None
     text = f"{basis.label}: " + " + ".join(basis.lines) + "."
     return f"{text} {basis.note}" if basis.note else text
-
-
-CHART_METRICS: tuple[str, ...] = ("capex", "capex_to_ocf", "returns_to_capex")
-
-
-def chart(result: CompareResult, metric: str = "capex") -> ChartResult:
-    """One metric of both groups per comparison year of ``result``, for a bar chart; each year
-    says whether both groups are complete for the metric."""
-    # Here, not at the top: company, companies and validate (this module's other results)
-    # need not build the chart's and claims' models (results/more.py).
-    from capexcli.results import ChartResult, ChartYear
-
-    if metric not in CHART_METRICS:
-        raise RequestError(f"unknown chart metric {metric!r}: choose {', '.join(CHART_METRICS)}")
-    rows = [
-        ChartYear(
-            year=row.year,
-            us=getattr(row.us, metric),
-            cn=getattr(row.cn, metric),
-            ratio=row.us_to_cn_capex_ratio
-            if metric == "capex"
-            else ratio(getattr(row.us, metric), getattr(row.cn, metric)),
-            complete=row.us.coverage[metric].complete and row.cn.coverage[metric].complete,
-            coverage={"us": row.us.coverage[metric], "cn": row.cn.coverage[metric]},
-        )
-        for row in result.years
-    ]
-    return ChartResult(
-        metric=metric,
-        currency=result.currency,
-        align=result.align,
-        align_rule=result.align_rule,
-        years=rows,
-        dropped=result.dropped,
-        groups=result.groups,
-        as_of=result.as_of,
-    )
 
 
 def _identity(company: Company) -> dict[str, Any]:

@@ -50,7 +50,7 @@ def chart_svg(result: BaseModel, s: Style) -> str | None:
     """The chart that ``capex chart --svg`` draws, for a comparison or a chart; None for
     results with no chart."""
     if isinstance(result, r.CompareResult):
-        from capexcli.compute.reports import chart
+        from capexcli.compute.chart import chart
 
         result = chart(result, "capex")
     if not isinstance(result, r.ChartResult) or not result.years:

@@ -7,8 +7,9 @@ says what it is (``Field(description=...)``) and closed sets of values are ``Lit
 (:mod:`capexcli.results.base`): ``capex schema`` publishes both. The models live in
 :mod:`capexcli.results.core` (compare), :mod:`capexcli.results.data` (company, companies,
 validate, sources),
-:mod:`capexcli.results.explain` (explain) and :mod:`capexcli.results.more` (claims, chart,
-import sec, verify); import them from here.
+:mod:`capexcli.results.explain` (explain), :mod:`capexcli.results.chart` (chart),
+:mod:`capexcli.results.sec` (import sec, verify) and :mod:`capexcli.results.more` (claims, the
+error object); import them from here.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from capexcli.errors import OUTPUT_SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from capexcli.results.base import Output
+    from capexcli.results.chart import ChartResult, ChartYear
     from capexcli.results.check import CheckResult, CheckRow, Trend
     from capexcli.results.core import (
         MEASURES,
@@ -57,22 +59,11 @@ if TYPE_CHECKING:
     )
     from capexcli.results.filed import AsOf, DocumentInfo, Restatement, VersionInfo
     from capexcli.results.more import (
-        ChartResult,
-        ChartYear,
         Choice,
         ClaimResult,
         ClaimsResult,
         ErrorDocument,
-        FiledValue,
-        ImportedChange,
-        ImportedFigure,
-        ImportedVersion,
         LatestView,
-        SecImportResult,
-        VerifyFile,
-        VerifyResult,
-        VerifyRow,
-        VerifySummary,
     )
     from capexcli.results.readings import (
         Bounds,
@@ -80,6 +71,17 @@ if TYPE_CHECKING:
         Reading,
         ReadingLine,
         ReadingSearch,
+    )
+    from capexcli.results.sec import (
+        FiledValue,
+        ImportedChange,
+        ImportedFigure,
+        ImportedVersion,
+        SecImportResult,
+        VerifyFile,
+        VerifyResult,
+        VerifyRow,
+        VerifySummary,
     )
     from capexcli.results.update import (
         HkReport,
@@ -92,6 +94,10 @@ if TYPE_CHECKING:
 
 _NAMES: dict[str, tuple[str, ...]] = {
     "base": ("Output",),
+    "chart": (
+        "ChartResult",
+        "ChartYear",
+    ),
     "check": (
         "CheckResult",
         "CheckRow",
@@ -138,22 +144,11 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "VersionInfo",
     ),
     "more": (
-        "ChartResult",
-        "ChartYear",
         "Choice",
         "ClaimResult",
         "ClaimsResult",
         "ErrorDocument",
-        "FiledValue",
-        "ImportedChange",
-        "ImportedFigure",
-        "ImportedVersion",
         "LatestView",
-        "SecImportResult",
-        "VerifyFile",
-        "VerifyResult",
-        "VerifyRow",
-        "VerifySummary",
     ),
     "readings": (
         "Bounds",
@@ -161,6 +156,17 @@ _NAMES: dict[str, tuple[str, ...]] = {
         "Reading",
         "ReadingLine",
         "ReadingSearch",
+    ),
+    "sec": (
+        "FiledValue",
+        "ImportedChange",
+        "ImportedFigure",
+        "ImportedVersion",
+        "SecImportResult",
+        "VerifyFile",
+        "VerifyResult",
+        "VerifyRow",
+        "VerifySummary",
     ),
     "update": (
         "HkReport",
