@@ -173,3 +173,80 @@ def test_a_reading_that_dies_is_told_at_once_and_its_helper_killed(tmp_path: Pat
     while _state(pid) not in ("gone", "Z") and time.monotonic() < deadline:
         time.sleep(0.05)
     assert _state(pid) in ("gone", "Z")
+
+
+def test_a_reading_started_from_the_bare_command_line_is_adopted_when_the_options_agree(
+    tmp_path: Path,
+) -> None:
+    from capexcli.cli.entry import _read_early
+    from capexcli.importers.report import reading
+
+    pdf = FIXTURES[0]
+    args = ["import", "report", str(pdf), "--json", "--year", "2025", "--lang", "zh"]
+    assert _read_early(args)
+    assert reading._early is not None
+    early = reading._early[1]
+    adopted = reading.start_report(pdf, url=None, year=2025)
+    assert adopted is early and reading._early is None
+    adopted.cancel()
+    # Other options than the early start guessed: it is stopped and a reading started anew.
+    assert _read_early(["import", "report", str(pdf)])
+    assert reading._early is not None
+    guessed = reading._early[1]
+    other = reading.start_report(pdf, url=None, year=2024)
+    assert other is not guessed and reading._early is None
+    assert guessed._pid == 0  # cancelled: killed and reaped
+    other.cancel()
+    reading.cancel_early()  # nothing left: a no-op
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["--into", "data.toml", "--company", "tencent"],  # the data file dates the columns
+        ["--help"],
+        ["--year=abc"],
+        ["--unknown"],
+        ["--year"],
+        ["second.pdf"],
+    ],
+)
+def test_a_command_line_the_early_start_does_not_understand_starts_nothing(
+    tail: list[str],
+) -> None:
+    from capexcli.cli.entry import _read_early
+    from capexcli.importers.report import reading
+
+    assert not _read_early(["import", "report", str(FIXTURES[0]), *tail])
+    assert not _read_early(["import", "report", "https://www1.hkexnews.hk/x.pdf"])
+    assert not _read_early(["import", "report", str(HKEX)])  # a folder: the parse says so
+    assert not _read_early(["import", "sec", str(FIXTURES[0])])
+    assert reading._early is None
+
+
+def test_the_console_script_reads_as_the_parsed_command_does(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from capexcli.cli.commands import app
+
+    pdf = str(FIXTURES[0])
+    parsed = CliRunner().invoke(app, ["import", "report", pdf, "--json"])
+    script = subprocess.run(
+        [sys.executable, "-m", "capexcli", "import", "report", pdf, "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (script.returncode, script.stdout) == (parsed.exit_code, parsed.stdout)
+    # Options refused after the early start: the refusal, and the reading stopped with it.
+    refused = subprocess.run(
+        [sys.executable, "-m", "capexcli", "import", "report", pdf, "--company", "Not An Id"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=20,
+    )
+    assert refused.returncode == 2 and "--company 'Not An Id'" in refused.stderr
