@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -15,17 +15,20 @@ if TYPE_CHECKING:
     from capexcli.model.records import Dataset
     from capexcli.results.filed import AsOf
 
-AsOfOption = Annotated[
-    str | None,
-    typer.Option(
-        "--as-of",
-        metavar="DATE|article",
-        help="Figures as filed on or before DATE (YYYY-MM-DD, or `article`: the article's "
-        "date): each figure's last version by then; a figure first filed later is left out. "
-        "Default: the latest filings.",
-        show_default=False,
-    ),
-]
+
+def as_of_option(help_text: str) -> Any:
+    """An --as-of declaration (a date, or `article`), with what the date does in its command."""
+    return Annotated[
+        str | None,
+        typer.Option("--as-of", metavar="DATE|article", help=help_text, show_default=False),
+    ]
+
+
+AsOfOption = as_of_option(
+    "Figures as filed on or before DATE (YYYY-MM-DD, or `article`: the article's date): each "
+    "figure's last version by then; a figure first filed later is left out. Default: the "
+    "latest filings."
+)
 FirstReportedOption = Annotated[
     bool,
     typer.Option(

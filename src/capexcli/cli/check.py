@@ -3,53 +3,32 @@ is :mod:`capexcli.compute.check`)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 
 import typer
 
 from capexcli.cli.app import CapexCommand, app
-from capexcli.cli.as_of import FirstReportedOption
-from capexcli.cli.ledger_input import ClaimsFileOption, ledger_options, prepare
-from capexcli.cli.options import (
-    AlignOption,
-    DataOption,
-    ExcludeOption,
-    FxOption,
-    GroupOption,
-    LabelOption,
-    LikeForLikeOption,
-    align_choice,
-    dataset_path,
-    output_options,
-)
+from capexcli.cli.as_of import as_of_option
+from capexcli.cli.ledger_input import LedgerScope, ledger_options
+from capexcli.cli.options import DataOption, align_choice, dataset_path, output_options
 from capexcli.cli.runner import run
 from capexcli.present.output import Out
+
+#: --as-of of `capex check`.
+CheckAsOfOption = as_of_option(
+    "Answer on the figures as filed on or before DATE (YYYY-MM-DD), or by the "
+    "article's date (`article`). Default: the latest filings."
+)
 
 
 @app.command(cls=CapexCommand)
 @output_options()
+@ledger_options(CheckAsOfOption)
 def check(
     ctx: typer.Context,
-    align: AlignOption = "majority",
-    like_for_like: LikeForLikeOption = False,
-    group: GroupOption = None,
-    exclude: ExcludeOption = None,
-    label: LabelOption = None,
-    fx: FxOption = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE|article",
-            help="Answer on the figures as filed on or before DATE (YYYY-MM-DD), or by the "
-            "article's date (`article`). Default: the latest filings.",
-            show_default=False,
-        ),
-    ] = None,
-    first_reported: FirstReportedOption = False,
-    claims_file: ClaimsFileOption = None,
     data: DataOption = None,
     *,
+    scope: LedgerScope,
     out: Out,
 ) -> None:
     """Is the article right? Its headline claims on one screen: the answer first.
@@ -71,24 +50,25 @@ def check(
 
       capex check --json | jq '.rows[] | {id, verdict, why}'
     """
-    from capexcli.store.paths import resolve_claims_path
 
     path = dataset_path(ctx, data)
-    claims_path = resolve_claims_path(claims_file)
-    groups = (group, exclude, label)
 
     def produce() -> Any:
         from capexcli.compute.check import check as answer
         from capexcli.compute.claims import ledger
 
-        claims, dataset, _, dated, scope = prepare(path, claims_path, as_of, first_reported, groups)
+        claims, dataset, _, dated, groups = scope.prepare(path)
         headline = claims.model_copy(update={"claims": [c for c in claims.claims if c.headline]})
-        rule = align_choice(align)
+        rule = align_choice(scope.align)
         result = ledger(
-            headline, dataset, align=rule, fx=fx, like_for_like=like_for_like, readings=True
+            headline,
+            dataset,
+            align=rule,
+            fx=scope.fx,
+            like_for_like=scope.like_for_like,
+            readings=True,
         )
-        update = {"as_of": dated, "like_for_like": like_for_like, **scope}
-        return answer(headline, result.model_copy(update=update), dataset, rule, fx)
+        update = {"as_of": dated, "like_for_like": scope.like_for_like, **groups}
+        return answer(headline, result.model_copy(update=update), dataset, rule, scope.fx)
 
-    options = ledger_options(align, fx, like_for_like, groups, as_of, first_reported)
-    run("check", options, [path, claims_path], out, produce)
+    run("check", scope.options(), [path, scope.claims_path()], out, produce)

@@ -9,31 +9,30 @@ from typing import Annotated, Any
 import typer
 
 from capexcli.cli.app import CapexCommand, app
-from capexcli.cli.as_of import FirstReportedOption
+from capexcli.cli.as_of import as_of_option
 from capexcli.cli.complete import choices, complete_claim
-from capexcli.cli.ledger_input import ClaimsFileOption, ledger_options, prepare
+from capexcli.cli.ledger_input import LedgerScope, ledger_options
 from capexcli.cli.options import (
-    AlignOption,
     CompactOption,
     DataOption,
-    ExcludeOption,
-    FxOption,
-    GroupOption,
-    LabelOption,
-    LikeForLikeOption,
     align_choice,
     dataset_path,
     output_options,
 )
 from capexcli.cli.runner import run
-from capexcli.errors import (
-    CheckFailed,
+from capexcli.present.output import Out
+
+#: --as-of of `capex claims`.
+ClaimsAsOfOption = as_of_option(
+    "Check the claims against the figures as filed on or before DATE "
+    "(YYYY-MM-DD), or by the article's date (`article`); each claim then shows "
+    "where today's filings move it. Default: the latest filings."
 )
-from capexcli.present.output import Out, emit
 
 
 @app.command(cls=CapexCommand)
 @output_options()
+@ledger_options(ClaimsAsOfOption)
 def claims(
     ctx: typer.Context,
     claim_id: Annotated[
@@ -45,24 +44,6 @@ def claims(
             autocompletion=complete_claim,
         ),
     ] = None,
-    align: AlignOption = "majority",
-    like_for_like: LikeForLikeOption = False,
-    group: GroupOption = None,
-    exclude: ExcludeOption = None,
-    label: LabelOption = None,
-    fx: FxOption = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of",
-            metavar="DATE|article",
-            help="Check the claims against the figures as filed on or before DATE "
-            "(YYYY-MM-DD), or by the article's date (`article`); each claim then shows "
-            "where today's filings move it. Default: the latest filings.",
-            show_default=False,
-        ),
-    ] = None,
-    first_reported: FirstReportedOption = False,
     strict: Annotated[
         bool,
         typer.Option(
@@ -105,9 +86,9 @@ def claims(
         ),
     ] = None,
     compact: CompactOption = False,
-    claims_file: ClaimsFileOption = None,
     data: DataOption = None,
     *,
+    scope: LedgerScope,
     out: Out,
 ) -> None:
     """The article's claims, one by one: stated, recomputed from the filings, verdict.
@@ -130,16 +111,12 @@ def claims(
 
       capex claims --json | jq '.claims[] | select(.verdict == "fails") | .id'
     """
-    from capexcli.store.paths import resolve_claims_path
-
     view = "detail" if claim_id else ("compact" if compact else None)
     out = dataclasses.replace(out, view=view)
     path = dataset_path(ctx, data)
-    claims_path = resolve_claims_path(claims_file)
     verdicts = _choices(verdict)
     sections = [f"0{v}" if v.isdigit() and len(v) == 1 else v for v in _choices(section)]
     kinds = _choices(claim_kind)
-    groups = (group, exclude, label)
     # The search of readings is most of the run's time: the table leaves it
     # to the one-claim view; JSON carries it for every claim.
     readings = claim_id is not None or out.format == "json"
@@ -147,46 +124,43 @@ def claims(
     def produce() -> Any:
         from capexcli.compute.claims import beside_latest, ledger, select
 
-        ledger_file, dataset, latest, dated, scope = prepare(
-            path, claims_path, as_of, first_reported, groups
-        )
+        ledger_file, dataset, latest, dated, groups = scope.prepare(path)
 
         def check(records: Any) -> Any:
             return ledger(
                 ledger_file,
                 records,
-                align=align_choice(align),
-                fx=fx,
+                align=align_choice(scope.align),
+                fx=scope.fx,
                 only=claim_id,
-                like_for_like=like_for_like,
+                like_for_like=scope.like_for_like,
                 readings=readings,
             )
 
-        update = {"as_of": dated, "like_for_like": like_for_like, **scope}
+        update = {"as_of": dated, "like_for_like": scope.like_for_like, **groups}
         result = check(dataset).model_copy(update=update)
         if dated.date is not None or dated.first_reported:
             result = beside_latest(result, check(latest))
         return select(result, verdicts, sections, kinds)
 
-    if strict:
-        # --strict needs the verdicts themselves, so it always computes them.
-        result = produce()
-        emit(result, out)
+    def failure(result: Any) -> str | None:
+        if not strict:
+            return None
         failing = [c.id for c in result.claims if c.kind == "recomputed" and c.verdict == "fails"]
-        if failing:
-            raise CheckFailed(
-                f"--strict: {len(failing)} recomputed claim(s) fail: {', '.join(failing)}"
-            )
-        return
+        if not failing:
+            return None
+        return f"--strict: {len(failing)} recomputed claim(s) fail: {', '.join(failing)}"
+
     options = {
         "id": claim_id,
-        **ledger_options(align, fx, like_for_like, groups, as_of, first_reported),
+        **scope.options(),
         "verdict": verdicts,
         "section": sections,
         "kind": kinds,
         "readings": readings,
+        "strict": strict,
     }
-    run("claims", options, [path, claims_path], out, produce)
+    run("claims", options, [path, scope.claims_path()], out, produce, failure)
 
 
 def _choices(given: list[str] | None) -> list[str]:

@@ -24,7 +24,13 @@ from capexcli.cli.as_of import (
     as_of_dataset,
     as_of_files,
 )
-from capexcli.cli.complete import STATUS_CHOICES, choices, complete_companies, complete_company
+from capexcli.cli.complete import (
+    STATUS_CHOICES,
+    choices,
+    complete_companies,
+    complete_company,
+    complete_source_field,
+)
 from capexcli.cli.data import data_app
 from capexcli.cli.imports import import_app
 from capexcli.cli.options import (
@@ -282,19 +288,7 @@ def sources(
             "debt_repayment, capex_proceeds, headline_capex, capex_guidance, "
             "total_expenses_guidance, cny_per_usd. Repeat for several.",
             show_default=False,
-            autocompletion=choices(
-                "capex",
-                "operating_cash_flow",
-                "buybacks",
-                "dividends",
-                "debt_repayment",
-                "capex_proceeds",
-                "headline_capex",
-                "capex_guidance",
-                "total_expenses_guidance",
-                "cny_per_usd",
-                listed=True,
-            ),
+            autocompletion=complete_source_field,
         ),
     ] = None,
     compact: CompactOption = False,

@@ -151,3 +151,11 @@ def choices(*values: str, listed: bool = False) -> Callable[[str], list[str]]:
         return [head + value for value in _matching(last, values)]
 
     return complete
+
+
+def complete_source_field(incomplete: str) -> list[str]:
+    """`capex sources --field`: the fields its rows name (comma-separated), read from
+    provenance.py when asked, so that no run but completion imports it for this."""
+    from capexcli.compute.provenance import SOURCE_FIELDS
+
+    return choices(*SOURCE_FIELDS, listed=True)(incomplete)

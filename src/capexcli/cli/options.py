@@ -320,10 +320,10 @@ def output_options(
     if chart:
         chosen = [(n, ChartSvgOption if n == "svg" else k, d) for n, k, d in chosen]
         chosen.append(("png", PngOption, None))
-    return _bundle("out", chosen, lambda given: make_out(**given))
+    return bundle("out", chosen, lambda given: make_out(**given))
 
 
-def _bundle(
+def bundle(
     param: str, options: list[tuple[str, Any, Any]], make: Callable[[dict[str, Any]], Any]
 ) -> Callable[[F], F]:
     """A decorator that adds ``options`` to a command and hands it ``make(values)`` as
@@ -401,6 +401,14 @@ class Scope:
         }
 
 
+#: --group, --exclude and --label: the groups a run compares (regrouped() applies them).
+GROUPING_OPTIONS: tuple[tuple[str, Any, Any], ...] = (
+    ("group", GroupOption, None),
+    ("exclude", ExcludeOption, None),
+    ("label", LabelOption, None),
+)
+
+
 def comparison_options() -> Callable[[F], F]:
     """Give a command the options of a group comparison as one ``scope: Scope`` argument."""
     options = [
@@ -410,13 +418,11 @@ def comparison_options() -> Callable[[F], F]:
         ("align", AlignOption, "majority"),
         ("partial", PartialOption, False),
         ("like_for_like", LikeForLikeOption, False),
-        ("group", GroupOption, None),
-        ("exclude", ExcludeOption, None),
-        ("label", LabelOption, None),
+        *GROUPING_OPTIONS,
         ("as_of", AsOfOption, None),
         ("first_reported", FirstReportedOption, False),
     ]
-    return _bundle("scope", options, lambda given: Scope(**given))
+    return bundle("scope", options, lambda given: Scope(**given))
 
 
 def align_choice(value: str) -> Align:

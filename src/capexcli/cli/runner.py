@@ -33,6 +33,8 @@ def run(
     out: Out,
     produce: Callable[[], Any],
     failure: Callable[[Any], str | None] | None = None,
+    *,
+    cacheable: bool = True,
 ) -> Any:
     """Produce and emit a result, or replay it from the output cache (see cache.py).
 
@@ -40,15 +42,17 @@ def run(
     file (plain text laid out for the page width, which is part of the key). Not cached: tables
     on a terminal (they depend on its width and colours) and files written with -o, --svg
     or --html. ``failure`` says, from the result, why the run must exit 1 (a check the user
-    asked for failed: CheckFailed after the output), or None. Returns the result, or None
-    when it came from the cache."""
+    asked for failed: CheckFailed after the output), or None. ``cacheable=False``: a run
+    whose inputs are not files (what a server sends) is always computed. Returns the result,
+    or None when it came from the cache."""
     global replayable
     from capexcli.store import cache
 
     replayable = None
     table = out.format == "table"
     cacheable = (
-        cache.enabled()
+        cacheable
+        and cache.enabled()
         and out.output is None
         and out.svg is None
         and out.html is None

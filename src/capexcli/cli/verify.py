@@ -24,8 +24,8 @@ from capexcli.cli.imports import (
 )
 from capexcli.cli.options import DataOption, dataset_path, output_options
 from capexcli.cli.runner import run
-from capexcli.errors import CheckFailed, OptionError
-from capexcli.present.output import Out, emit
+from capexcli.errors import OptionError
+from capexcli.present.output import Out
 
 if TYPE_CHECKING:
     from capexcli.model.records import Company, Dataset
@@ -189,12 +189,7 @@ def verify_command(
             "SEC's company facts"
         )
 
-    if download:
-        # What the SEC serves today is not a file capex can key a stored output on.
-        result = produce()
-        emit(result, out)
-        if (failed := failure(result)) is not None:
-            raise CheckFailed(failed)
-        return
     options = {"names": names or [], "facts": facts or []}
-    run("verify", options, [path, *facts_files(facts or [])], out, produce, failure)
+    # What the SEC serves today (--download) is not a file capex can key a stored output on.
+    files = [path, *facts_files(facts or [])]
+    run("verify", options, files, out, produce, failure, cacheable=not download)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TypedDict, Unpack
 
 from capexcli.compute.metrics import (
     CURRENCIES,
@@ -87,6 +88,18 @@ def coverage(members: Sequence[str], reported: Sequence[set[str]]) -> Coverage:
     )
 
 
+class ComparisonOptions(TypedDict, total=False):
+    """What a comparison is asked for, as :func:`tallies` takes it (with its defaults):
+    :func:`compare` and ``explain`` pass them on."""
+
+    currency: str
+    years: tuple[int, int] | None
+    fx: float | None
+    align: Align
+    partial: bool
+    like_for_like: bool
+
+
 @dataclass(slots=True)
 class Tallies:
     """A comparison's numbers before they become result models: per group, a tally of each
@@ -110,6 +123,8 @@ class Tallies:
     notes: list[str]
     dropped: dict[str, list[str]]
     table: dict[int, FxRate]
+    #: What was asked, defaults filled in (:class:`ComparisonOptions`).
+    asked: ComparisonOptions
 
     def cover(self, region: str, measure: str, idx: Sequence[int]) -> tuple[list[str], bool]:
         """:func:`coverage_parts` of a group for a measure over the years at ``idx``."""
@@ -280,8 +295,16 @@ def tallies(
                 notes.append(f"{cy}: no {region} company has figures for this year")
             for measure in MEASURES:
                 reporting[region][measure].append(reported[measure])
+    asked = ComparisonOptions(
+        currency=currency,
+        years=years,
+        fx=fx,
+        align=align,
+        partial=partial,
+        like_for_like=like_for_like,
+    )
     found = Tallies(
-        dataset, given, chosen, members, span, absent, reporting, {}, notes, dropped, table
+        dataset, given, chosen, members, span, absent, reporting, {}, notes, dropped, table, asked
     )
 
     def complete(measure: str, i: int) -> bool:
@@ -294,16 +317,7 @@ def tallies(
     return found
 
 
-def compare(
-    dataset: Dataset,
-    *,
-    currency: str = "CNY",
-    years: tuple[int, int] | None = None,
-    fx: float | None = None,
-    align: Align = "majority",
-    partial: bool = False,
-    like_for_like: bool = False,
-) -> CompareResult:
+def compare(dataset: Dataset, **options: Unpack[ComparisonOptions]) -> CompareResult:
     """The US group against the China group, year by year and over the span.
 
     A group-year is complete for a measure when every member of the group reports every
@@ -312,15 +326,9 @@ def compare(
 
     ``like_for_like`` keeps in each group only the companies that report capex in every year
     of the span, so that a trend compares the same companies from end to end."""
-    t = tallies(
-        dataset,
-        currency=currency,
-        years=years,
-        fx=fx,
-        align=align,
-        partial=partial,
-        like_for_like=like_for_like,
-    )
+    t = tallies(dataset, **options)
+    asked = t.asked
+    currency, fx, align = asked["currency"], asked["fx"], asked["align"]
     chosen = t.years
     rows: list[YearComparison] = []
     for i, cy in enumerate(chosen):
@@ -356,7 +364,7 @@ def compare(
         left_out={
             m: [cy for i, cy in enumerate(chosen) if i not in idx] for m, idx in included.items()
         },
-        partial_included=partial,
+        partial_included=asked["partial"],
         complete=bool(included["capex"]) and all(rows[i].complete for i in included["capex"]),
     )
     if fx is not None:
@@ -375,7 +383,7 @@ def compare(
         years=rows,
         totals=totals,
         notes=notes,
-        like_for_like=like_for_like,
+        like_for_like=asked["like_for_like"],
         dropped=t.dropped,
         groups=[
             GroupInfo(id=g.id, label=g.label, label_zh=g.label_zh, members=list(g.members))

@@ -7,12 +7,13 @@ the same observations it adds, in the same order, so their sum is the cell to th
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Unpack
 
-from capexcli.compute.comparison import compare
+from capexcli.compute.comparison import ComparisonOptions, compare
 from capexcli.compute.metrics import REGIONS, observe, place
 from capexcli.compute.provenance import citation, document_info
 from capexcli.errors import RequestError
-from capexcli.model.alignment import Align, months_in_end_year
+from capexcli.model.alignment import months_in_end_year
 from capexcli.model.groups import REGION_OF
 from capexcli.model.records import Company, Dataset, FiscalYear
 from capexcli.results import (
@@ -43,37 +44,27 @@ def explain(
     *,
     measure: str = "capex",
     groups: Sequence[str] = ("us", "cn"),
-    currency: str = "CNY",
-    years: tuple[int, int] | None = None,
-    fx: float | None = None,
-    align: Align = "majority",
-    partial: bool = False,
-    like_for_like: bool = False,
+    **options: Unpack[ComparisonOptions],
 ) -> ExplainResult:
-    """The rows behind compare's cell of ``year`` and ``measure`` for each of ``groups``.
+    """The rows behind compare's cell of ``year`` and ``measure`` for each of ``groups``,
+    ``options`` being compare's.
 
     ``years`` is compare's span: it matters only with ``like_for_like`` (which keeps the
     companies that report capex in every year of it); without it, the cell of a year is the
     same whatever the span."""
     if measure not in MEASURE_FIGURES:
         raise RequestError(f"unknown measure {measure!r}: choose {', '.join(MEASURE_FIGURES)}")
-    options = {
-        "currency": currency,
-        "fx": fx,
-        "align": align,
-        "partial": partial,
-        "like_for_like": like_for_like,
-    }
-    comparison = compare(dataset, years=years, **options)
+    comparison = compare(dataset, **options)
     if not any(r.year == year for r in comparison.years):
-        if years is not None or like_for_like:
+        if options.get("years") is not None or comparison.like_for_like:
             span = f"{comparison.years[0].year}-{comparison.years[-1].year}"
             raise RequestError(
                 f"{year} is not a year of the comparison ({span}); choose a year in it "
                 "or give --years"
             )
         # Outside compare's default years: compare that year alone, whose error says why not.
-        comparison = compare(dataset, years=(year, year), **options)
+        comparison = compare(dataset, **{**options, "years": (year, year)})
+    currency, align = comparison.currency, comparison.align
     row = next(r for r in comparison.years if r.year == year)
     kept = {m for g in comparison.groups for m in g.members}
     companies = [c for c in dataset.companies if c.id in kept]

@@ -176,13 +176,7 @@ def _capex_choices(ctx: Context) -> Iterator[Choice]:
                 figures[year.fiscal_year] = (sum(ln.value for ln in lines), lines)
             if figures:
                 years = ", ".join(f"FY{y}" for y in sorted(figures))
-                yield Choice(
-                    "definition",
-                    f"capex {company.id}",
-                    f"{company.id} {words} ({years})",
-                    company=company.id,
-                    figures={"capex": figures},
-                )
+                yield _definition(company, f"{words} ({years})", figures)
         net: dict[int, tuple[float, list[ReadingLine]]] = {}
         for year in company.years:
             if year.capex is not None and year.capex_proceeds is not None:
@@ -192,13 +186,20 @@ def _capex_choices(ctx: Context) -> Iterator[Choice]:
                 ]
                 net[year.fiscal_year] = (sum(ln.value for ln in lines), lines)
         if net:
-            yield Choice(
-                "definition",
-                f"capex {company.id}",
-                f"{company.id} capex net of proceeds",
-                company=company.id,
-                figures={"capex": net},
-            )
+            yield _definition(company, "capex net of proceeds", net)
+
+
+def _definition(
+    company: Company, words: str, figures: dict[int, tuple[float, list[ReadingLine]]]
+) -> Choice:
+    """Another definition of a company's capex: its value and lines per fiscal year."""
+    return Choice(
+        "definition",
+        f"capex {company.id}",
+        f"{company.id} {words}",
+        company=company.id,
+        figures={"capex": figures},
+    )
 
 
 def _figure_line(company: Company, year: FiscalYear, name: str, sign: float) -> ReadingLine:
